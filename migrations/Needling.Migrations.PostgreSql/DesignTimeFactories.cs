@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Needling.Clinic.Data;
+using Needling.Patients.Data;
+using Needling.Protocols.Data;
+using Needling.SharedKernel.Data;
+
+namespace Needling.Migrations.PostgreSql;
+
+// Used only by `dotnet ef migrations add` (see migrations/README.md); no connection is opened.
+internal abstract class Factory<T>(string schema) : IDesignTimeDbContextFactory<T> where T : DbContext
+{
+    public T CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<T>().UseNeedlingDatabase(DatabaseProvider.PostgreSql, "Host=localhost;Database=needling_design", schema).Options;
+        return (T)Activator.CreateInstance(typeof(T), options)!;
+    }
+}
+
+internal sealed class ClinicFactory() : Factory<ClinicDbContext>(ClinicDbContext.Schema);
+
+internal sealed class PatientsFactory() : Factory<PatientsDbContext>(PatientsDbContext.Schema);
+
+internal sealed class ProtocolsFactory() : Factory<ProtocolsDbContext>(ProtocolsDbContext.Schema);

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Adds a migration named $1 for every module context on both providers.
+# Usage: bash migrations/add-migration.sh AddSomething [Context...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+name=${1:?migration name}
+shift || true
+contexts=("$@")
+[ ${#contexts[@]} -gt 0 ] || contexts=(Clinic Patients Protocols)
+dotnet tool restore >/dev/null
+export NeedlingEfDesign=true   # pulls in EF Core Design for this build only (see the .csproj)
+for provider in Sqlite PostgreSql; do
+  for ctx in "${contexts[@]}"; do
+    dotnet ef migrations add "$name" \
+      --project "migrations/Needling.Migrations.$provider" \
+      --startup-project "migrations/Needling.Migrations.$provider" \
+      --context "${ctx}DbContext" --output-dir "$ctx"
+  done
+done

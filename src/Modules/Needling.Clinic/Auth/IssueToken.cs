@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Needling.Clinic.Data;
+using Needling.Clinic.Domain;
+using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Security;
+
+namespace Needling.Clinic.Auth;
+
+/// <summary>POST /auth/token: a staff member signs in with username and password and gets a bearer token.</summary>
+internal static class IssueToken
+{
+    internal sealed record Request(string Username, string Password);
+
+    internal sealed record Response(string AccessToken, string TokenType, DateTime ExpiresAtUtc, IReadOnlyList<string> Roles);
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/auth/token", Handle)
+            .AllowAnonymous()
+            .RequireRateLimiting("sign-in")
+            .WithTags("Sign-in")
+            .WithSummary("Sign in with a staff account and get a bearer token (JWT).");
+
+    private static async Task<Response> Handle(
+        Request request, ClinicDbContext db, IPasswordHasher<StaffAccount> hasher, TokenSettings settings,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (!settings.LocalSignInEnabled)
+        {
+            throw new RuleViolationException("auth.external-issuer", "This clinic signs staff in through its identity provider; local sign-in is switched off.");
+        }
+        new Validator().NotBlank(request.Username, "username", 100).NotBlank(request.Password, "password", 200).ThrowIfInvalid();
+        var account = await db.StaffAccounts.SingleOrDefaultAsync(a => a.Username == request.Username.Trim(), ct);
+        // One answer for an unknown user, a wrong password and a disabled account: do not reveal which.
+        if (account is null || !account.Active
+            || hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
+        {
+            throw new SignInFailedException();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var expires = now + settings.Lifetime;
+        var claims = new List<Claim>
+        {
+            new(JwtRegisteredClaimNames.Sub, account.Id.ToString()),
+            new(TokenClaims.Name, account.DisplayName),
+            new("preferred_username", account.Username),
+        };
+        claims.AddRange(account.RoleList().Select(r => new Claim(TokenClaims.Role, r)));
+        if (account.PractitionerId is { } practitionerId)
+        {
+            claims.Add(new Claim("practitioner_id", practitionerId.ToString()));
+        }
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = expires,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(settings.SigningKey), SecurityAlgorithms.HmacSha256),
+        });
+        return new Response(token, "Bearer", expires, account.RoleList());
+    }
+}
+
+internal sealed class SignInFailedException() : NeedlingException("Sign-in failed", "The username or password is wrong, or the account is disabled.")
+{
+    public override int StatusCode => 401;
+}

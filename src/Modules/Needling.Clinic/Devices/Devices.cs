@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Needling.Clinic.Data;
+using Needling.Clinic.Domain;
+using Needling.SharedKernel.Errors;
+
+namespace Needling.Clinic.Devices;
+
+internal static class Devices
+{
+    internal sealed record Request(string Name, string Kind, string Serial, bool Active = true);
+
+    internal sealed record DeviceDto(Guid Id, string Name, string Kind, string Serial, bool Active)
+    {
+        public static DeviceDto From(Device d) => new(d.Id, d.Name, d.Kind, d.Serial, d.Active);
+    }
+
+    public static void Map(RouteGroupBuilder staff, RouteGroupBuilder admin)
+    {
+        staff.MapGet("/devices", async (ClinicDbContext db, CancellationToken ct) =>
+            TypedResults.Ok((await db.Devices.AsNoTracking().OrderBy(d => d.Kind).ThenBy(d => d.Name).ToListAsync(ct)).Select(DeviceDto.From).ToList()))
+            .WithSummary("List devices.");
+
+        admin.MapPost("/devices", async (Request r, ClinicDbContext db, CancellationToken ct) =>
+        {
+            var device = new Device();
+            await ApplyAsync(r, device, db, ct);
+            db.Devices.Add(device);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/devices/{device.Id}", DeviceDto.From(device));
+        }).WithSummary("Register a device with its kind and serial number (Admin).");
+
+        admin.MapPut("/devices/{id:guid}", async (Guid id, Request r, ClinicDbContext db, CancellationToken ct) =>
+        {
+            var device = await db.Devices.FindAsync([id], ct) ?? throw new NotFoundException("Device", id);
+            await ApplyAsync(r, device, db, ct);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(DeviceDto.From(device));
+        }).WithSummary("Change a device or take it out of use (Admin).");
+    }
+
+    private static async Task ApplyAsync(Request r, Device device, ClinicDbContext db, CancellationToken ct)
+    {
+        new Validator()
+            .NotBlank(r.Name, "name", 100)
+            .OneOf(r.Kind, Device.Kinds, "kind")
+            .NotBlank(r.Serial, "serial", 100)
+            .ThrowIfInvalid();
+        var serial = r.Serial.Trim();
+        if (await db.Devices.AnyAsync(d => d.Kind == r.Kind && d.Serial == serial && d.Id != device.Id, ct))
+        {
+            throw new ConflictException($"A {r.Kind} with serial '{serial}' is registered already.");
+        }
+        device.Name = r.Name.Trim();
+        device.Kind = r.Kind;
+        device.Serial = serial;
+        device.Active = r.Active;
+    }
+}

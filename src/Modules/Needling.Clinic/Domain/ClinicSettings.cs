@@ -1,0 +1,28 @@
+using Needling.SharedKernel.Audit;
+
+namespace Needling.Clinic.Domain;
+
+/// <summary>The one clinic this installation runs. Opening hours are local times in <see cref="TimeZoneId"/>.</summary>
+internal sealed class ClinicSettings : IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public string Name { get; set; } = "";
+    public string TimeZoneId { get; set; } = "UTC";
+    public List<OpeningHours> OpeningHours { get; set; } = [];
+}
+
+internal sealed class OpeningHours
+{
+    public DayOfWeek Day { get; set; }
+    public TimeOnly Opens { get; set; }
+    public TimeOnly Closes { get; set; }
+}
+
+/// <summary>Days the clinic is closed (public holidays, refurbishment), inclusive local dates.</summary>
+internal sealed class Closure : IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public DateOnly FromDate { get; set; }
+    public DateOnly ToDate { get; set; }
+    public string Reason { get; set; } = "";
+}

@@ -1,0 +1,16 @@
+using Needling.SharedKernel.Audit;
+
+namespace Needling.Clinic.Domain;
+
+/// <summary>A needling device. Kind matches a treatment's DeviceKind; the serial is kept for traceability.</summary>
+internal sealed class Device : IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public string Name { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Serial { get; set; } = "";
+    public bool Active { get; set; } = true;
+
+    public static readonly IReadOnlySet<string> Kinds =
+        new HashSet<string>(StringComparer.Ordinal) { "microneedling-pen", "derma-roller", "dry-needling-kit", "injection-kit" };
+}

@@ -1,0 +1,21 @@
+using Needling.SharedKernel.Audit;
+
+namespace Needling.Clinic.Domain;
+
+internal sealed class Practitioner : IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public string DisplayName { get; set; } = "";
+    public string Profession { get; set; } = "";
+    public string? LicenceNumber { get; set; }
+    public DateOnly? LicenceExpiresOn { get; set; }
+    public bool Active { get; set; } = true;
+    public List<Qualification> Qualifications { get; set; } = [];
+}
+
+/// <summary>A qualification code from the rules vocabulary; ExpiresOn is the last valid day.</summary>
+internal sealed class Qualification
+{
+    public string Code { get; set; } = "";
+    public DateOnly? ExpiresOn { get; set; }
+}

@@ -1,0 +1,16 @@
+using Needling.SharedKernel.Audit;
+
+namespace Needling.Clinic.Domain;
+
+/// <summary>A treatment the clinic offers; its code ties it to the protocol rules.</summary>
+internal sealed class Treatment : IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public int DurationMinutes { get; set; }
+    public string? DeviceKind { get; set; }
+    public bool RequiresRegulatoryClearance { get; set; }
+    public bool HasRegulatoryClearance { get; set; }
+    public bool Active { get; set; } = true;
+}

@@ -1,0 +1,14 @@
+using Needling.Clinic.Domain;
+
+namespace Needling.Clinic.Practitioners;
+
+internal sealed record QualificationDto(string Code, DateOnly? ExpiresOn = null);
+
+internal sealed record PractitionerDto(
+    Guid Id, string DisplayName, string Profession, string? LicenceNumber, DateOnly? LicenceExpiresOn, bool Active,
+    IReadOnlyList<QualificationDto> Qualifications)
+{
+    public static PractitionerDto From(Practitioner p) => new(
+        p.Id, p.DisplayName, p.Profession, p.LicenceNumber, p.LicenceExpiresOn, p.Active,
+        p.Qualifications.OrderBy(q => q.Code, StringComparer.Ordinal).Select(q => new QualificationDto(q.Code, q.ExpiresOn)).ToList());
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Needling.ClinicalRules;
+using Needling.Clinic.Data;
+using Needling.Clinic.Domain;
+using Needling.SharedKernel.Errors;
+
+namespace Needling.Clinic.Practitioners;
+
+/// <summary>Register a practitioner or change one (Admin). Qualification codes are the ones the protocol rules ask for.</summary>
+internal static class SavePractitioner
+{
+    internal sealed record Request(
+        string DisplayName, string Profession, IReadOnlyList<QualificationDto> Qualifications,
+        string? LicenceNumber = null, DateOnly? LicenceExpiresOn = null, bool Active = true);
+
+    public static void Map(RouteGroupBuilder admin)
+    {
+        admin.MapPost("/practitioners", async (Request r, ClinicDbContext db, CancellationToken ct) =>
+        {
+            var practitioner = new Practitioner();
+            Apply(r, practitioner);
+            db.Practitioners.Add(practitioner);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/practitioners/{practitioner.Id}", PractitionerDto.From(practitioner));
+        }).WithSummary("Register a practitioner with qualifications and licence expiry (Admin).");
+
+        admin.MapPut("/practitioners/{id:guid}", async (Guid id, Request r, ClinicDbContext db, CancellationToken ct) =>
+        {
+            var practitioner = await db.Practitioners.Include(p => p.Qualifications).SingleOrDefaultAsync(p => p.Id == id, ct)
+                ?? throw new NotFoundException("Practitioner", id);
+            Apply(r, practitioner);
+            db.Entry(practitioner).State = EntityState.Modified;
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(PractitionerDto.From(practitioner));
+        }).WithSummary("Change a practitioner (Admin). Practitioners who leave are made inactive, not deleted.");
+    }
+
+    private static void Apply(Request r, Practitioner p)
+    {
+        var v = new Validator()
+            .NotBlank(r.DisplayName, "displayName", 200)
+            .NotBlank(r.Profession, "profession", 100)
+            .MaxLength(r.LicenceNumber, "licenceNumber", 100)
+            .Require(r.Qualifications.Select(q => q.Code).Distinct().Count() == r.Qualifications.Count, "qualifications", "a qualification is listed twice.");
+        for (var i = 0; i < r.Qualifications.Count; i++)
+        {
+            v.OneOf(r.Qualifications[i].Code, Codes.Qualifications, $"qualifications[{i}].code");
+        }
+        v.ThrowIfInvalid();
+        p.DisplayName = r.DisplayName.Trim();
+        p.Profession = r.Profession.Trim();
+        p.LicenceNumber = r.LicenceNumber?.Trim();
+        p.LicenceExpiresOn = r.LicenceExpiresOn;
+        p.Active = r.Active;
+        p.Qualifications = r.Qualifications.Select(q => new Qualification { Code = q.Code, ExpiresOn = q.ExpiresOn }).ToList();
+    }
+}

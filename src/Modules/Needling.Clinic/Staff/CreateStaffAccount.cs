@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Needling.Clinic.Data;
+using Needling.Clinic.Domain;
+
+namespace Needling.Clinic.Staff;
+
+internal static class CreateStaffAccount
+{
+    internal sealed record Request(string Username, string DisplayName, string Password, IReadOnlyList<string> Roles, Guid? PractitionerId = null);
+
+    public static void Map(RouteGroupBuilder admin) =>
+        admin.MapPost("/staff", async (Request r, ClinicDbContext db, IPasswordHasher<StaffAccount> hasher, CancellationToken ct) =>
+        {
+            var account = await StaffAccounts.CreateAsync(db, hasher, r.Username, r.DisplayName, r.Password, r.Roles, r.PractitionerId, ct);
+            return TypedResults.Created($"/staff/{account.Id}", StaffAccountDto.From(account));
+        }).WithSummary("Create a staff account (Admin).");
+}

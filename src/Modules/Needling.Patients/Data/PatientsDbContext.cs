@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Needling.Patients.Domain;
+using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Data;
+
+namespace Needling.Patients.Data;
+
+internal sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> options) : DbContext(options)
+{
+    public const string Schema = "patients";
+
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<ScreeningEntry> ScreeningEntries => Set<ScreeningEntry>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Patient>(e =>
+        {
+            e.ToTable("Patients");
+            e.Property(p => p.GivenName).HasMaxLength(100);
+            e.Property(p => p.FamilyName).HasMaxLength(100);
+            e.Property(p => p.Phone).HasMaxLength(40);
+            e.Property(p => p.Email).HasMaxLength(200);
+            e.Property(p => p.PreferredLanguage).HasMaxLength(8);
+            e.Property(p => p.SearchName).HasMaxLength(201);
+            e.Property(p => p.PhoneDigits).HasMaxLength(40);
+            e.HasIndex(p => new { p.SearchName, p.DateOfBirth });
+            e.HasIndex(p => p.DateOfBirth);
+            e.HasIndex(p => p.PhoneDigits);
+        });
+        b.Entity<ScreeningEntry>(e =>
+        {
+            e.ToTable("ScreeningEntries");
+            e.Ignore(s => s.IsCurrent);
+            e.Property(s => s.Kind).HasMaxLength(32);
+            e.Property(s => s.Code).HasMaxLength(64);
+            e.Property(s => s.Name).HasMaxLength(200);
+            e.Property(s => s.Area).HasMaxLength(64);
+            e.Property(s => s.Severity).HasMaxLength(16);
+            e.Property(s => s.Notes).HasMaxLength(2000);
+            e.Property(s => s.RecordedBy).HasMaxLength(100);
+            e.HasIndex(s => new { s.EntryKey, s.Revision }).IsUnique();
+            e.HasIndex(s => new { s.PatientId, s.SupersededAtUtc });
+            e.HasOne<Patient>().WithMany().HasForeignKey(s => s.PatientId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.AddAuditLog();
+        b.UseModuleConventions(Schema, Database.IsSqlite());
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Needling.Patients.Data;
+using Needling.Patients.Registration;
+using Needling.Patients.Screening;
+using Needling.Patients.Seed;
+using Needling.SharedKernel.Data;
+using Needling.SharedKernel.Security;
+
+namespace Needling.Patients;
+
+/// <summary>Patients and their medical screening. Health data: receptionists and practitioners only, never Admin.</summary>
+public static class PatientsModule
+{
+    public static IServiceCollection AddPatientsModule(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddModuleDatabase<PatientsDbContext, PatientsInitializer>(configuration, PatientsDbContext.Schema);
+
+    public static IEndpointRouteBuilder MapPatientsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var desk = app.MapGroup("").WithTags("Patients").RequireAuthorization(p => p.RequireRole(Roles.Receptionist, Roles.Practitioner));
+        var clinical = app.MapGroup("").WithTags("Patients").RequireAuthorization(p => p.RequireRole(Roles.Practitioner));
+        RegisterPatient.Map(desk);
+        UpdatePatient.Map(desk);
+        FindPatients.Map(desk);
+        GetScreening.Map(desk, clinical);
+        RecordScreening.Map(desk, clinical);
+        return app;
+    }
+}

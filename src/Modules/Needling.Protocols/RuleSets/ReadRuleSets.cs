@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Needling.ClinicalRules;
+using Needling.Protocols.Data;
+using Needling.SharedKernel.Errors;
+
+namespace Needling.Protocols.RuleSets;
+
+internal static class ReadRuleSets
+{
+    internal sealed record VersionDto(int Version, DateTime CreatedAtUtc, string CreatedBy, string Note);
+
+    public static void Map(RouteGroupBuilder staff)
+    {
+        staff.MapGet("/rules", async (RuleSetStore store, CancellationToken ct) =>
+            Results.Content(RuleSetJson.Serialize(await store.CurrentAsync(ct)), "application/json"))
+            .WithSummary("The rule set in force: protocols and contraindications, each with id, version, source and evidence level.");
+
+        staff.MapGet("/rules/versions", async (ProtocolsDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.RuleSets.AsNoTracking().OrderByDescending(r => r.Version)
+                .Select(r => new VersionDto(r.Version, r.CreatedAtUtc, r.CreatedBy, r.Note)).ToListAsync(ct)))
+            .WithSummary("Every rule-set version, newest first, with who made it and why.");
+
+        staff.MapGet("/rules/versions/{version:int}", async (int version, RuleSetStore store, CancellationToken ct) =>
+            Results.Content(RuleSetJson.Serialize(await store.VersionAsync(version, ct) ?? throw new NotFoundException("Rule set version", version)), "application/json"))
+            .WithSummary("One past rule-set version, exactly as it decided.");
+    }
+}

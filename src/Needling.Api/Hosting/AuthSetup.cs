@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Tokens;
+using Needling.SharedKernel.Data;
+using Needling.SharedKernel.Security;
+
+namespace Needling.Api.Hosting;
+
+/// <summary>
+/// Staff sign in with our own tokens (HMAC-signed JWTs), or, when Auth:Authority is set, with tokens from
+/// the clinic's OpenID Connect provider instead. Every endpoint needs a signed-in user unless it says otherwise.
+/// </summary>
+internal static class AuthSetup
+{
+    public static IServiceCollection AddNeedlingAuth(this IServiceCollection services, IConfiguration config)
+    {
+        var auth = config.GetSection("Auth");
+        var authority = auth["Authority"];
+        var external = !string.IsNullOrWhiteSpace(authority);
+        var settings = new TokenSettings(
+            auth["Issuer"] ?? "needling",
+            auth["Audience"] ?? "needling-api",
+            external ? [] : SigningKey(auth["SigningKey"], config),
+            TimeSpan.FromMinutes(auth.GetValue<int?>("TokenLifetimeMinutes") ?? 480),
+            LocalSignInEnabled: !external);
+        services.AddSingleton(settings);
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            o.MapInboundClaims = false;
+            if (external)
+            {
+                o.Authority = authority;
+                o.Audience = settings.Audience;
+                o.RequireHttpsMetadata = auth.GetValue("RequireHttpsMetadata", true);
+            }
+            o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidateIssuer = true,
+                ValidIssuer = external ? authority : settings.Issuer,
+                ValidateAudience = true,
+                ValidAudience = settings.Audience,
+                ValidateLifetime = true,
+                ClockSkew = TimeSpan.FromMinutes(1),
+                IssuerSigningKey = external ? null : new SymmetricSecurityKey(settings.SigningKey),
+                NameClaimType = TokenClaims.Name,
+                // Identity providers name the roles claim differently (Entra: "roles", Keycloak: mapped); configurable.
+                RoleClaimType = external ? auth["RoleClaim"] ?? "roles" : TokenClaims.Role,
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        var permitPerMinute = config.GetValue<int?>("Auth:SignInAttemptsPerMinute") ?? 10;
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Slows password guessing from one address; staff behind one clinic router share the budget.
+            o.AddPolicy("sign-in", http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// The configured key (base64, at least 32 bytes), or one generated on first start and kept in the data
+    /// folder. Several instances sharing PostgreSQL must be given the same Auth:SigningKey.
+    /// </summary>
+    private static byte[] SigningKey(string? configured, IConfiguration config)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            var key = Convert.FromBase64String(configured);
+            return key.Length >= 32 ? key : throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes (base64).");
+        }
+        var folder = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.DataFolder ?? "data";
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "token-signing.key");
+        if (!File.Exists(path))
+        {
+            var fresh = RandomNumberGenerator.GetBytes(64);
+            File.WriteAllText(path, Convert.ToBase64String(fresh));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+        return Convert.FromBase64String(File.ReadAllText(path).Trim());
+    }
+}

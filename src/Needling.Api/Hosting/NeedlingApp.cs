@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Needling.Api.Commands;
+using Needling.Clinic;
+using Needling.Patients;
+using Needling.Protocols;
+using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Data;
+using Needling.SharedKernel.Messaging;
+using Needling.SharedKernel.Security;
+
+namespace Needling.Api.Hosting;
+
+internal static class NeedlingApp
+{
+    public static WebApplication Build(string[] args, CommandLine command)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.Configure<DatabaseOptions>(config.GetSection(DatabaseOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        services.AddScoped<AuditInterceptor>();
+
+        services.AddClinicModule(config);
+        services.AddPatientsModule(config);
+        services.AddProtocolsModule(config);
+        services.AddMediatorFor(typeof(ClinicModule).Assembly, typeof(PatientsModule).Assembly, typeof(ProtocolsModule).Assembly);
+        if (command.RunsServer)
+        {
+            services.AddHostedService<ModuleStartup>();
+        }
+
+        services.AddNeedlingAuth(config);
+        services.AddNeedlingProblems(builder);
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddHealthChecks();
+        // Keys for signed links (consent) and antiforgery live with the data, so they survive restarts.
+        services.AddDataProtection()
+            .SetApplicationName("Needling")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.DataFolder ?? "data", "keys")));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // Reject what a typo or a wrong client would otherwise slip through silently.
+            o.SerializerOptions.RespectNullableAnnotations = true;
+            o.SerializerOptions.RespectRequiredConstructorParameters = true;
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        });
+
+        var app = builder.Build();
+        app.UseNeedlingProblems();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Needling API");
+            o.RoutePrefix = "swagger";
+        });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+
+        app.MapClinicEndpoints();
+        app.MapPatientsEndpoints();
+        app.MapProtocolsEndpoints();
+        return app;
+    }
+}

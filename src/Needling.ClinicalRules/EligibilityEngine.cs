@@ -1,0 +1,42 @@
+namespace Needling.ClinicalRules;
+
+// A pure function of its input: no clock, no I/O. "Today" and the clinic's time zone are in the input, so a
+// decision can be replayed for an audit and tested boundary day by boundary day.
+public static class EligibilityEngine
+{
+    public static EligibilityDecision Evaluate(EligibilityInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var date = ClinicCalendar.LocalDate(input.ProposedStartUtc, input.ClinicTimeZone);
+        var index = RuleIndex.For(input.Rules);
+        var findings = new List<Finding>();
+        DateOnly? earliestAllowedOn = null;
+
+        var protocol = index.FindProtocol(input.Treatment.Code, input.Indication);
+        if (protocol is null)
+        {
+            findings.Add(new Finding(BuiltInRuleIds.ProtocolUnknown, BuiltInRules.Version, Severity.Block,
+                $"No protocol for {input.Treatment.Code} with indication '{input.Indication}' in rule set {input.Rules.Version}.",
+                BuiltInRules.ProtocolUnknownSource));
+        }
+        else
+        {
+            var sessionDates = ClinicCalendar.LocalDates(input.History, input.ClinicTimeZone);
+            earliestAllowedOn = IntervalCheck.AddTo(findings, protocol, date, input.History, sessionDates);
+            CourseCheck.AddTo(findings, protocol, date, input.History, sessionDates);
+            PractitionerCheck.AddQualificationFindingTo(findings, protocol, input.Practitioner, date);
+        }
+
+        // Still checked without a protocol, so that staff see every reason at once.
+        PractitionerCheck.AddLicenceFindingTo(findings, input.Practitioner, date);
+        ContraindicationCheck.AddTo(findings, index.ContraindicationsFor(input.Treatment.Code), input, date);
+
+        findings.Sort(FindingOrder.Compare);
+        return new EligibilityDecision(OutcomeOf(findings), input.Rules.Version, findings, earliestAllowedOn);
+    }
+
+    private static Outcome OutcomeOf(List<Finding> findings) =>
+        findings.Count == 0 ? Outcome.Allowed
+        : findings[0].Severity == Severity.Block ? Outcome.Refused // sorted: a Block, if any, comes first
+        : Outcome.AllowedWithWarnings;
+}

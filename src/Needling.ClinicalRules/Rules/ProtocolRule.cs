@@ -1,0 +1,11 @@
+namespace Needling.ClinicalRules;
+
+// Allowed needle depth for one zone, inclusive at both ends.
+public sealed record DepthRange(string Zone, decimal MinMm, decimal MaxMm);
+
+// The protocol for one treatment + indication. IntervalCountsTreatments lists the treatment codes whose
+// sessions (completed or booked, before or after) must be at least MinIntervalDays local calendar days away.
+public sealed record ProtocolRule(string Id, int Version, string TreatmentCode, string Indication,
+    int MinIntervalDays, IReadOnlyList<string> IntervalCountsTreatments, int? CourseMinSessions, int? CourseMaxSessions,
+    IReadOnlyList<DepthRange> Depths, int? PassesMin, int? PassesMax, IReadOnlyList<string> RequiredQualifications,
+    RuleSource Source, string? Note);

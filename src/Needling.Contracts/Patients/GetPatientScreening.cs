@@ -1,0 +1,41 @@
+using MediatR;
+
+namespace Needling.Contracts.Patients;
+
+/// <summary>Asks for a patient's current medical screening; the answer is null when the patient is unknown.</summary>
+public sealed record GetPatientScreening(Guid PatientId) : IRequest<PatientScreening?>;
+
+/// <summary>The current (latest, not removed) screening entries of one patient.</summary>
+/// <param name="PatientId">Patient id.</param>
+/// <param name="Conditions">Medical conditions.</param>
+/// <param name="Medications">Medications with start and stop dates.</param>
+/// <param name="SkinFindings">Skin findings per area.</param>
+/// <param name="Pregnancy">The latest pregnancy record, if any.</param>
+/// <param name="Allergies">Allergy codes or names.</param>
+public sealed record PatientScreening(
+    Guid PatientId,
+    IReadOnlyList<ConditionEntry> Conditions,
+    IReadOnlyList<MedicationEntry> Medications,
+    IReadOnlyList<SkinFindingEntry> SkinFindings,
+    PregnancyEntry? Pregnancy,
+    IReadOnlyList<string> Allergies);
+
+/// <summary>A condition with its body area and dates.</summary>
+/// <param name="Code">Condition code.</param><param name="Area">Body area, if local.</param>
+/// <param name="OnsetOn">Onset date.</param><param name="ResolvedOn">Resolution date; null while active.</param>
+public sealed record ConditionEntry(string Code, string? Area, DateOnly? OnsetOn, DateOnly? ResolvedOn);
+
+/// <summary>A medication.</summary>
+/// <param name="Name">Medication name as recorded.</param><param name="ClassCode">Class, e.g. "anticoagulant".</param>
+/// <param name="StartedOn">Start date.</param><param name="StoppedOn">Stop date; null while taken.</param>
+public sealed record MedicationEntry(string Name, string ClassCode, DateOnly? StartedOn, DateOnly? StoppedOn);
+
+/// <summary>A skin finding in one area.</summary>
+/// <param name="Code">Finding code.</param><param name="Area">Area.</param><param name="Severity">mild, moderate or severe.</param>
+/// <param name="ObservedOn">Date observed.</param><param name="ResolvedOn">Date resolved; null while present.</param>
+public sealed record SkinFindingEntry(string Code, string? Area, string? Severity, DateOnly ObservedOn, DateOnly? ResolvedOn);
+
+/// <summary>A pregnancy.</summary>
+/// <param name="LastMenstrualPeriodOn">First day of the last menstrual period, if known.</param>
+/// <param name="EndedOn">Date the pregnancy ended; null while pregnant.</param>
+public sealed record PregnancyEntry(DateOnly? LastMenstrualPeriodOn, DateOnly? EndedOn);

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Needling.SharedKernel.Audit;
+
+/// <summary>
+/// Adds the audit rows inside the same SaveChanges, so a clinical write and its audit record are
+/// committed together or not at all.
+/// </summary>
+public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        AddAuditRecords(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        AddAuditRecords(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void AddAuditRecords(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var records = new List<AuditRecord>();
+        foreach (var entry in context.ChangeTracker.Entries<IAudited>())
+        {
+            var action = entry.State switch
+            {
+                EntityState.Added => "created",
+                EntityState.Modified => "updated",
+                EntityState.Deleted => "deleted",
+                _ => null,
+            };
+            if (action is null)
+            {
+                continue;
+            }
+            var fields = entry.State == EntityState.Modified
+                ? string.Join(",", entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
+                : null;
+            records.Add(new AuditRecord
+            {
+                AtUtc = now,
+                Actor = actor.Id,
+                Action = action,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = entry.Entity.Id.ToString(),
+                Fields = fields,
+            });
+        }
+        context.Set<AuditRecord>().AddRange(records);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Modules;
+
+namespace Needling.SharedKernel.Data;
+
+public static class ModuleDatabase
+{
+    /// <summary>Registers a module's DbContext on the configured database, with auditing, a readiness check and its initializer.</summary>
+    public static IServiceCollection AddModuleDatabase<TContext, TInitializer>(
+        this IServiceCollection services, IConfiguration configuration, string schema)
+        where TContext : DbContext
+        where TInitializer : class, IModuleInitializer
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = options.ResolveConnectionString();
+        services.AddDbContext<TContext>((sp, b) => b
+            .UseNeedlingDatabase(options.Provider, connectionString, schema)
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        services.AddScoped<IModuleInitializer, TInitializer>();
+        services.AddHealthChecks().AddCheck<MigratedHealthCheck<TContext>>($"db-{schema}", tags: ["ready"]);
+        return services;
+    }
+}

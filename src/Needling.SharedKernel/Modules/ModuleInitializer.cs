@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Needling.SharedKernel.Modules;
+
+/// <summary>The common part of a module's initializer: migrations of its own DbContext.</summary>
+public abstract class ModuleInitializer<TContext>(TContext db) : IModuleInitializer where TContext : DbContext
+{
+    protected TContext Db { get; } = db;
+
+    public abstract int Order { get; }
+
+    public Task MigrateAsync(CancellationToken ct) => Db.Database.MigrateAsync(ct);
+
+    public virtual Task SeedAsync(bool demo, CancellationToken ct) => Task.CompletedTask;
+}

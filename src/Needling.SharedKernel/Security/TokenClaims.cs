@@ -1,0 +1,9 @@
+namespace Needling.SharedKernel.Security;
+
+/// <summary>Claim names in our own tokens: the short JWT names, not the long WS-* URIs.</summary>
+public static class TokenClaims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Role = "role";
+}

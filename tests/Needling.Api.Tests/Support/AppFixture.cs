@@ -1,0 +1,108 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Needling.Clinic;
+
+namespace Needling.Api.Tests.Support;
+
+/// <summary>The whole service on a fresh database of one provider, with signed-in clients per role.</summary>
+public abstract class AppFixture(Provider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "correct-horse-battery";
+    private TestDatabase? _db;
+    private readonly Dictionary<string, string> _tokens = new();
+    private readonly SemaphoreSlim _signIn = new(1, 1);
+
+    public Provider Provider => provider;
+    public TestDatabase Database => _db ?? throw new InvalidOperationException("Not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(provider);
+        _ = Server; // start the host: migrations and seed run before the first request
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", provider.ToString());
+        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+        builder.UseSetting("Database:DataFolder", Database.DataFolder);
+        builder.UseSetting("Auth:SigningKey", Convert.ToBase64String("needling-tests-signing-key-32-bytes!!"u8.ToArray()));
+        builder.UseSetting("Auth:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Api:MaxRequestBodyBytes", "65536");
+    }
+
+    public HttpClient Anonymous() => CreateClient();
+
+    /// <summary>A client signed in with a staff account holding <paramref name="role"/> (created on first use).</summary>
+    public async Task<HttpClient> As(string role)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenFor(role));
+        return client;
+    }
+
+    private async Task<string> TokenFor(string role)
+    {
+        await _signIn.WaitAsync();
+        try
+        {
+            if (_tokens.TryGetValue(role, out var cached))
+            {
+                return cached;
+            }
+            var username = role.ToLowerInvariant();
+            if (role == "Admin")
+            {
+                await ClinicModule.CreateAdminAsync(Services, username, Password, CancellationToken.None);
+            }
+            else
+            {
+                using var admin = CreateClient();
+                admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.GetValueOrDefault("Admin") ?? await SignInAdminUnlocked());
+                var created = await admin.PostAsJsonAsync("/staff", new { username, displayName = $"Test {role}", password = Password, roles = new[] { role }, practitionerId = (Guid?)null });
+                created.EnsureSuccessStatusCode();
+            }
+            var token = await SignIn(username, Password);
+            _tokens[role] = token;
+            return token;
+        }
+        finally
+        {
+            _signIn.Release();
+        }
+    }
+
+    private async Task<string> SignInAdminUnlocked()
+    {
+        await ClinicModule.CreateAdminAsync(Services, "admin", Password, CancellationToken.None);
+        return _tokens["Admin"] = await SignIn("admin", Password);
+    }
+
+    public async Task<string> SignIn(string username, string password)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/auth/token", new { username, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return body!.AccessToken;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
+
+public sealed class SqliteApp() : AppFixture(Provider.Sqlite);
+
+public sealed class PostgresApp() : AppFixture(Provider.PostgreSql);

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Needling.Api.Tests.Support;
+
+public static class Http
+{
+    public static async Task<JsonElement> Json(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"Expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    public static async Task<JsonElement> PostOk(this HttpClient client, string path, object body, HttpStatusCode expected = HttpStatusCode.Created) =>
+        await (await client.PostAsJsonAsync(path, body)).Json(expected);
+
+    public static async Task<JsonElement> GetOk(this HttpClient client, string path) =>
+        await (await client.GetAsync(path)).Json(HttpStatusCode.OK);
+
+    public static Guid Id(this JsonElement e, string property = "id") => e.GetProperty(property).GetGuid();
+
+    /// <summary>Registers a patient and returns its id.</summary>
+    public static async Task<Guid> RegisterPatient(this HttpClient desk, string given = "Mina", string family = "Okada", string dob = "1990-05-17", string language = "en")
+    {
+        var created = await desk.PostOk("/patients", new { givenName = given, familyName = family, dateOfBirth = dob, phone = "+44 20 7946 0999", preferredLanguage = language });
+        return created.GetProperty("patient").Id();
+    }
+
+    /// <summary>Registers a practitioner (as Admin) with the given qualification codes and returns its id.</summary>
+    public static async Task<Guid> RegisterPractitioner(this HttpClient admin, string name, string[] qualifications, string? licenceExpiresOn = "2099-12-31")
+    {
+        var created = await admin.PostOk("/practitioners", new
+        {
+            displayName = name,
+            profession = "Physician",
+            licenceExpiresOn,
+            qualifications = qualifications.Select(q => new { code = q }).ToArray(),
+        });
+        return created.Id();
+    }
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs every test, the PostgreSQL ones on a real throw-away server that this script starts and stops.
+# Usage: bash tests/run.sh [extra dotnet test arguments]
+# Needs PostgreSQL 15+ server binaries (Debian: postgresql) and poppler-utils; run as root, it installs them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+need_pkgs=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_pkgs+=(postgresql postgresql-contrib)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing ${need_pkgs[*]} ..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
+  else
+    echo "Please install: ${need_pkgs[*]} (e.g. sudo apt-get install ${need_pkgs[*]})" >&2
+    exit 2
+  fi
+fi
+
+pgbin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
+pgdata=$(mktemp -d /tmp/needling-pg.XXXXXX)
+port=${NEEDLING_PG_PORT:-$((20000 + RANDOM % 20000))}
+as_pg=()
+if [ "$(id -u)" = 0 ]; then
+  chown postgres "$pgdata"
+  as_pg=(su postgres -s /bin/sh -c)
+else
+  as_pg=(sh -c)
+fi
+"${as_pg[@]}" "$pgbin/initdb -D $pgdata -U postgres --auth=trust -E UTF8 >/dev/null"
+"${as_pg[@]}" "$pgbin/pg_ctl -D $pgdata -l $pgdata/log -o '-c listen_addresses=127.0.0.1 -p $port -k $pgdata -c max_connections=300 -c fsync=off' -w start >/dev/null"
+cleanup() { "${as_pg[@]}" "$pgbin/pg_ctl -D $pgdata -m immediate stop >/dev/null" || true; rm -rf "$pgdata"; }
+trap cleanup EXIT
+export NEEDLING_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=true;Maximum Pool Size=50"
+echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+
+results="$root/TestResults"
+rm -rf "$results"
+set +e
+dotnet test Needling.sln -c Release --logger "trx" --results-directory "$results" "$@" 2>&1 | tee "$results.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# The CI reads one plain line; dotnet test's own summary lines are per assembly.
+python3 - "$results" <<'PY'
+import sys, glob, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    c = ET.parse(f).getroot().find(".//{*}Counters")
+    if c is None: continue
+    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
+    skipped += int(c.get("notExecuted", 0))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit "$status"
