@@ -97,6 +97,33 @@ public abstract class EligibilityTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_licence_is_judged_by_the_date_in_the_clinics_time_zone_not_in_UTC()
+    {
+        using var admin = await app.As("Admin");
+        await SetTimeZone(admin, "Asia/Tokyo");
+        try
+        {
+            var practitioner = await admin.RegisterPractitioner("Dr Tokyo", ["microneedling-device-training"], licenceExpiresOn: "2030-03-10");
+            using var desk = await app.As("Practitioner");
+            var patient = await desk.RegisterPatient("Eli", "Tokyo");
+            async Task<string> OutcomeAt(string start) =>
+                (await desk.PostOk("/eligibility", new { patientId = patient, treatmentCode = "MN-PEN", indication = "hyperpigmentation", practitionerId = practitioner, start }, HttpStatusCode.OK))
+                .GetProperty("outcome").GetString()!;
+
+            Assert.Equal("Allowed", await OutcomeAt("2030-03-10T14:00:00Z"));   // 23:00 on 10 March in Tokyo: last valid day
+            Assert.Equal("Refused", await OutcomeAt("2030-03-10T16:00:00Z"));   // 01:00 on 11 March in Tokyo, still 10 March in UTC
+            Assert.Equal("Refused", await OutcomeAt("2030-03-11T01:00:00+09:00"));
+        }
+        finally
+        {
+            await SetTimeZone(admin, "UTC");
+        }
+    }
+
+    private static async Task SetTimeZone(HttpClient admin, string zone) =>
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/clinic", new { name = "Eligibility clinic", timeZoneId = zone, openingHours = Array.Empty<object>() })).StatusCode);
+
+    [Fact]
     public async Task Receptionists_may_ask_but_admins_may_not()
     {
         var (_, patient, practitioner) = await Setup("Roles");

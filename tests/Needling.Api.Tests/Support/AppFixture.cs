@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Needling.Clinic;
 
 namespace Needling.Api.Tests.Support;
@@ -9,6 +10,8 @@ namespace Needling.Api.Tests.Support;
 /// <summary>The whole service on a fresh database of one provider, with signed-in clients per role.</summary>
 public abstract class AppFixture(Provider provider) : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    public CapturedLogs Logs { get; } = new();
+
     public const string Password = "correct-horse-battery";
     private TestDatabase? _db;
     private readonly Dictionary<string, string> _tokens = new();
@@ -32,7 +35,16 @@ public abstract class AppFixture(Provider provider) : WebApplicationFactory<Prog
         builder.UseSetting("Auth:SigningKey", Convert.ToBase64String("needling-tests-signing-key-32-bytes!!"u8.ToArray()));
         builder.UseSetting("Auth:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Api:MaxRequestBodyBytes", "65536");
+        // Captured at the configured levels; VerboseLogsApp turns everything up to Debug.
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Settings a fixture variant adds (demo clinic, external issuer).</summary>
+    protected virtual IEnumerable<(string Key, string Value)> ExtraSettings => [];
 
     public HttpClient Anonymous() => CreateClient();
 
@@ -104,5 +116,18 @@ public abstract class AppFixture(Provider provider) : WebApplicationFactory<Prog
 }
 
 public sealed class SqliteApp() : AppFixture(Provider.Sqlite);
+
+/// <summary>Every log category at Debug, EF Core and ASP.NET Core included, to prove patient data stays out of logs.</summary>
+public sealed class VerboseLogsApp() : AppFixture(Provider.Sqlite)
+{
+    protected override IEnumerable<(string Key, string Value)> ExtraSettings =>
+        [("Logging:LogLevel:Default", "Debug"), ("Logging:LogLevel:Microsoft.AspNetCore", "Debug"), ("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Debug")];
+}
+
+/// <summary>The demo clinic, as a newcomer starts it with --Needling:Demo=true.</summary>
+public sealed class DemoApp() : AppFixture(Provider.Sqlite)
+{
+    protected override IEnumerable<(string Key, string Value)> ExtraSettings => [("Needling:Demo", "true")];
+}
 
 public sealed class PostgresApp() : AppFixture(Provider.PostgreSql);
