@@ -47,6 +47,9 @@ public abstract class HealthAndMigrationTests(AppFixture app)
         Assert.Contains("\"/patients/search\"", doc);
         Assert.Contains("\"/eligibility\"", doc);
         Assert.Contains("\"bearer\"", doc);
+        var ui = await client.GetAsync("/swagger/index.html");
+        Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
+        Assert.Contains("swagger", await ui.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -55,16 +55,17 @@ internal static class NeedlingApp
 
         var app = builder.Build();
         app.UseNeedlingProblems();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseRateLimiter();
-
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        // Before authorization: the UI is static pages (no data), and the fallback policy would demand a token for it.
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/openapi/v1.json", "Needling API");
             o.RoutePrefix = "swagger";
         });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 

@@ -1,0 +1,95 @@
+using System.Globalization;
+
+namespace Needling.Load;
+
+/// <summary>Command-line options: <c>--runs 5 --duration 30 --clients 32</c> and a few more (see <see cref="Usage"/>).</summary>
+internal sealed record Options(
+    string ApiDll, string RepoRoot, int Runs, int DurationSeconds, int Clients, int IdleSeconds, bool ServerLog)
+{
+    public const string Usage = """
+        Needling.Load: the service's cold start on SQLite and its memory at rest and under load.
+
+        Build the service first, then run this from the repository root:
+          dotnet build -c Release src/Needling.Api
+          dotnet run -c Release --project tests/Needling.Load -- --runs 5 --duration 30 --clients 32
+
+        Options:
+          --runs N         cold starts (fresh data folder) and warm restarts to time (default 5)
+          --duration S     seconds of load (default 30)
+          --clients N      concurrent HTTP workers during the load (default 32)
+          --idle S         seconds of quiet before each "at rest" reading (default 5)
+          --api PATH       the service's Needling.Api.dll
+                           (default src/Needling.Api/bin/Release/net10.0/Needling.Api.dll under the repository root)
+          --server-log     echo the service's console output, each line prefixed with ms since process start
+          --help           this text
+
+        Exit code: 0 every goal met, 1 a goal missed or a request failed, 2 bad usage or set-up, 130 interrupted.
+        """;
+
+    /// <summary>Parses the arguments; returns null and writes the reason when they are wrong.</summary>
+    public static Options? Parse(string[] args, TextWriter error)
+    {
+        int runs = 5, duration = 30, clients = 32, idle = 5;
+        string? api = null;
+        var serverLog = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{arg} needs a value.");
+            int Positive() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n
+                : throw new ArgumentException($"{arg} needs a whole number above 0.");
+            try
+            {
+                switch (arg)
+                {
+                    case "--runs": runs = Positive(); break;
+                    case "--duration": duration = Positive(); break;
+                    case "--clients": clients = Positive(); break;
+                    case "--idle": idle = Positive(); break;
+                    case "--api": api = Value(); break;
+                    case "--server-log": serverLog = true; break;
+                    case "--help" or "-h":
+                        Console.WriteLine(Usage);
+                        return null;
+                    default: throw new ArgumentException($"unknown option {arg}.");
+                }
+            }
+            catch (ArgumentException e)
+            {
+                error.WriteLine(e.Message);
+                error.WriteLine(Usage);
+                return null;
+            }
+        }
+
+        var root = FindRepoRoot();
+        if (root is null && api is null)
+        {
+            error.WriteLine("Needling.sln not found above the current directory; run from the repository or pass --api PATH.");
+            return null;
+        }
+        api = Path.GetFullPath(api ?? Path.Combine(root!, "src", "Needling.Api", "bin", "Release", "net10.0", "Needling.Api.dll"));
+        if (!File.Exists(api))
+        {
+            error.WriteLine($"{api} does not exist. Build the service first: dotnet build -c Release src/Needling.Api");
+            return null;
+        }
+        return new Options(api, root ?? Path.GetDirectoryName(api)!, runs, duration, clients, idle, serverLog);
+    }
+
+    private static string? FindRepoRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Needling.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+        return null;
+    }
+}
