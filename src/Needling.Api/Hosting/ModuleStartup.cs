@@ -16,6 +16,12 @@ internal sealed class ModuleStartup(IServiceProvider services, IOptions<Database
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var demo = config.GetValue<bool>("Needling:Demo");
+        if (!database.Value.MigrateOnStart && await AnyPendingAsync(cancellationToken))
+        {
+            // Stay up and report not-ready (/health/ready is 503) rather than crash-loop until `migrate` has run.
+            log.LogWarning("The database is not migrated and Database:MigrateOnStart is false. Run `Needling.Api migrate`; until then /health/ready answers 503.");
+            return;
+        }
         await InitializeAsync(services, database.Value.MigrateOnStart, demo, cancellationToken);
         if (demo)
         {
@@ -25,6 +31,19 @@ internal sealed class ModuleStartup(IServiceProvider services, IOptions<Database
         {
             log.LogWarning("No staff accounts yet. Create the first admin with: dotnet run --project src/Needling.Api -- create-admin --username admin   (or start with --Needling:Demo=true to try a demo clinic)");
         }
+    }
+
+    private async Task<bool> AnyPendingAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        foreach (var check in scope.ServiceProvider.GetServices<IModuleInitializer>())
+        {
+            if (await check.HasPendingMigrationsAsync(ct))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static async Task InitializeAsync(IServiceProvider services, bool migrate, bool demo, CancellationToken ct)

@@ -11,5 +11,7 @@ public interface IModuleInitializer
 
     Task MigrateAsync(CancellationToken ct);
 
+    Task<bool> HasPendingMigrationsAsync(CancellationToken ct);
+
     Task SeedAsync(bool demo, CancellationToken ct);
 }

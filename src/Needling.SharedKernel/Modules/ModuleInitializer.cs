@@ -11,5 +11,7 @@ public abstract class ModuleInitializer<TContext>(TContext db) : IModuleInitiali
 
     public Task MigrateAsync(CancellationToken ct) => Db.Database.MigrateAsync(ct);
 
+    public async Task<bool> HasPendingMigrationsAsync(CancellationToken ct) => (await Db.Database.GetPendingMigrationsAsync(ct)).Any();
+
     public virtual Task SeedAsync(bool demo, CancellationToken ct) => Task.CompletedTask;
 }

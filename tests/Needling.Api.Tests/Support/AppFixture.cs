@@ -131,3 +131,9 @@ public sealed class DemoApp() : AppFixture(Provider.Sqlite)
 }
 
 public sealed class PostgresApp() : AppFixture(Provider.PostgreSql);
+
+/// <summary>A deployment that migrates with a separate command: the service starts on an empty database.</summary>
+public sealed class UnmigratedApp() : AppFixture(Provider.PostgreSql)
+{
+    protected override IEnumerable<(string Key, string Value)> ExtraSettings => [("Database:MigrateOnStart", "false")];
+}

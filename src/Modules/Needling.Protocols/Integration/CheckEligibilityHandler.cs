@@ -4,10 +4,11 @@ using Needling.Contracts.Booking;
 using Needling.Contracts.Clinic;
 using Needling.Contracts.Patients;
 using Needling.Contracts.Protocols;
+using Needling.Protocols.Eligibility;
 using Needling.Protocols.RuleSets;
 using Needling.SharedKernel.Errors;
 
-namespace Needling.Protocols.Eligibility;
+namespace Needling.Protocols.Integration;
 
 /// <summary>
 /// Gathers the facts from the modules that own them, then lets the pure engine decide. The decision
