@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Needling.Booking.Data;
 using Needling.Clinic.Data;
 using Needling.Patients.Data;
 using Needling.Protocols.Data;
@@ -22,3 +23,5 @@ internal sealed class ClinicFactory() : Factory<ClinicDbContext>(ClinicDbContext
 internal sealed class PatientsFactory() : Factory<PatientsDbContext>(PatientsDbContext.Schema);
 
 internal sealed class ProtocolsFactory() : Factory<ProtocolsDbContext>(ProtocolsDbContext.Schema);
+
+internal sealed class BookingFactory() : Factory<BookingDbContext>(BookingDbContext.Schema);

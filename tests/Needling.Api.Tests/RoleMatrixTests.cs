@@ -51,6 +51,15 @@ public abstract class RoleMatrixTests(AppFixture app)
         ("PUT", "/rules/contraindications/{id}", "/rules/contraindications/x", [A]),
         ("POST", "/rules/{id}/retire", "/rules/x/retire", [A]),
         ("POST", "/eligibility", "/eligibility", [R, P]),
+        ("POST", "/appointments", "/appointments", [R, P]),
+        ("POST", "/appointments/{id:guid}/reschedule", $"/appointments/{Id}/reschedule", [R, P]),
+        ("POST", "/appointments/{id:guid}/check-in", $"/appointments/{Id}/check-in", [R, P]),
+        ("POST", "/appointments/{id:guid}/no-show", $"/appointments/{Id}/no-show", [R, P]),
+        ("POST", "/appointments/{id:guid}/cancel", $"/appointments/{Id}/cancel", [R, P]),
+        ("POST", "/appointments/{id:guid}/complete", $"/appointments/{Id}/complete", [P]),
+        ("GET", "/appointments/{id:guid}", $"/appointments/{Id}", [R, P]),
+        ("GET", "/appointments/{id:guid}/history", $"/appointments/{Id}/history", [R, P]),
+        ("POST", "/appointments/search", "/appointments/search", [R, P]),
     ];
 
     private static readonly HashSet<string> Anonymous = ["POST /auth/token", "GET /health/live", "GET /health/ready", "GET /openapi/{documentName}.json"];

@@ -50,6 +50,13 @@ internal static class AuthSetup
                 RoleClaimType = external ? auth["RoleClaim"] ?? "roles" : TokenClaims.Role,
             };
         });
+        // Token lifetimes are judged by the injected clock, like every other time in the service.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, clock) =>
+            o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, p) =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                return (notBefore is null || notBefore.Value - p.ClockSkew <= now) && (expires is null || now <= expires.Value + p.ClockSkew);
+            });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 

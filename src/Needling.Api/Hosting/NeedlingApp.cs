@@ -3,12 +3,14 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Needling.Api.Commands;
+using Needling.Booking;
 using Needling.Clinic;
 using Needling.Patients;
 using Needling.Protocols;
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Messaging;
+using Needling.SharedKernel.Outbox;
 using Needling.SharedKernel.Security;
 
 namespace Needling.Api.Hosting;
@@ -30,7 +32,9 @@ internal static class NeedlingApp
         services.AddClinicModule(config);
         services.AddPatientsModule(config);
         services.AddProtocolsModule(config);
-        services.AddMediatorFor(typeof(ClinicModule).Assembly, typeof(PatientsModule).Assembly, typeof(ProtocolsModule).Assembly);
+        services.AddBookingModule(config);
+        services.AddSingleton<OutboxSignal>();
+        services.AddMediatorFor(typeof(ClinicModule).Assembly, typeof(PatientsModule).Assembly, typeof(ProtocolsModule).Assembly, typeof(BookingModule).Assembly);
         if (command.RunsServer)
         {
             services.AddHostedService<ModuleStartup>();
@@ -72,6 +76,7 @@ internal static class NeedlingApp
         app.MapClinicEndpoints();
         app.MapPatientsEndpoints();
         app.MapProtocolsEndpoints();
+        app.MapBookingEndpoints();
         return app;
     }
 }

@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Needling.Clinic;
 
@@ -11,6 +13,7 @@ namespace Needling.Api.Tests.Support;
 public abstract class AppFixture(Provider provider) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public CapturedLogs Logs { get; } = new();
+    public TestClock Clock { get; } = new();
 
     public const string Password = "correct-horse-battery";
     private TestDatabase? _db;
@@ -37,6 +40,7 @@ public abstract class AppFixture(Provider provider) : WebApplicationFactory<Prog
         builder.UseSetting("Api:MaxRequestBodyBytes", "65536");
         // Captured at the configured levels; VerboseLogsApp turns everything up to Debug.
         builder.ConfigureLogging(l => l.AddProvider(Logs));
+        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Needling.Booking.Data;
+using Needling.Booking.Domain;
+using Needling.Contracts.Booking;
+using Needling.SharedKernel.Data;
+using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Outbox;
+
+namespace Needling.Booking.Appointments;
+
+/// <summary>
+/// POST /appointments. Refused by a rule → 422 listing every refusing rule; with warnings → booked, and the
+/// warnings are stored and returned; overlapping → 409 naming the practitioner, room, device or patient.
+/// </summary>
+internal static class BookAppointment
+{
+    internal sealed record Request(
+        Guid PatientId, Guid PractitionerId, Guid RoomId, string TreatmentCode, string Indication, DateTimeOffset Start,
+        Guid? DeviceId = null, IReadOnlyList<string>? TreatedAreas = null);
+
+    public static void Map(RouteGroupBuilder desk) =>
+        desk.MapPost("/appointments", Handle)
+            .WithSummary("Book an appointment. Send an Idempotency-Key header so that a retry cannot book twice.");
+
+    private static async Task<IResult> Handle(
+        Request r, HttpContext http, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, Idempotency idempotency,
+        BookingWriteLock writeLock, TimeProvider clock, CancellationToken ct)
+    {
+        new Validator()
+            .NotBlank(r.TreatmentCode, "treatmentCode", 32)
+            .NotBlank(r.Indication, "indication", 64)
+            .Require(r.TreatedAreas is null || r.TreatedAreas.Count <= 20, "treatedAreas", "at most 20 areas.")
+            .ThrowIfInvalid();
+        var key = Idempotency.Read(http, "book", r);
+        if (await idempotency.ReplayAsync(key, ct) is { } replay)
+        {
+            return replay;
+        }
+        var (treatment, patient) = await checks.ResolveAsync(r.PatientId, r.PractitionerId, r.RoomId, r.DeviceId, r.TreatmentCode, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var start = r.Start.UtcDateTime;
+        checks.EnsureNotInPast(start);
+        var appointment = new Appointment
+        {
+            PatientId = r.PatientId,
+            PractitionerId = r.PractitionerId,
+            RoomId = r.RoomId,
+            DeviceId = r.DeviceId,
+            TreatmentCode = treatment.Code,
+            Indication = r.Indication,
+            StartUtc = start,
+            EndUtc = start.AddMinutes(treatment.DurationMinutes),
+            PatientInitials = patient.Initials,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+        using (await writeLock.EnterAsync(db, ct))
+        {
+            try
+            {
+                await ClashCheck.EnsureFreeAsync(db, appointment, ct);
+                var eligibility = await checks.EligibilityAsync(db, appointment, r.TreatedAreas, ct);
+                AppointmentWriter.ApplyEligibility(appointment, eligibility);
+                db.Appointments.Add(appointment);
+                writer.Record(appointment, "booked", null, $"rule set {eligibility.RuleSetVersion}: {eligibility.Outcome}", now);
+                db.Enqueue(new AppointmentBooked(AppointmentWriter.Snapshot(appointment)), now);
+                var dto = AppointmentDto.From(appointment);
+                var location = $"/appointments/{appointment.Id}";
+                var json = idempotency.Remember(key, StatusCodes.Status201Created, new BookingResponse(dto, dto.Warnings), location, now);
+                await writer.SaveAsync(ct);
+                return Idempotency.Json(StatusCodes.Status201Created, json, location);
+            }
+            catch (Exception ex) when (key is not null && (ex is SlotTakenException || ex is DbUpdateException u && u.IsUniqueViolation()))
+            {
+                // A retry with the same key raced the first request and lost: answer what the first one answered.
+                db.ChangeTracker.Clear();
+                if (await idempotency.ReplayAsync(key, ct) is { } first)
+                {
+                    return first;
+                }
+                throw;
+            }
+        }
+    }
+}

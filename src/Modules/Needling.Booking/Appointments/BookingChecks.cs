@@ -1,0 +1,85 @@
+using MediatR;
+using Needling.Booking.Data;
+using Needling.Booking.Domain;
+using Needling.Contracts.Clinic;
+using Needling.Contracts.Patients;
+using Needling.Contracts.Protocols;
+using Needling.SharedKernel.Errors;
+
+namespace Needling.Booking.Appointments;
+
+/// <summary>
+/// Everything a booking or a reschedule must pass, in the order a receptionist can act on: unknown or
+/// unsuitable resources, a time in the past, clashes (409), then the clinical question (422).
+/// </summary>
+internal sealed class BookingChecks(IMediator mediator, TimeProvider clock)
+{
+    internal sealed record Outcome(TreatmentInfo Treatment, PatientSummary Patient, EligibilityResult Eligibility);
+
+    public async Task<(TreatmentInfo Treatment, PatientSummary Patient)> ResolveAsync(
+        Guid patientId, Guid practitionerId, Guid roomId, Guid? deviceId, string treatmentCode, CancellationToken ct)
+    {
+        var treatment = await mediator.Send(new GetTreatment(treatmentCode), ct) ?? throw new NotFoundException("Treatment", treatmentCode);
+        if (!treatment.Active)
+        {
+            throw new RuleViolationException("treatment.inactive", $"The clinic no longer offers {treatment.Name}.");
+        }
+        var patient = await mediator.Send(new GetPatientSummary(patientId), ct) ?? throw new NotFoundException("Patient", patientId);
+        var resources = await mediator.Send(new GetResources(), ct);
+        if (resources.Practitioners.All(p => p.Id != practitionerId))
+        {
+            throw new NotFoundException("Active practitioner", practitionerId);
+        }
+        if (resources.Rooms.All(r => r.Id != roomId))
+        {
+            throw new NotFoundException("Active room", roomId);
+        }
+        if (treatment.DeviceKind is null)
+        {
+            if (deviceId is not null)
+            {
+                throw new ValidationException(new Dictionary<string, string[]> { ["deviceId"] = [$"{treatment.Name} needs no device; leave it empty."] });
+            }
+        }
+        else
+        {
+            var device = resources.Devices.SingleOrDefault(d => d.Id == deviceId)
+                ?? throw (deviceId is null
+                    ? new ValidationException(new Dictionary<string, string[]> { ["deviceId"] = [$"{treatment.Name} needs a device of kind {treatment.DeviceKind}."] })
+                    : new NotFoundException("Active device", deviceId));
+            if (device.Kind != treatment.DeviceKind)
+            {
+                throw new RuleViolationException("booking.device-kind", $"{treatment.Name} needs a {treatment.DeviceKind}; {device.Name} is a {device.Kind}.");
+            }
+        }
+        return (treatment, patient);
+    }
+
+    public void EnsureNotInPast(DateTime startUtc)
+    {
+        if (startUtc < clock.GetUtcNow().UtcDateTime)
+        {
+            throw new RuleViolationException("booking.in-past", "An appointment cannot start in the past.");
+        }
+    }
+
+    /// <summary>
+    /// Refused → 422 listing every rule that refused; otherwise the result, warnings included. A refusal is
+    /// checked against clashes once more first: if a competing booking for the same slot committed while we
+    /// were asking, its session is what the interval rule saw, and the true answer is 409, not 422.
+    /// </summary>
+    public async Task<EligibilityResult> EligibilityAsync(BookingDbContext db, Appointment a, IReadOnlyList<string>? treatedAreas, CancellationToken ct)
+    {
+        var result = await mediator.Send(new CheckEligibility(a.PatientId, a.TreatmentCode, a.Indication, a.PractitionerId, a.StartUtc, treatedAreas, a.Id), ct);
+        if (result.Outcome == "Refused")
+        {
+            await ClashCheck.EnsureFreeAsync(db, a, ct);
+            var blocks = result.Findings.Where(f => f.Severity == "Block").ToList();
+            throw new RuleViolationException(
+                blocks[0].RuleId,
+                "The booking is refused: " + string.Join(" ", blocks.Select(f => $"[{f.RuleId}] {f.Message}")),
+                new { ruleSetVersion = result.RuleSetVersion, findings = result.Findings, earliestAllowedOn = result.EarliestAllowedOn });
+        }
+        return result;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Needling.Booking.Data;
+using Needling.Booking.Domain;
+
+namespace Needling.Booking.Appointments;
+
+/// <summary>
+/// The friendly check before the insert, naming the first clashing resource. It is not the guarantee:
+/// PostgreSQL's exclusion constraints are, and on SQLite the check runs under <see cref="BookingWriteLock"/>.
+/// </summary>
+internal static class ClashCheck
+{
+    public static async Task EnsureFreeAsync(BookingDbContext db, Appointment candidate, CancellationToken ct)
+    {
+        var overlapping = db.Appointments.AsNoTracking().Where(a =>
+            a.Id != candidate.Id
+            && AppointmentStatus.Occupying.Contains(a.Status)
+            && a.StartUtc < candidate.EndUtc && candidate.StartUtc < a.EndUtc);
+        var clash = await overlapping
+            .Where(a => a.PractitionerId == candidate.PractitionerId || a.RoomId == candidate.RoomId
+                || (candidate.DeviceId != null && a.DeviceId == candidate.DeviceId) || a.PatientId == candidate.PatientId)
+            .Select(a => new { a.PractitionerId, a.RoomId, a.DeviceId, a.PatientId })
+            .FirstOrDefaultAsync(ct);
+        if (clash is null)
+        {
+            return;
+        }
+        throw new SlotTakenException(
+            clash.PractitionerId == candidate.PractitionerId ? "practitioner"
+            : clash.RoomId == candidate.RoomId ? "room"
+            : candidate.DeviceId is not null && clash.DeviceId == candidate.DeviceId ? "device"
+            : "patient");
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Needling.Booking.Data;
+using Needling.Booking.Domain;
+using Needling.Contracts.Booking;
+using Needling.SharedKernel.Data;
+using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Outbox;
+
+namespace Needling.Booking.Appointments;
+
+/// <summary>
+/// POST /appointments/{id}/reschedule: a new time, and optionally another practitioner, room or device.
+/// Every question a booking asks is asked again, the appointment itself left out of its own history.
+/// </summary>
+internal static class RescheduleAppointment
+{
+    internal sealed record Request(DateTimeOffset Start, Guid? PractitionerId = null, Guid? RoomId = null, Guid? DeviceId = null, IReadOnlyList<string>? TreatedAreas = null);
+
+    public static void Map(RouteGroupBuilder desk) =>
+        desk.MapPost("/appointments/{id:guid}/reschedule", Handle)
+            .WithSummary("Move a booked appointment; eligibility, schedules and clashes are checked again. Idempotency-Key supported.");
+
+    private static async Task<IResult> Handle(
+        Guid id, Request r, HttpContext http, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, Idempotency idempotency,
+        BookingWriteLock writeLock, TimeProvider clock, CancellationToken ct)
+    {
+        var key = Idempotency.Read(http, $"reschedule:{id}", r);
+        if (await idempotency.ReplayAsync(key, ct) is { } replay)
+        {
+            return replay;
+        }
+        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Appointment", id);
+        if (appointment.Status != AppointmentStatus.Booked)
+        {
+            throw new ConflictException($"Only a booked appointment can be rescheduled; this one is {appointment.Status}.");
+        }
+        var practitionerId = r.PractitionerId ?? appointment.PractitionerId;
+        var roomId = r.RoomId ?? appointment.RoomId;
+        var deviceId = r.DeviceId ?? appointment.DeviceId;
+        var (treatment, _) = await checks.ResolveAsync(appointment.PatientId, practitionerId, roomId, deviceId, appointment.TreatmentCode, ct);
+        var start = r.Start.UtcDateTime;
+        checks.EnsureNotInPast(start);
+        var previousStart = appointment.StartUtc;
+        var now = clock.GetUtcNow().UtcDateTime;
+        appointment.PractitionerId = practitionerId;
+        appointment.RoomId = roomId;
+        appointment.DeviceId = deviceId;
+        appointment.StartUtc = start;
+        appointment.EndUtc = start.AddMinutes(treatment.DurationMinutes);
+        appointment.UpdatedAtUtc = now;
+        appointment.Sequence++;
+        using (await writeLock.EnterAsync(db, ct))
+        {
+            await ClashCheck.EnsureFreeAsync(db, appointment, ct);
+            var eligibility = await checks.EligibilityAsync(db, appointment, r.TreatedAreas, ct);
+            AppointmentWriter.ApplyEligibility(appointment, eligibility);
+            writer.Record(appointment, "rescheduled", appointment.Status, $"from {previousStart:O}; rule set {eligibility.RuleSetVersion}: {eligibility.Outcome}", now);
+            db.Enqueue(new AppointmentRescheduled(AppointmentWriter.Snapshot(appointment), previousStart), now);
+            var dto = AppointmentDto.From(appointment);
+            var json = idempotency.Remember(key, StatusCodes.Status200OK, new BookingResponse(dto, dto.Warnings), null, now);
+            await writer.SaveAsync(ct);
+            return Idempotency.Json(StatusCodes.Status200OK, json, null);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Needling.SharedKernel.Audit;
+
+namespace Needling.Booking.Domain;
+
+/// <summary>A practitioner's usual working period on one weekday, in the clinic's local time.</summary>
+internal sealed class WorkingPeriod : IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid PractitionerId { get; init; }
+    public DayOfWeek Day { get; init; }
+    public TimeOnly Start { get; init; }
+    public TimeOnly End { get; init; }
+}
+
+/// <summary>
+/// A one-day change to the weekly pattern: the periods worked on that date instead of the usual ones
+/// (none at all means a day off).
+/// </summary>
+internal sealed class ScheduleException : IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid PractitionerId { get; init; }
+    public DateOnly Date { get; init; }
+    public TimeOnly? Start { get; init; }
+    public TimeOnly? End { get; init; }
+}
+
+/// <summary>Leave: inclusive local dates on which the practitioner does not work.</summary>
+internal sealed class Leave : IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid PractitionerId { get; init; }
+    public DateOnly FromDate { get; init; }
+    public DateOnly ToDate { get; init; }
+    public string Reason { get; init; } = "";
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using Needling.Api.Tests.Support;
+
+namespace Needling.Api.Tests.Booking;
+
+/// <summary>A retried request with the same Idempotency-Key returns the first answer and books nothing new.</summary>
+public abstract class IdempotencyTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_retried_booking_returns_the_same_appointment_and_creates_nothing_new()
+    {
+        var r = await BookingSetup.Create(app, "Retry");
+        using var desk = await app.As("Receptionist");
+        var start = BookingSetup.NextWeekday(10, weeksAhead: 2);
+        var key = Guid.NewGuid().ToString();
+        var first = await desk.Book(BookingSetup.Booking(r, start), key);
+        var second = await desk.Book(BookingSetup.Booking(r, start), key);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+
+        var found = await desk.PostOk("/appointments/search", new { from = start.AddHours(-1), to = start.AddHours(2), patientId = r.Patient }, HttpStatusCode.OK);
+        Assert.Single(found.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Concurrent_retries_with_one_key_book_once_and_all_get_the_same_answer()
+    {
+        var r = await BookingSetup.Create(app, "Storm");
+        using var desk = await app.As("Receptionist");
+        var start = BookingSetup.NextWeekday(12, weeksAhead: 2);
+        var key = Guid.NewGuid().ToString();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => desk.Book(BookingSetup.Booking(r, start), key)));
+        Assert.All(responses, x => Assert.Equal(HttpStatusCode.Created, x.StatusCode));
+        Assert.Single(responses.Select(x => x.Headers.Location).Distinct());
+        var found = await desk.PostOk("/appointments/search", new { from = start.AddHours(-1), to = start.AddHours(2), patientId = r.Patient }, HttpStatusCode.OK);
+        Assert.Single(found.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Reusing_a_key_for_a_different_booking_is_refused()
+    {
+        var r = await BookingSetup.Create(app, "Reuse");
+        using var desk = await app.As("Receptionist");
+        var key = Guid.NewGuid().ToString();
+        await (await desk.Book(BookingSetup.Booking(r, BookingSetup.NextWeekday(14, weeksAhead: 2)), key)).Json(HttpStatusCode.Created);
+        var problem = await (await desk.Book(BookingSetup.Booking(r, BookingSetup.NextWeekday(15, weeksAhead: 2)), key)).AssertProblem(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("idempotency.key-reused", problem.GetProperty("ruleId").GetString());
+    }
+
+    [Fact]
+    public async Task A_retried_reschedule_moves_once_and_answers_the_same()
+    {
+        var r = await BookingSetup.Create(app, "Reschedule");
+        using var desk = await app.As("Receptionist");
+        var id = (await (await desk.Book(BookingSetup.Booking(r, BookingSetup.NextWeekday(9, weeksAhead: 3)))).Json(HttpStatusCode.Created)).GetProperty("appointment").Id();
+        var key = Guid.NewGuid().ToString();
+        async Task<HttpResponseMessage> Move()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/appointments/{id}/reschedule") { Content = JsonContent.Create(new { start = BookingSetup.NextWeekday(11, weeksAhead: 3) }) };
+            request.Headers.Add("Idempotency-Key", key);
+            return await desk.SendAsync(request);
+        }
+        var first = await (await Move()).Json(HttpStatusCode.OK);
+        var again = await (await Move()).Json(HttpStatusCode.OK);
+        Assert.Equal(first.ToString(), again.ToString());
+        Assert.Equal(1, (await desk.GetOk($"/appointments/{id}")).GetProperty("sequence").GetInt32());
+    }
+}
+
+public sealed class IdempotencyTestsOnSqlite(SqliteApp app) : IdempotencyTests(app), IClassFixture<SqliteApp>;
+
+public sealed class IdempotencyTestsOnPostgres(PostgresApp app) : IdempotencyTests(app), IClassFixture<PostgresApp>;
