@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Runs every test, the PostgreSQL ones on a real throw-away server that this script starts and stops.
 # Usage: bash tests/run.sh [extra dotnet test arguments]
-# Needs PostgreSQL 15+ server binaries (Debian: postgresql) and poppler-utils; run as root, it installs them.
+# Needs PostgreSQL 15+ server binaries, poppler-utils and the Thai and Japanese fonts; run as root, it installs them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
 need_pkgs=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_pkgs+=(postgresql postgresql-contrib)
+command -v pdftotext >/dev/null 2>&1 || need_pkgs+=(poppler-utils)
+# Fonts the PDF layer needs for Thai and Japanese (DejaVu for Latin ships with Debian).
+fc-list 2>/dev/null | grep -q "NotoSansThai" || need_pkgs+=(fonts-noto-core)
+fc-list 2>/dev/null | grep -qi "ipag" || need_pkgs+=(fonts-ipafont-gothic)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${need_pkgs[*]} ..."

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Needling.Booking.Data;
 using Needling.Clinic.Data;
+using Needling.Consent.Data;
 using Needling.Patients.Data;
 using Needling.Protocols.Data;
 using Needling.SharedKernel.Data;
@@ -25,3 +26,5 @@ internal sealed class PatientsFactory() : Factory<PatientsDbContext>(PatientsDbC
 internal sealed class ProtocolsFactory() : Factory<ProtocolsDbContext>(ProtocolsDbContext.Schema);
 
 internal sealed class BookingFactory() : Factory<BookingDbContext>(BookingDbContext.Schema);
+
+internal sealed class ConsentFactory() : Factory<ConsentDbContext>(ConsentDbContext.Schema);

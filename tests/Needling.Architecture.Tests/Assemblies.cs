@@ -14,7 +14,8 @@ internal static class Assemblies
     public static IReadOnlyList<Assembly> Modules { get; } = Api.GetReferencedAssemblies()
         .Where(n => n.Name!.StartsWith("Needling.", StringComparison.Ordinal))
         .Select(Assembly.Load)
-        .Where(a => a != SharedKernel && a != Contracts && a != ClinicalRules && !a.GetName().Name!.StartsWith("Needling.Migrations", StringComparison.Ordinal))
+        .Where(a => a != SharedKernel && a != Contracts && a != ClinicalRules && a.GetName().Name != "Needling.Documents"
+            && !a.GetName().Name!.StartsWith("Needling.Migrations", StringComparison.Ordinal))
         .ToList();
 
     public static IEnumerable<string> NeedlingReferences(this Assembly a) =>

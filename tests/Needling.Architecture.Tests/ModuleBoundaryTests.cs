@@ -12,9 +12,9 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
-    public void Modules_reference_only_the_contracts_the_shared_kernel_and_the_rules_engine()
+    public void Modules_reference_only_the_contracts_the_shared_kernel_the_rules_engine_and_the_document_layer()
     {
-        var allowed = new[] { "Needling.Contracts", "Needling.SharedKernel", "Needling.ClinicalRules" };
+        var allowed = new[] { "Needling.Contracts", "Needling.SharedKernel", "Needling.ClinicalRules", "Needling.Documents" };
         foreach (var module in Assemblies.Modules)
         {
             var other = module.NeedlingReferences().Except(allowed).ToList();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Needling.Api.Commands;
 using Needling.Booking;
 using Needling.Clinic;
+using Needling.Consent;
 using Needling.Patients;
 using Needling.Protocols;
 using Needling.SharedKernel.Audit;
@@ -33,8 +34,9 @@ internal static class NeedlingApp
         services.AddPatientsModule(config);
         services.AddProtocolsModule(config);
         services.AddBookingModule(config);
+        services.AddConsentModule(config);
         services.AddSingleton<OutboxSignal>();
-        services.AddMediatorFor(typeof(ClinicModule).Assembly, typeof(PatientsModule).Assembly, typeof(ProtocolsModule).Assembly, typeof(BookingModule).Assembly);
+        services.AddMediatorFor(typeof(ClinicModule).Assembly, typeof(PatientsModule).Assembly, typeof(ProtocolsModule).Assembly, typeof(BookingModule).Assembly, typeof(ConsentModule).Assembly);
         if (command.RunsServer)
         {
             services.AddHostedService<ModuleStartup>();
@@ -77,6 +79,7 @@ internal static class NeedlingApp
         app.MapPatientsEndpoints();
         app.MapProtocolsEndpoints();
         app.MapBookingEndpoints();
+        app.MapConsentEndpoints();
         return app;
     }
 }

@@ -1,0 +1,58 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Needling.Booking.Data;
+using Needling.Contracts.Clinic;
+using Needling.Contracts.Protocols;
+using Needling.SharedKernel.Errors;
+
+namespace Needling.Booking.Availability;
+
+/// <summary>POST /availability: free slots for a treatment (criteria in the body, never in the URL).</summary>
+internal static class SearchAvailability
+{
+    public const int MaxDays = 62;
+
+    internal sealed record Request(string TreatmentCode, DateOnly From, DateOnly To, Guid? PractitionerId = null, string? Indication = null);
+
+    internal sealed record SlotDto(DateTimeOffset Start, DateTimeOffset End, Guid PractitionerId, Guid RoomId, Guid? DeviceId);
+
+    internal sealed record Response(
+        string TreatmentCode, int DurationMinutes, string TimeZoneId, IReadOnlyList<SlotDto> Slots, bool Truncated, string? Message);
+
+    public static void Map(RouteGroupBuilder desk) =>
+        desk.MapPost("/availability", Handle).WithSummary(
+            "Free slots for a treatment between two local dates (inclusive, at most 62 days): a qualified practitioner, "
+            + "a room and, if the treatment needs one, a device, all free for the whole treatment, on a 15-minute grid of "
+            + "clinic time within opening hours and the practitioner's working time (a practitioner with no weekly pattern "
+            + "works whenever the clinic is open). At most 1000 slots, earliest first; truncated says when there were more.");
+
+    private static async Task<Ok<Response>> Handle(Request r, BookingDbContext db, IMediator mediator, TimeProvider clock, CancellationToken ct)
+    {
+        new Validator()
+            .NotBlank(r.TreatmentCode, "treatmentCode", 32)
+            .Require(r.From <= r.To, "to", "must not be before from.")
+            .Require(r.To.DayNumber - r.From.DayNumber < MaxDays, "to", $"a search spans at most {MaxDays} days.")
+            .MaxLength(r.Indication, "indication", 64)
+            .ThrowIfInvalid();
+        var treatment = await mediator.Send(new GetTreatment(r.TreatmentCode), ct) ?? throw new NotFoundException("Treatment", r.TreatmentCode);
+        if (!treatment.Active)
+        {
+            throw new RuleViolationException("availability.treatment-inactive", $"The clinic no longer offers {treatment.Code}.");
+        }
+        var facts = new ClinicFacts(
+            treatment,
+            await mediator.Send(new GetClinicCalendar(), ct),
+            await mediator.Send(new GetResources(), ct),
+            await mediator.Send(new GetTreatmentRequirements(treatment.Code), ct));
+        var criteria = new AvailabilityCriteria(treatment.Code, r.From, r.To, r.PractitionerId, r.Indication);
+        var outcome = await AvailabilityLoader.FindAsync(db, facts, criteria, clock.GetUtcNow().UtcDateTime, ct);
+        var clinic = outcome.Clinic;
+        return TypedResults.Ok(new Response(
+            treatment.Code, treatment.DurationMinutes, facts.Calendar.TimeZoneId,
+            outcome.Result.Slots.Select(s => new SlotDto(clinic.ToLocal(s.StartUtc), clinic.ToLocal(s.EndUtc), s.PractitionerId, s.RoomId, s.DeviceId)).ToList(),
+            outcome.Result.Truncated, outcome.Message));
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Needling.Booking.Data;
+using Needling.Booking.Domain;
+using Needling.Booking.Schedules;
+using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Security;
+
+namespace Needling.Booking.Calendar;
+
+/// <summary>A practitioner's calendar subscriptions: created, listed and revoked by an Admin or the practitioner themself.</summary>
+internal static class CalendarFeeds
+{
+    public const string PractitionerClaim = "practitioner_id";
+
+    internal sealed record CreatedFeed(Guid Id, string Url);
+
+    internal sealed record FeedDto(Guid Id, DateTime CreatedAtUtc, DateTime? RevokedAtUtc);
+
+    /// <summary>Admin, or a Practitioner whose token names the practitioner in the route.</summary>
+    private static readonly AuthorizationPolicy AdminOrSelf = new AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser()
+        .RequireAssertion(c => c.User.IsInRole(Roles.Admin) || IsSelf(c.User, c.Resource as HttpContext))
+        .Build();
+
+    public static void Map(RouteGroupBuilder staff)
+    {
+        staff.MapPost("/practitioners/{id:guid}/calendar-feeds", async (Guid id, BookingDbContext db, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+        {
+            await mediator.PractitionerAsync(id, ct);
+            var token = FeedToken.New();
+            var feed = new CalendarFeed { PractitionerId = id, TokenHash = FeedToken.Hash(token), CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+            db.CalendarFeeds.Add(feed);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/practitioners/{id}/calendar-feeds/{feed.Id}", new CreatedFeed(feed.Id, FeedToken.Url(token)));
+        }).RequireAuthorization(AdminOrSelf).WithSummary(
+            "Create a calendar subscription (RFC 5545) for a practitioner (Admin, or the practitioner themself). "
+            + "The address is shown once; only a hash of it is kept. Events show patient initials and the treatment code only.");
+
+        staff.MapGet("/practitioners/{id:guid}/calendar-feeds", async (Guid id, BookingDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.CalendarFeeds.AsNoTracking().Where(f => f.PractitionerId == id).OrderBy(f => f.CreatedAtUtc)
+                .Select(f => new FeedDto(f.Id, f.CreatedAtUtc, f.RevokedAtUtc)).ToListAsync(ct)))
+            .RequireAuthorization(AdminOrSelf)
+            .WithSummary("List a practitioner's calendar subscriptions, without their addresses (Admin, or the practitioner themself).");
+
+        staff.MapDelete("/practitioners/{id:guid}/calendar-feeds/{feedId:guid}", async (Guid id, Guid feedId, BookingDbContext db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.Id == feedId && f.PractitionerId == id, ct)
+                ?? throw new NotFoundException("Calendar feed", feedId);
+            feed.RevokedAtUtc ??= clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(AdminOrSelf)
+          .WithSummary("Revoke a calendar subscription: its address answers 404 from now on (Admin, or the practitioner themself).");
+    }
+
+    private static bool IsSelf(ClaimsPrincipal user, HttpContext? http) =>
+        user.IsInRole(Roles.Practitioner)
+        && http?.GetRouteValue("id") is string route && Guid.TryParse(route, out var id)
+        && Guid.TryParse(user.FindFirstValue(PractitionerClaim), out var own) && own == id;
+}

@@ -1,0 +1,55 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Needling.Booking.Availability;
+using Needling.Booking.Data;
+using Needling.Booking.Domain;
+using Needling.Contracts.Clinic;
+using Needling.SharedKernel.Errors;
+
+namespace Needling.Booking.Schedules;
+
+/// <summary>A practitioner's leave: whole local dates, inclusive (Admin).</summary>
+internal static class PractitionerLeave
+{
+    internal sealed record Request(DateOnly FromDate, DateOnly ToDate, string Reason);
+
+    /// <summary>The leave, and how many appointments it now overlaps (they stay booked; the desk moves them).</summary>
+    internal sealed record Response(Guid Id, DateOnly FromDate, DateOnly ToDate, string Reason, int AppointmentsToMove);
+
+    public static void Map(RouteGroupBuilder admin)
+    {
+        admin.MapPost("/practitioners/{id:guid}/leave", async (Guid id, Request r, BookingDbContext db, IMediator mediator, CancellationToken ct) =>
+        {
+            new Validator()
+                .Require(r.FromDate <= r.ToDate, "toDate", "must not be before fromDate.")
+                .NotBlank(r.Reason, "reason", 200)
+                .ThrowIfInvalid();
+            await mediator.PractitionerAsync(id, ct);
+            var leave = new Leave { PractitionerId = id, FromDate = r.FromDate, ToDate = r.ToDate, Reason = r.Reason.Trim() };
+            db.Leave.Add(leave);
+            await db.SaveChangesAsync(ct);
+            var hours = new ClinicHours(await mediator.Send(new GetClinicCalendar(), ct));
+            var from = hours.ToUtc(r.FromDate, TimeOnly.MinValue);
+            var to = hours.ToUtc(r.ToDate.AddDays(1), TimeOnly.MinValue);
+            var earliest = from - BusyTimes.LongestAppointment;
+            var affected = await db.Appointments.CountAsync(a => a.PractitionerId == id && a.StartUtc >= earliest && a.StartUtc < to
+                && a.EndUtc > from && AppointmentStatus.Occupying.Contains(a.Status), ct);
+            return TypedResults.Created($"/practitioners/{id}/leave/{leave.Id}",
+                new Response(leave.Id, leave.FromDate, leave.ToDate, leave.Reason, affected));
+        }).WithSummary(
+            "Record leave for a practitioner, local dates inclusive (Admin). Appointments already booked in it are "
+            + "not cancelled; the answer counts them (appointmentsToMove).");
+
+        admin.MapDelete("/practitioners/{id:guid}/leave/{leaveId:guid}", async (Guid id, Guid leaveId, BookingDbContext db, CancellationToken ct) =>
+        {
+            var leave = await db.Leave.SingleOrDefaultAsync(l => l.Id == leaveId && l.PractitionerId == id, ct)
+                ?? throw new NotFoundException("Leave", leaveId);
+            db.Leave.Remove(leave);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Remove a practitioner's leave (Admin).");
+    }
+}

@@ -1,0 +1,45 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Needling.Booking.Data;
+using Needling.Booking.Domain;
+using Needling.SharedKernel.Errors;
+
+namespace Needling.Booking.Schedules;
+
+/// <summary>One-day changes to a practitioner's weekly pattern (Admin).</summary>
+internal static class ScheduleExceptions
+{
+    internal sealed record Request(IReadOnlyList<PeriodDto> Periods);
+
+    public static void Map(RouteGroupBuilder admin)
+    {
+        admin.MapPut("/practitioners/{id:guid}/schedule/exceptions/{date}", async (Guid id, DateOnly date, Request r, BookingDbContext db, IMediator mediator, CancellationToken ct) =>
+        {
+            new Validator().Periods(r.Periods, p => (0, p.Start, p.End)).ThrowIfInvalid();
+            await mediator.PractitionerAsync(id, ct);
+            db.ScheduleExceptions.RemoveRange(await db.ScheduleExceptions.Where(e => e.PractitionerId == id && e.Date == date).ToListAsync(ct));
+            db.ScheduleExceptions.AddRange(r.Periods.Count == 0
+                ? [new ScheduleException { PractitionerId = id, Date = date }]
+                : r.Periods.Select(p => new ScheduleException { PractitionerId = id, Date = date, Start = p.Start, End = p.End }));
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(new ExceptionDto(date, r.Periods.OrderBy(p => p.Start).ToList()));
+        }).WithSummary(
+            "Set the periods a practitioner works on one local date instead of the weekly pattern (Admin). "
+            + "An empty list is a day off.");
+
+        admin.MapDelete("/practitioners/{id:guid}/schedule/exceptions/{date}", async (Guid id, DateOnly date, BookingDbContext db, CancellationToken ct) =>
+        {
+            var rows = await db.ScheduleExceptions.Where(e => e.PractitionerId == id && e.Date == date).ToListAsync(ct);
+            if (rows.Count == 0)
+            {
+                throw new NotFoundException("Schedule exception", date.ToString("yyyy-MM-dd"));
+            }
+            db.ScheduleExceptions.RemoveRange(rows);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Remove a one-day exception: the weekly pattern applies again that day (Admin).");
+    }
+}

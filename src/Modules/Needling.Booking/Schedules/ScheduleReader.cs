@@ -1,0 +1,51 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Needling.Booking.Data;
+using Needling.Contracts.Clinic;
+
+namespace Needling.Booking.Schedules;
+
+/// <summary>What <see cref="WorkingTime.IsBookable(ClinicCalendar, PractitionerSchedule, DateTime, DateTime)"/> needs.</summary>
+internal sealed record ScheduleFacts(ClinicCalendar Calendar, PractitionerSchedule Schedule);
+
+/// <summary>Loads the clinic calendar (from the Clinic module) and practitioners' schedules (from this module).</summary>
+internal sealed class ScheduleReader(BookingDbContext db, IMediator mediator)
+{
+    /// <summary>The clinic calendar and one practitioner's schedule for the local dates that [startUtc, endUtc) touches.</summary>
+    public async Task<ScheduleFacts> LoadAsync(Guid practitionerId, DateTime startUtc, DateTime endUtc, CancellationToken ct)
+    {
+        var calendar = await mediator.Send(new GetClinicCalendar(), ct);
+        var hours = new ClinicHours(calendar);
+        var from = hours.LocalDate(startUtc);
+        var to = hours.LocalDate(endUtc > startUtc ? endUtc.AddTicks(-1) : startUtc);
+        var schedules = await LoadSchedulesAsync(db, [practitionerId], from, to, ct);
+        return new ScheduleFacts(calendar, schedules[practitionerId]);
+    }
+
+    /// <summary>Loads and checks in one call: may the practitioner be booked for [startUtc, endUtc)?</summary>
+    public async Task<ScheduleVerdict> CheckAsync(Guid practitionerId, DateTime startUtc, DateTime endUtc, CancellationToken ct)
+    {
+        var facts = await LoadAsync(practitionerId, startUtc, endUtc, ct);
+        return WorkingTime.IsBookable(facts.Calendar, facts.Schedule, startUtc, endUtc);
+    }
+
+    /// <summary>
+    /// Weekly patterns, and the exceptions and leave that touch the local dates [from, to], for each
+    /// practitioner asked for (every one gets an entry; no rows means "whenever the clinic is open").
+    /// Three queries whatever the number of practitioners.
+    /// </summary>
+    public static async Task<Dictionary<Guid, PractitionerSchedule>> LoadSchedulesAsync(
+        BookingDbContext db, IReadOnlyCollection<Guid> practitionerIds, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var ids = practitionerIds.Distinct().ToList();
+        var weekly = await db.WorkingPeriods.AsNoTracking().Where(w => ids.Contains(w.PractitionerId)).ToListAsync(ct);
+        var exceptions = await db.ScheduleExceptions.AsNoTracking()
+            .Where(e => ids.Contains(e.PractitionerId) && e.Date >= from && e.Date <= to).ToListAsync(ct);
+        var leave = await db.Leave.AsNoTracking()
+            .Where(l => ids.Contains(l.PractitionerId) && l.FromDate <= to && l.ToDate >= from).ToListAsync(ct);
+        var weeklyBy = weekly.ToLookup(w => w.PractitionerId);
+        var exceptionsBy = exceptions.ToLookup(e => e.PractitionerId);
+        var leaveBy = leave.ToLookup(l => l.PractitionerId);
+        return ids.ToDictionary(id => id, id => new PractitionerSchedule([.. weeklyBy[id]], [.. exceptionsBy[id]], [.. leaveBy[id]]));
+    }
+}

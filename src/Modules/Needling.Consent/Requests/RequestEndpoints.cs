@@ -1,0 +1,65 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Needling.Consent.Data;
+using Needling.Consent.Signing;
+using Needling.Consent.Validity;
+using Needling.Contracts.Clinic;
+using Needling.Contracts.Consent;
+using Needling.Contracts.Patients;
+using Needling.SharedKernel.Errors;
+
+namespace Needling.Consent.Requests;
+
+internal static class RequestEndpoints
+{
+    internal sealed record CreateRequest(Guid PatientId, string TreatmentCode, Guid? AppointmentId = null);
+
+    internal sealed record LinkResponse(string Url, DateTime ExpiresAtUtc);
+
+    public static void Map(RouteGroupBuilder desk)
+    {
+        desk.MapPost("/consent/requests", async (CreateRequest r, ConsentDbContext db, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+        {
+            new Validator().NotBlank(r.TreatmentCode, "treatmentCode", 32).ThrowIfInvalid();
+            _ = await mediator.Send(new GetPatientSummary(r.PatientId), ct) ?? throw new NotFoundException("Patient", r.PatientId);
+            _ = await mediator.Send(new GetTreatment(r.TreatmentCode), ct) ?? throw new NotFoundException("Treatment", r.TreatmentCode);
+            var (request, created) = await ConsentRequests.OpenAsync(db, r.PatientId, r.TreatmentCode, r.AppointmentId, clock.GetUtcNow().UtcDateTime, ct);
+            return created
+                ? Results.Created($"/consent/requests/{request.Id}", ConsentRequestDto.From(request))
+                : Results.Ok(ConsentRequestDto.From(request));
+        }).WithSummary("Ask a patient for consent to a treatment (bookings do this by themselves). Returns the open request if there is one.");
+
+        desk.MapGet("/consent/requests/{id:guid}", async (Guid id, ConsentDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(ConsentRequestDto.From(await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct)
+                ?? throw new NotFoundException("Consent request", id))))
+            .WithSummary("One consent request.");
+
+        desk.MapGet("/patients/{patientId:guid}/consents", async (Guid patientId, ConsentDbContext db, CancellationToken ct) =>
+        {
+            var requests = await db.Requests.AsNoTracking().Where(r => r.PatientId == patientId).OrderByDescending(r => r.CreatedAtUtc).ToListAsync(ct);
+            var signed = await db.Signed.AsNoTracking().Where(s => s.PatientId == patientId).OrderByDescending(s => s.SignedAtUtc)
+                .Select(s => new { s.Id, s.TreatmentCode, s.TemplateVersion, s.Language, s.SignedAtUtc, s.ExpiresAtUtc, s.WithdrawnAtUtc, s.PdfSha256, s.Channel })
+                .ToListAsync(ct);
+            return TypedResults.Ok(new { requests = requests.Select(ConsentRequestDto.From), signed });
+        }).WithSummary("A patient's consent requests and signed consents.");
+
+        desk.MapGet("/patients/{patientId:guid}/consents/status/{treatmentCode}", async (Guid patientId, string treatmentCode, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetConsentStatus(patientId, treatmentCode, clock.GetUtcNow().UtcDateTime), ct)))
+            .WithSummary("Is the patient's consent to this treatment valid now? valid, missing, withdrawn, superseded or expired.");
+
+        desk.MapPost("/consent/requests/{id:guid}/link", async (Guid id, ConsentDbContext db, SigningLinks links, TimeProvider clock, IOptions<ConsentOptions> options, CancellationToken ct) =>
+        {
+            var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Consent request", id);
+            if (request.Status != Domain.ConsentRequestStatus.Open)
+            {
+                throw new ConflictException($"This consent request is {request.Status}.");
+            }
+            var expires = clock.GetUtcNow().UtcDateTime.AddHours(options.Value.LinkLifetimeHours);
+            return TypedResults.Ok(new LinkResponse($"/consent/sign/{links.Create(id, expires)}", expires));
+        }).WithSummary("Make the patient's signing link: no login needed, expires, and reveals nothing in the URL.");
+    }
+}

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Needling.Consent.Data;
+using Needling.Consent.Domain;
+using Needling.SharedKernel.Errors;
+
+namespace Needling.Consent.Signing;
+
+/// <summary>
+/// The patient's side: no login, only the link's token, which must be intact, unexpired and for an open
+/// request (or, for the copy, the request it signed). Never cached, never sent on as a referrer.
+/// </summary>
+internal static class PatientSigningEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/consent/sign/{token}", async (string token, SigningLinks links, ConsentDbContext db, SignConsent signing, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        {
+            var nonce = Secure(http);
+            var request = await FindAsync(token, links, db, clock, ct);
+            if (request is null || request.Status != ConsentRequestStatus.Open)
+            {
+                return Results.Content(SigningPageHtml.Message(PageText.For("en"), PageText.For("en").Invalid, nonce), "text/html; charset=utf-8", statusCode: 404);
+            }
+            var language = await signing.PatientLanguageAsync(request.PatientId, ct);
+            var (form, version) = await signing.FormInForceAsync(request.TreatmentCode, language, ct);
+            return Results.Content(SigningPageHtml.Form(form, version, PageText.For(form.Language), nonce), "text/html; charset=utf-8");
+        }).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapPost("/consent/sign/{token}", async (string token, SignConsent.Submission s, SigningLinks links, ConsentDbContext db, SignConsent signing, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        {
+            Secure(http);
+            var request = await FindAsync(token, links, db, clock, ct) ?? throw new InvalidLinkException();
+            var signed = await signing.SignAsync(request.Id, s, new SignConsent.Signer("link", http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString()), ct);
+            return TypedResults.Ok(new { signedAtUtc = signed.SignedAtUtc, templateVersion = signed.TemplateVersion, pdfSha256 = signed.PdfSha256 });
+        }).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapGet("/consent/sign/{token}/pdf", async (string token, SigningLinks links, ConsentDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        {
+            Secure(http);
+            var request = await FindAsync(token, links, db, clock, ct);
+            var pdf = request?.SignedConsentId is { } id ? await db.Signed.AsNoTracking().Where(x => x.Id == id).Select(x => x.Pdf).SingleAsync(ct) : null;
+            return pdf is null ? throw new InvalidLinkException() : Results.File(pdf, "application/pdf", "consent.pdf");
+        }).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    private static async Task<ConsentRequest?> FindAsync(string token, SigningLinks links, ConsentDbContext db, TimeProvider clock, CancellationToken ct) =>
+        links.Read(token, clock.GetUtcNow().UtcDateTime) is { } requestId
+            ? await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId && r.Status != ConsentRequestStatus.Cancelled, ct)
+            : null;
+
+    private static string Secure(HttpContext http)
+    {
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var h = http.Response.Headers;
+        h.CacheControl = "no-store";
+        h["Referrer-Policy"] = "no-referrer";
+        h["X-Content-Type-Options"] = "nosniff";
+        h["X-Frame-Options"] = "DENY";
+        h.ContentSecurityPolicy = $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        return nonce;
+    }
+}
+
+/// <summary>404 for a link that is malformed, altered, expired or used up: the same answer for each, revealing nothing.</summary>
+internal sealed class InvalidLinkException() : NeedlingException("Link not valid", "This signing link has expired or is not valid. Ask the clinic for a new one.")
+{
+    public override int StatusCode => 404;
+}
