@@ -12,6 +12,8 @@ command -v pdftotext >/dev/null 2>&1 || need_pkgs+=(poppler-utils)
 # Fonts the PDF layer needs for Thai and Japanese (DejaVu for Latin ships with Debian).
 fc-list 2>/dev/null | grep -q "NotoSansThai" || need_pkgs+=(fonts-noto-core)
 fc-list 2>/dev/null | grep -qi "ipag" || need_pkgs+=(fonts-ipafont-gothic)
+# The consent signing page is tested in Debian's headless chromium (driven over the DevTools protocol).
+[ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${need_pkgs[*]} ..."

@@ -60,9 +60,37 @@ public abstract class RoleMatrixTests(AppFixture app)
         ("GET", "/appointments/{id:guid}", $"/appointments/{Id}", [R, P]),
         ("GET", "/appointments/{id:guid}/history", $"/appointments/{Id}/history", [R, P]),
         ("POST", "/appointments/search", "/appointments/search", [R, P]),
+        ("GET", "/practitioners/{id:guid}/schedule", $"/practitioners/{Id}/schedule", AllRoles),
+        ("PUT", "/practitioners/{id:guid}/schedule", $"/practitioners/{Id}/schedule", [A]),
+        ("PUT", "/practitioners/{id:guid}/schedule/exceptions/{date}", $"/practitioners/{Id}/schedule/exceptions/2031-01-06", [A]),
+        ("DELETE", "/practitioners/{id:guid}/schedule/exceptions/{date}", $"/practitioners/{Id}/schedule/exceptions/2031-01-06", [A]),
+        ("POST", "/practitioners/{id:guid}/leave", $"/practitioners/{Id}/leave", [A]),
+        ("DELETE", "/practitioners/{id:guid}/leave/{leaveId:guid}", $"/practitioners/{Id}/leave/{Id}", [A]),
+        ("POST", "/availability", "/availability", [R, P]),
+        // Practitioners may manage their own feed (claim practitioner_id); the matrix's test account has none.
+        ("POST", "/practitioners/{id:guid}/calendar-feeds", $"/practitioners/{Id}/calendar-feeds", [A]),
+        ("GET", "/practitioners/{id:guid}/calendar-feeds", $"/practitioners/{Id}/calendar-feeds", [A]),
+        ("DELETE", "/practitioners/{id:guid}/calendar-feeds/{feedId:guid}", $"/practitioners/{Id}/calendar-feeds/{Id}", [A]),
+        ("GET", "/consent/templates", "/consent/templates", AllRoles),
+        ("GET", "/consent/templates/{treatmentCode}/versions/{version:int}/{language}", "/consent/templates/MN-PEN/versions/99/en", AllRoles),
+        ("POST", "/consent/templates/{treatmentCode}/versions", "/consent/templates/MN-PEN/versions", [A]),
+        ("POST", "/consent/requests", "/consent/requests", [R, P]),
+        ("GET", "/consent/requests/{id:guid}", $"/consent/requests/{Id}", [R, P]),
+        ("GET", "/patients/{patientId:guid}/consents", $"/patients/{Id}/consents", [R, P]),
+        ("GET", "/patients/{patientId:guid}/consents/status/{treatmentCode}", $"/patients/{Id}/consents/status/MN-PEN", [R, P]),
+        ("POST", "/consent/requests/{id:guid}/link", $"/consent/requests/{Id}/link", [R, P]),
+        ("POST", "/consent/requests/{id:guid}/sign", $"/consent/requests/{Id}/sign", [R, P]),
+        ("GET", "/consent/signed/{id:guid}/pdf", $"/consent/signed/{Id}/pdf", [R, P]),
+        ("POST", "/consent/signed/{id:guid}/withdraw", $"/consent/signed/{Id}/withdraw", [R, P]),
     ];
 
-    private static readonly HashSet<string> Anonymous = ["POST /auth/token", "GET /health/live", "GET /health/ready", "GET /openapi/{documentName}.json"];
+    // Anonymous on purpose: sign-in, health probes, the API description, and the patient's signing link
+    // (whose token is the credential; ConsentTests prove an altered or expired one is refused).
+    private static readonly HashSet<string> Anonymous =
+    [
+        "POST /auth/token", "GET /health/live", "GET /health/ready", "GET /openapi/{documentName}.json",
+        "GET /consent/sign/{token}", "POST /consent/sign/{token}", "GET /consent/sign/{token}/pdf", "GET /calendar/{token}.ics",
+    ];
 
     public static TheoryData<string, string> Endpoints()
     {

@@ -4,7 +4,8 @@ namespace Needling.Load;
 
 /// <summary>Command-line options: <c>--runs 5 --duration 30 --clients 32</c> and a few more (see <see cref="Usage"/>).</summary>
 internal sealed record Options(
-    string ApiDll, string RepoRoot, int Runs, int DurationSeconds, int Clients, int IdleSeconds, bool ServerLog)
+    string ApiDll, string RepoRoot, int Runs, int DurationSeconds, int Clients, int IdleSeconds, bool ServerLog,
+    bool Bookings = false, int WarmupSeconds = 5, int PgbenchSeconds = 20, int PatientsPerClient = 400)
 {
     public const string Usage = """
         Needling.Load: the service's cold start on SQLite and its memory at rest and under load.
@@ -23,15 +24,26 @@ internal sealed record Options(
           --server-log     echo the service's console output, each line prefixed with ms since process start
           --help           this text
 
+        Booking throughput on PostgreSQL (docs/benchmarks.md, "Booking throughput (PostgreSQL)"):
+          dotnet run -c Release --project tests/Needling.Load -- --bookings --clients 32 --duration 30
+        starts its own throw-away PostgreSQL server (default settings, fsync on), books through POST /appointments
+        from --clients workers for --duration seconds after a warm-up, then measures the same server's raw insert
+        rate with pgbench. Options of this mode:
+          --bookings       run this benchmark instead of the cold-start and memory one
+          --warmup S       seconds of booking before the measured ones (default 5)
+          --pgbench S      seconds of each pgbench run (default 20)
+          --patients N     patients registered per worker before the load, one per booking (default 400)
+
         Exit code: 0 every goal met, 1 a goal missed or a request failed, 2 bad usage or set-up, 130 interrupted.
         """;
 
     /// <summary>Parses the arguments; returns null and writes the reason when they are wrong.</summary>
     public static Options? Parse(string[] args, TextWriter error)
     {
-        int runs = 5, duration = 30, clients = 32, idle = 5;
+        int runs = 5, duration = 30, clients = 32, idle = 5, warmup = 5, pgbench = 20, patients = 400;
         string? api = null;
         var serverLog = false;
+        var bookings = false;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -49,6 +61,10 @@ internal sealed record Options(
                     case "--idle": idle = Positive(); break;
                     case "--api": api = Value(); break;
                     case "--server-log": serverLog = true; break;
+                    case "--bookings": bookings = true; break;
+                    case "--warmup": warmup = Positive(); break;
+                    case "--pgbench": pgbench = Positive(); break;
+                    case "--patients": patients = Positive(); break;
                     case "--help" or "-h":
                         Console.WriteLine(Usage);
                         return null;
@@ -75,7 +91,7 @@ internal sealed record Options(
             error.WriteLine($"{api} does not exist. Build the service first: dotnet build -c Release src/Needling.Api");
             return null;
         }
-        return new Options(api, root ?? Path.GetDirectoryName(api)!, runs, duration, clients, idle, serverLog);
+        return new Options(api, root ?? Path.GetDirectoryName(api)!, runs, duration, clients, idle, serverLog, bookings, warmup, pgbench, patients);
     }
 
     private static string? FindRepoRoot()

@@ -11,6 +11,18 @@ namespace Needling.Load;
 /// --Needling:Demo=true</c> in the Production environment. Every started server is tracked, so that Ctrl-C,
 /// SIGTERM or an exception never leaves one running (<see cref="KillAll"/>).
 /// </summary>
+internal sealed record MemorySample(long Rss, long Hwm, long RssAnon, long RssFile, long RssShmem, int Threads, int SqliteConnections)
+{
+    private const double Mb = 1024 * 1024;
+
+    public double RssMb => Rss / Mb;
+
+    /// <summary>Anonymous is mostly the GC heap and native allocations; file-backed is mapped assemblies and libraries;
+    /// shared is mostly the runtime's double-mapped executable memory (JIT-compiled code, W^X) and SQLite's -shm file.</summary>
+    public string Details =>
+        $"anonymous {RssAnon / Mb:0} + file-backed {RssFile / Mb:0} + shared {RssShmem / Mb:0} MB; {Threads} threads, {SqliteConnections} SQLite connections";
+}
+
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private static readonly ConcurrentDictionary<int, Process> Live = new();
@@ -120,18 +132,50 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Resident set size (VmRSS) in bytes, from /proc/PID/status; or VmHWM, the peak so far.</summary>
-    public long ReadStatusBytes(string field = "VmRSS")
+    /// <summary>
+    /// The service's memory from /proc/PID/status (VmRSS = RssAnon + RssFile + RssShmem; VmHWM = peak VmRSS so far),
+    /// its thread count, and how many SQLite connections it holds open (file handles on needling.db).
+    /// </summary>
+    public MemorySample ReadMemory()
     {
+        var kb = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
         {
-            if (line.StartsWith(field + ":", StringComparison.Ordinal))
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && line[..colon] is "VmRSS" or "VmHWM" or "RssAnon" or "RssFile" or "RssShmem" or "Threads")
             {
-                var kb = line[(field.Length + 1)..].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
-                return long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
+                kb[line[..colon]] = long.Parse(line[(colon + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
             }
         }
-        throw new InvalidOperationException($"{field} missing from /proc/{process.Id}/status.");
+        var dbFiles = 0;
+        try
+        {
+            foreach (var fd in Directory.EnumerateFileSystemEntries($"/proc/{process.Id}/fd"))
+            {
+                if (new FileInfo(fd).LinkTarget?.EndsWith("needling.db", StringComparison.Ordinal) == true)
+                {
+                    dbFiles++;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A descriptor closed while we looked; the count is a sample anyway.
+        }
+        return new MemorySample(kb["VmRSS"] * 1024, kb["VmHWM"] * 1024, kb["RssAnon"] * 1024, kb["RssFile"] * 1024, kb["RssShmem"] * 1024, (int)kb["Threads"], dbFiles);
+    }
+
+    /// <summary>
+    /// CPU time the service has used so far (user + system, from /proc/PID/stat), in ms. Unlike the wall-clock time
+    /// it hardly depends on what else the machine is doing, so it tells a slow start from a busy machine.
+    /// </summary>
+    public double ReadCpuMs()
+    {
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        // Fields after "(comm)": state is field 3, utime field 14, stime field 15, in clock ticks (USER_HZ, 100 on Linux).
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return ticks * 10.0;
     }
 
     /// <summary>Asks the service to stop (SIGTERM, as systemd or docker stop would) and kills it if it is still there after 10 s.</summary>

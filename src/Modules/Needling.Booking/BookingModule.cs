@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Needling.Booking.Appointments;
 using Needling.Booking.Data;
+using Needling.Booking.Schedules;
 using Needling.Booking.Seed;
 using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Outbox;
@@ -23,6 +24,7 @@ public static class BookingModule
         services.AddScoped<AppointmentWriter>();
         services.AddScoped<Idempotency>();
         services.AddScoped<StatusChange>();
+        services.AddScoped<ScheduleReader>();
         services.AddHostedService<OutboxDispatcher<BookingDbContext>>();
         return services;
     }

@@ -60,7 +60,6 @@ public abstract class AppFixture(Provider provider) : WebApplicationFactory<Prog
         {
             await _signIn.WaitAsync();
             _tokens.Remove(role);
-            _signedUp.Add(role);
             _signIn.Release();
         }
         var client = CreateClient();
@@ -93,6 +92,7 @@ public abstract class AppFixture(Provider provider) : WebApplicationFactory<Prog
                 var created = await admin.PostAsJsonAsync("/staff", new { username, displayName = $"Test {role}", password = Password, roles = new[] { role }, practitionerId = (Guid?)null });
                 created.EnsureSuccessStatusCode();
             }
+            _signedUp.Add(role);
             var token = await SignIn(username, Password);
             _tokens[role] = token;
             return token;
@@ -106,6 +106,7 @@ public abstract class AppFixture(Provider provider) : WebApplicationFactory<Prog
     private async Task<string> SignInAdminUnlocked()
     {
         await ClinicModule.CreateAdminAsync(Services, "admin", Password, CancellationToken.None);
+        _signedUp.Add("Admin");
         return _tokens["Admin"] = await SignIn("admin", Password);
     }
 

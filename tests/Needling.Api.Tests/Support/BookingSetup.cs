@@ -10,9 +10,9 @@ public static class BookingSetup
     private static int _counter;
 
     /// <summary>A date-time on a weekday at least a week ahead, at the given UTC hour (the test clinic runs on UTC).</summary>
-    public static DateTimeOffset NextWeekday(int hourUtc, int weeksAhead = 1, DayOfWeek day = DayOfWeek.Tuesday)
+    public static DateTimeOffset NextWeekday(int hourUtc, int weeksAhead = 1, DayOfWeek day = DayOfWeek.Tuesday, DateTimeOffset? from = null)
     {
-        var d = DateTime.UtcNow.Date.AddDays(7 * weeksAhead);
+        var d = (from ?? DateTimeOffset.UtcNow).UtcDateTime.Date.AddDays(7 * weeksAhead);
         while (d.DayOfWeek != day)
         {
             d = d.AddDays(1);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Needling.Booking.Data;
 using Needling.Booking.Domain;
+using Needling.Booking.Schedules;
 using Needling.Contracts.Booking;
 using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Errors;
@@ -27,7 +28,7 @@ internal static class BookAppointment
 
     private static async Task<IResult> Handle(
         Request r, HttpContext http, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, Idempotency idempotency,
-        BookingWriteLock writeLock, TimeProvider clock, CancellationToken ct)
+        BookingWriteLock writeLock, ScheduleReader schedules, TimeProvider clock, CancellationToken ct)
     {
         new Validator()
             .NotBlank(r.TreatmentCode, "treatmentCode", 32)
@@ -57,6 +58,8 @@ internal static class BookAppointment
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
         };
+        // Within clinic opening hours and the practitioner's working time, not on a closure or leave (422 naming which).
+        (await schedules.CheckAsync(appointment.PractitionerId, appointment.StartUtc, appointment.EndUtc, ct)).ThrowIfRefused();
         using (await writeLock.EnterAsync(db, ct))
         {
             try

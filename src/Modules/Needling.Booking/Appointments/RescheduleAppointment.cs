@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Needling.Booking.Data;
 using Needling.Booking.Domain;
+using Needling.Booking.Schedules;
 using Needling.Contracts.Booking;
 using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Errors;
@@ -25,7 +26,7 @@ internal static class RescheduleAppointment
 
     private static async Task<IResult> Handle(
         Guid id, Request r, HttpContext http, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, Idempotency idempotency,
-        BookingWriteLock writeLock, TimeProvider clock, CancellationToken ct)
+        BookingWriteLock writeLock, ScheduleReader schedules, TimeProvider clock, CancellationToken ct)
     {
         var key = Idempotency.Read(http, $"reschedule:{id}", r);
         if (await idempotency.ReplayAsync(key, ct) is { } replay)
@@ -52,6 +53,7 @@ internal static class RescheduleAppointment
         appointment.EndUtc = start.AddMinutes(treatment.DurationMinutes);
         appointment.UpdatedAtUtc = now;
         appointment.Sequence++;
+        (await schedules.CheckAsync(appointment.PractitionerId, appointment.StartUtc, appointment.EndUtc, ct)).ThrowIfRefused();
         using (await writeLock.EnterAsync(db, ct))
         {
             await ClashCheck.EnsureFreeAsync(db, appointment, ct);

@@ -28,10 +28,6 @@ internal static class AvailabilityLoader
         var clinic = new ClinicHours(facts.Calendar);
         var treatment = facts.Treatment;
         var byIndication = facts.Requirements.QualificationsByIndication;
-        if (criteria.Indication is not null)
-        {
-            new Validator().OneOf(criteria.Indication, byIndication.Keys.ToHashSet(StringComparer.Ordinal), "indication").ThrowIfInvalid();
-        }
         var practitioners = facts.Resources.Practitioners.Where(p => p.Active).ToList();
         if (criteria.PractitionerId is { } only)
         {
@@ -50,6 +46,10 @@ internal static class AvailabilityLoader
         if (byIndication.Count == 0)
         {
             return None($"No protocol in the rule set in force covers {treatment.Code}, so no practitioner may give it.");
+        }
+        if (criteria.Indication is not null)
+        {
+            new Validator().OneOf(criteria.Indication, byIndication.Keys.ToHashSet(StringComparer.Ordinal), "indication").ThrowIfInvalid();
         }
         var sets = criteria.Indication is null ? byIndication.Values.ToList() : [byIndication[criteria.Indication]];
         var candidates = practitioners
@@ -97,25 +97,25 @@ internal static class AvailabilityLoader
     }
 
     /// <summary>
-    /// Occupying appointments that overlap [from, to), one query per resource kind. Each is bounded on the
-    /// start column from both sides, so the (resource, start) indexes are used and past years are not read.
+    /// Occupying appointments that overlap [from, to) and hold any of the given practitioners, rooms or devices.
+    /// One query, bounded on the start column from both sides, so that each (resource, start) index is searched
+    /// (SQLite's multi-index OR, PostgreSQL's bitmap OR) and past years are not read; each appointment is read once
+    /// although it holds a practitioner, a room and a device. Reading rows, not searching, is what costs here.
     /// </summary>
     public static async Task<BusyTimes> LoadBusyAsync(
         BookingDbContext db, List<Guid> practitionerIds, List<Guid> roomIds, List<Guid> deviceIds, DateTime from, DateTime to, CancellationToken ct)
     {
         var earliest = from - BusyTimes.LongestAppointment;
         var occupying = AppointmentStatus.Occupying;
-        var inRange = db.Appointments.AsNoTracking()
-            .Where(a => a.StartUtc >= earliest && a.StartUtc < to && a.EndUtc > from && occupying.Contains(a.Status));
-        var practitioners = await inRange.Where(a => practitionerIds.Contains(a.PractitionerId))
-            .Select(a => new { a.PractitionerId, a.StartUtc, a.EndUtc }).ToListAsync(ct);
-        var rooms = await inRange.Where(a => roomIds.Contains(a.RoomId))
-            .Select(a => new { a.RoomId, a.StartUtc, a.EndUtc }).ToListAsync(ct);
-        var devices = deviceIds.Count == 0 ? [] : await inRange.Where(a => a.DeviceId != null && deviceIds.Contains(a.DeviceId.Value))
-            .Select(a => new { DeviceId = a.DeviceId!.Value, a.StartUtc, a.EndUtc }).ToListAsync(ct);
+        var rows = await db.Appointments.AsNoTracking()
+            .Where(a => a.StartUtc >= earliest && a.StartUtc < to && a.EndUtc > from && occupying.Contains(a.Status))
+            .Where(a => practitionerIds.Contains(a.PractitionerId) || roomIds.Contains(a.RoomId)
+                || (a.DeviceId != null && deviceIds.Contains(a.DeviceId.Value)))
+            .Select(a => new { a.PractitionerId, a.RoomId, a.DeviceId, a.StartUtc, a.EndUtc })
+            .ToListAsync(ct);
         return new BusyTimes(
-            practitioners.Select(a => (a.PractitionerId, a.StartUtc, a.EndUtc)),
-            rooms.Select(a => (a.RoomId, a.StartUtc, a.EndUtc)),
-            devices.Select(a => (a.DeviceId, a.StartUtc, a.EndUtc)));
+            rows.Select(a => (a.PractitionerId, a.StartUtc, a.EndUtc)),
+            rows.Select(a => (a.RoomId, a.StartUtc, a.EndUtc)),
+            rows.Where(a => a.DeviceId is not null).Select(a => (a.DeviceId!.Value, a.StartUtc, a.EndUtc)));
     }
 }

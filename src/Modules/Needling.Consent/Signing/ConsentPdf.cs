@@ -18,7 +18,7 @@ internal static class ConsentPdf
         var signedOn = $"{local:yyyy-MM-dd HH:mm} ({f.ClinicZone.Id}, UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm})";
         var doc = new DocumentBuilder(new DocumentSettings
         {
-            Title = form.Title,
+            Title = form.Title.Replace("\u200B", "", StringComparison.Ordinal), // Thai word breaks have no place in the document's properties
             Author = f.ClinicName,
             Subject = $"{form.TreatmentCode} consent v{f.Version}",
             Language = form.Language,
@@ -54,7 +54,7 @@ internal static class ConsentPdf
             [l.SignedOn, signedOn],
             [l.Channel, f.Channel == "tablet" ? l.Tablet : l.Link],
         ]);
-        doc.Paragraph(new Run(l.Signature, Bold: true));
+        doc.Heading(l.Signature, 2); // a heading keeps with what follows: the label never ends a page without the signature
         doc.Image(f.SignaturePng, 70);
         return doc.Render();
     }
