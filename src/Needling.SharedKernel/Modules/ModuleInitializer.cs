@@ -9,7 +9,14 @@ public abstract class ModuleInitializer<TContext>(TContext db) : IModuleInitiali
 
     public abstract int Order { get; }
 
-    public Task MigrateAsync(CancellationToken ct) => Db.Database.MigrateAsync(ct);
+    /// <summary>Migrates only when something is pending: on a migrated database this skips the migration lock and saves start-up time.</summary>
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        if (await HasPendingMigrationsAsync(ct))
+        {
+            await Db.Database.MigrateAsync(ct);
+        }
+    }
 
     public async Task<bool> HasPendingMigrationsAsync(CancellationToken ct) => (await Db.Database.GetPendingMigrationsAsync(ct)).Any();
 
