@@ -41,7 +41,7 @@ internal sealed class SignConsent(ConsentDbContext db, IMediator mediator, TimeP
         var treatment = await mediator.Send(new GetTreatment(request.TreatmentCode), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var pdf = ConsentPdf.Render(form, new ConsentPdf.Facts(
-            clinic.Name, $"{patient.GivenName} {patient.FamilyName}", patient.DateOfBirth, treatment?.Name ?? request.TreatmentCode, version,
+            clinic.Name, DisplayName(patient, form.Language), patient.DateOfBirth, treatment?.Name ?? request.TreatmentCode, version,
             s.FullName.Trim(), png, now, TimeZoneInfo.FindSystemTimeZoneById(clinic.TimeZoneId), signer.Channel));
         var signed = new SignedConsent
         {
@@ -86,6 +86,10 @@ internal sealed class SignConsent(ConsentDbContext db, IMediator mediator, TimeP
         var row = rows.FirstOrDefault(t => t.Language == language) ?? rows.FirstOrDefault(t => t.Language == "en") ?? rows[0];
         return (JsonSerializer.Deserialize<TemplateContent>(row.ContentJson, TemplateLibrary.Json)!, version);
     }
+
+    /// <summary>Japanese puts the family name first; English and Thai put the given name first.</summary>
+    private static string DisplayName(PatientSummary p, string language) =>
+        language == "ja" ? $"{p.FamilyName} {p.GivenName}" : $"{p.GivenName} {p.FamilyName}";
 
     private static byte[] DecodeSignature(Submission s)
     {

@@ -54,7 +54,7 @@ internal static class SigningPageHtml
         body{font-family:system-ui,"Noto Sans Thai","Noto Sans JP",sans-serif;max-width:42rem;margin:0 auto;padding:1rem;line-height:1.6;color:#222}
         h1{font-size:1.4rem} h2{font-size:1.1rem;margin-top:1.4rem} .meta{color:#666;font-size:.9rem}
         label{display:block;margin-top:1rem;font-weight:600} input{width:100%;font-size:1.1rem;padding:.5rem;box-sizing:border-box}
-        canvas{width:100%;height:auto;border:2px dashed #888;border-radius:.5rem;touch-action:none;background:#fff}
+        canvas{width:100%;box-sizing:border-box;height:auto;border:2px dashed #888;border-radius:.5rem;touch-action:none;background:#fff}
         .row{display:flex;gap:1rem;margin-top:.5rem} button{font-size:1.1rem;padding:.6rem 1.2rem} #submit{flex:1}
         #error{color:#b00020} .ack li{font-weight:600}
         </style></head><body>{{body}}</body></html>
