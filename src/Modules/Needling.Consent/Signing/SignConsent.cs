@@ -88,7 +88,7 @@ internal sealed class SignConsent(ConsentDbContext db, IMediator mediator, TimeP
     }
 
     /// <summary>Japanese puts the family name first; English and Thai put the given name first.</summary>
-    private static string DisplayName(PatientSummary p, string language) =>
+    internal static string DisplayName(PatientSummary p, string language) =>
         language == "ja" ? $"{p.FamilyName} {p.GivenName}" : $"{p.GivenName} {p.FamilyName}";
 
     private static byte[] DecodeSignature(Submission s)
