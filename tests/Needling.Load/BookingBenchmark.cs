@@ -23,6 +23,7 @@ internal static class BookingBenchmark
     private const double RatioGoal = 0.40;
     private const double P99GoalMs = 50;
     private const int TracedBookings = 20;
+    private const int SingleClientSeconds = 10;
     private const string Database = "needling_bench";
     private const string AdminPassword = "load-admin-passphrase-1";
     private const string DeskPassword = "load-reception-passphrase-1";
@@ -37,11 +38,10 @@ internal static class BookingBenchmark
 
     public static async Task<int> RunAsync(Options options, CancellationToken ct)
     {
-        // Program.cs cancels the token on Ctrl-C, SIGTERM and SIGHUP; these also stop what this mode started, at once.
-        ConsoleCancelEventHandler onCancel = (_, _) => StopEverything();
-        Console.CancelKeyPress += onCancel;
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => StopEverything());
-        using var onHup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => StopEverything());
+        // Program.cs cancels the token on Ctrl-C, SIGTERM and SIGHUP: then the service and PostgreSQL are stopped at once
+        // (after the token is marked cancelled, so what fails because of it is reported as an interruption), and again
+        // by the finally block below; and on any exit.
+        using var onCancel = ct.Register(StopEverything);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => StopEverything();
 
         var dataFolder = Directory.CreateTempSubdirectory("needling-bench-data-").FullName;
@@ -60,7 +60,11 @@ internal static class BookingBenchmark
                 "WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method', 'shared_buffers', 'max_connections', 'max_wal_size', 'checkpoint_timeout', 'commit_delay')", ct)).Trim();
             Console.WriteLine($"PostgreSQL {pg.Version} on 127.0.0.1:{pg.Port} ({pg.BinDir}), data in {pg.DataDir}; default settings: {settings}");
             await pg.PsqlAsync("postgres", $"CREATE DATABASE {Database}", ct);
-            var connectionString = pg.ConnectionString(Database);
+            var connectionString = pg.ConnectionString(Database) + (options.DbOptions.Length > 0 ? ";" + options.DbOptions.Trim(';') : "");
+            if (options.DbOptions.Length > 0)
+            {
+                Console.WriteLine($"The service's connection string: {connectionString}");
+            }
 
             await PostgresService.RunCommandAsync(options.ApiDll,
                 ["create-admin", "--username", "admin", .. PostgresService.DatabaseArgs(connectionString, dataFolder)],
@@ -140,6 +144,7 @@ internal static class BookingBenchmark
             // What the service left for later: events still in the outbox (Consent opens a consent request per booking).
             var backlog = await ScalarAsync(pg, "SELECT count(*) FROM booking.outbox WHERE processed_at_utc IS NULL", ct);
             var drainStarted = DateTime.UtcNow;
+            var drainCpu = new CpuMeter(pg, service.Id);
             var left = backlog;
             while (left > 0 && DateTime.UtcNow - drainStarted < TimeSpan.FromSeconds(120))
             {
@@ -147,10 +152,30 @@ internal static class BookingBenchmark
                 left = await ScalarAsync(pg, "SELECT count(*) FROM booking.outbox WHERE processed_at_utc IS NULL", ct);
             }
             var drainSeconds = (DateTime.UtcNow - drainStarted).TotalSeconds;
+            var drainUsage = drainCpu.Stop();
             var appointments = await ScalarAsync(pg, "SELECT count(*) FROM booking.appointments", ct);
             var consentRequests = await ScalarAsync(pg, "SELECT count(*) FROM consent.requests", ct, optional: true);
             Console.WriteLine($"Outbox: {backlog} events not yet dispatched when the measured phase ended; {(left == 0 ? $"all dispatched {drainSeconds:0.0} s later" : $"{left} still there after {drainSeconds:0} s")}. " +
                               $"Rows: {appointments} appointments (expected {warmup.Booked + measured.Booked}), {consentRequests} consent requests.");
+            Console.WriteLine($"  while it drained: {drainUsage.Describe(Math.Max(1, backlog - left), "event")}");
+            if (appointments != warmup.Booked + measured.Booked)
+            {
+                Console.WriteLine("  The number of appointments does not match the 201 answers!");
+            }
+
+            // One client, to see a booking's latency without queueing (and its CPU without contention).
+            var oneCpu = new CpuMeter(pg, service.Id);
+            var one = await load.RunAsync(TimeSpan.FromSeconds(SingleClientSeconds), ct, oneClient: true);
+            var oneUsage = oneCpu.Stop();
+            Console.WriteLine($"One client: {one.Booked} booked in {one.Elapsed.TotalSeconds:0.0} s = {one.BookingsPerSecond:0.0} bookings/s; p50 {one.Percentile(0.50):0.0} ms, " +
+                              $"p99 {one.Percentile(0.99):0.0} ms; {one.Failed} not 201; {oneUsage.Describe(Math.Max(1, one.Requests), "booking")}");
+
+            // For comparison: an authenticated GET that runs one SQL query, from as many clients.
+            var getCpu = new CpuMeter(pg, service.Id);
+            var get = await BookingLoad.RunGetAsync(client, "devices", options.Clients, TimeSpan.FromSeconds(SingleClientSeconds), ct);
+            var getUsage = getCpu.Stop();
+            Console.WriteLine($"GET /devices (one SQL query), {options.Clients} clients: {get.Booked} answered in {get.Elapsed.TotalSeconds:0.0} s = {get.BookingsPerSecond:0.0}/s; " +
+                              $"p50 {get.Percentile(0.50):0.0} ms, p99 {get.Percentile(0.99):0.0} ms; {get.Failed} failed; {getUsage.Describe(Math.Max(1, get.Requests), "request")}");
             var serviceErrors = service.ErrorLines;
             PrintErrors(service, "the bookings");
             await service.DisposeAsync();
@@ -205,12 +230,15 @@ internal static class BookingBenchmark
             var p99 = measured.Percentile(0.99);
             var ratioOk = ratio >= RatioGoal;
             var p99Ok = p99 < P99GoalMs;
-            var failures = warmup.Failed + measured.Failed + traceFailures;
-            var requestsOk = failures == 0 && !measured.RanOutOfPatients;
+            var failures = warmup.Failed + measured.Failed + one.Failed + traceFailures;
+            var requestsOk = failures == 0 && !measured.RanOutOfPatients && !one.RanOutOfPatients;
             var md = new StringBuilder();
             md.AppendLine(CultureInfo.InvariantCulture, $"Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Machine: `nproc` = {Environment.ProcessorCount}, {TotalMemoryGb():0.0} GB RAM, " +
                                                         $"{RuntimeInformation.OSDescription}; load average {loadAtStart} at the start, {loadAfterBookings} after the bookings, {LoadAverage()} at the end.");
-            md.AppendLine(CultureInfo.InvariantCulture, $"PostgreSQL {pg.Version}, throw-away, default settings ({settings}); the service's connection string sets no pool options (Npgsql's default pool, up to 100).");
+            var pool = options.DbOptions.Length > 0
+                ? $"the service's connection string adds `{options.DbOptions}`."
+                : "the service's connection string sets no pool options (Npgsql's default pool, up to 100).";
+            md.AppendLine(CultureInfo.InvariantCulture, $"PostgreSQL {pg.Version}, throw-away, default settings ({settings}); {pool}");
             md.AppendLine();
             md.AppendLine("| measurement | result | goal | |");
             md.AppendLine("|---|---:|---:|---|");
@@ -219,10 +247,14 @@ internal static class BookingBenchmark
             md.AppendLine(CultureInfo.InvariantCulture, $"| raw inserts, pgbench `-c {options.Clients} -j {Math.Min(2, options.Clients)} -T {options.PgbenchSeconds}`, one row per transaction into a copy of booking.appointments ({full.Shape}) | **{full.Tps:0.0} /s** (latency p50 {full.P50Ms:0.0}, p99 {full.P99Ms:0.0} ms) | | |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| **bookings/s ÷ raw inserts/s** | **{ratio * 100:0.0} %** | ≥ {RatioGoal * 100:0} % | {Mark(ratioOk)} |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| for comparison: raw inserts into a copy with the primary key only | {pkOnly.Tps:0.0} /s (p50 {pkOnly.P50Ms:0.0}, p99 {pkOnly.P99Ms:0.0} ms); bookings are {measured.BookingsPerSecond / pkOnly.Tps * 100:0.0} % of it | | |");
-            md.AppendLine(CultureInfo.InvariantCulture, $"| bookings that were not 201 (warm-up, measured, traced) | {failures} of {warmup.Requests + measured.Requests + TracedBookings} | 0 | {Mark(requestsOk)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| for comparison: one client alone, {SingleClientSeconds} s, after the measured phase and the outbox drained | {one.BookingsPerSecond:0.0} /s; latency p50 {one.Percentile(0.50):0.0}, p99 {one.Percentile(0.99):0.0} ms | | |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| bookings that were not 201 (warm-up, measured, one client, traced) | {failures} of {warmup.Requests + measured.Requests + one.Requests + TracedBookings} | 0 | {Mark(requestsOk)} |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| errors the service logged (fail/crit) | {serviceErrors} | | |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| outbox events not yet dispatched when the measured phase ended | {backlog} ({(left == 0 ? $"dispatched {drainSeconds:0.0} s later" : $"{left} left after {drainSeconds:0} s")}) | | |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| CPU while the outbox drained, no bookings (per dispatched event: Consent opens a consent request) | {drainUsage.Describe(Math.Max(1, backlog - left), "event")} | | |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| CPU during the bookings | {bookingCpu.Describe(Math.Max(1, measured.Requests), "booking")} | | |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| CPU with one client | {oneUsage.Describe(Math.Max(1, one.Requests), "booking")} | | |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| for comparison: `GET /devices` (signed in, one SQL query, {lanes.Count} devices), {options.Clients} clients, {SingleClientSeconds} s | {get.BookingsPerSecond:0.0} /s; p50 {get.Percentile(0.50):0.0}, p99 {get.Percentile(0.99):0.0} ms; {getUsage.Describe(Math.Max(1, get.Requests), "request")} | | |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| CPU during pgbench (all constraints) | {full.Cpu.Describe(Math.Max(1, full.Transactions), "insert")} | | |");
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"Bookings answered per second of the measured phase: {string.Join(", ", measured.PerSecond)}.");
@@ -235,21 +267,21 @@ internal static class BookingBenchmark
                 md.AppendLine(CultureInfo.InvariantCulture, $"The commands of one traced booking (number {TracedBookings / 2 + 1}), in order: {commands}.");
                 md.AppendLine();
                 md.AppendLine("Background commands over the traced run, by kind: " +
-                    string.Join("; ", trace.Background.GroupBy(c => c.What).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} × {g.Key}")) + ".");
+                    string.Join("; ", trace.Background.Commands.GroupBy(c => c.What).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} × {g.Key}")) + ".");
             }
 
             Console.WriteLine();
             Console.WriteLine(md.ToString());
-            var shown = warmup.Failures.Concat(measured.Failures).ToList();
+            var shown = warmup.Failures.Concat(measured.Failures).Concat(one.Failures).ToList();
             if (shown.Count > 0)
             {
-                Console.WriteLine($"Bookings that were not 201 ({warmup.Failed + measured.Failed}; grouped, first body of each):");
+                Console.WriteLine($"Bookings that were not 201 ({warmup.Failed + measured.Failed + one.Failed}; grouped, first body of each):");
                 foreach (var group in shown.GroupBy(f => f.Status))
                 {
                     Console.WriteLine($"  {group.Count(),5} × {group.Key}: {group.First().Body}");
                 }
             }
-            if (measured.RanOutOfPatients)
+            if (measured.RanOutOfPatients || one.RanOutOfPatients)
             {
                 Console.WriteLine($"A worker ran out of patients or slots ({perLane} each) before the time was up: the result is not valid; run again with a larger --patients.");
             }
@@ -259,6 +291,11 @@ internal static class BookingBenchmark
                 : $"Goal MISSED:{(ratioOk ? "" : $" bookings/s is {ratio * 100:0.0} % of the raw insert rate (goal ≥ {RatioGoal * 100:0} %);")}" +
                   $"{(p99Ok ? "" : $" p99 {p99:0.0} ms (goal < {P99GoalMs:0} ms);")}{(requestsOk ? "" : " bookings failed or the run was cut short;")}");
             return allOk ? 0 : 1;
+        }
+        catch (Exception e) when (ct.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            // The service or PostgreSQL was stopped under a request or a command: an interruption, not a failure.
+            throw new OperationCanceledException("Interrupted.", e, ct);
         }
         catch (Exception) when (pg is not null && !ct.IsCancellationRequested)
         {
@@ -271,7 +308,6 @@ internal static class BookingBenchmark
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
             if (service is not null)
             {
                 await service.DisposeAsync();

@@ -91,7 +91,46 @@ internal sealed class BookingLoad
         return request;
     }
 
-    public async Task<BookingPhase> RunAsync(TimeSpan duration, CancellationToken ct)
+    /// <summary>
+    /// Books until the time is up, one worker per lane; every answer is awaited. With <paramref name="oneClient"/>, a single
+    /// worker books in turn on every lane (the next free hour and patient of each), so that it needs no lane of its own.
+    /// </summary>
+    /// <summary>
+    /// For comparison: the same number of workers in a closed loop on a GET that runs one SQL query (e.g. GET /devices),
+    /// to see what one authenticated request with one query costs the service and the database.
+    /// </summary>
+    public static async Task<BookingPhase> RunGetAsync(HttpClient client, string path, int workers, TimeSpan duration, CancellationToken ct)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var failed = 0;
+        var ok = 0;
+        var started = Stopwatch.GetTimestamp();
+        var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            while (Stopwatch.GetTimestamp() < deadline && !ct.IsCancellationRequested)
+            {
+                var sent = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead, ct);
+                    await response.Content.ReadAsStringAsync(ct);
+                    Interlocked.Increment(ref response.IsSuccessStatusCode ? ref ok : ref failed);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+                latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+            }
+        }, ct)));
+        ct.ThrowIfCancellationRequested();
+        var sorted = latencies.ToArray();
+        Array.Sort(sorted);
+        return new BookingPhase(Stopwatch.GetElapsedTime(started), sorted.Length, ok, sorted, [], failed, [], false);
+    }
+
+    public async Task<BookingPhase> RunAsync(TimeSpan duration, CancellationToken ct, bool oneClient = false)
     {
         var latencies = new ConcurrentBag<double>();
         var completions = new ConcurrentBag<long>();
@@ -102,11 +141,13 @@ internal sealed class BookingLoad
         var started = Stopwatch.GetTimestamp();
         var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
 
-        async Task Worker(int w)
+        var turn = 0;
+        async Task Worker(int worker)
         {
-            var lane = lanes[w];
             while (Stopwatch.GetTimestamp() < deadline && !ct.IsCancellationRequested)
             {
+                var w = oneClient ? turn++ % lanes.Count : worker;
+                var lane = lanes[w];
                 var k = next[w];
                 if (k >= lane.Patients.Count || k >= slots.Count)
                 {
@@ -150,7 +191,7 @@ internal sealed class BookingLoad
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, lanes.Count).Select(w => Task.Run(() => Worker(w), ct)));
+        await Task.WhenAll(Enumerable.Range(0, oneClient ? 1 : lanes.Count).Select(w => Task.Run(() => Worker(w), ct)));
         ct.ThrowIfCancellationRequested();
         var elapsed = Stopwatch.GetElapsedTime(started);
         var sorted = latencies.ToArray();

@@ -5,7 +5,7 @@ namespace Needling.Load;
 /// <summary>Command-line options: <c>--runs 5 --duration 30 --clients 32</c> and a few more (see <see cref="Usage"/>).</summary>
 internal sealed record Options(
     string ApiDll, string RepoRoot, int Runs, int DurationSeconds, int Clients, int IdleSeconds, bool ServerLog,
-    bool Bookings = false, int WarmupSeconds = 5, int PgbenchSeconds = 20, int PatientsPerClient = 400)
+    bool Bookings = false, int WarmupSeconds = 5, int PgbenchSeconds = 20, int PatientsPerClient = 400, string DbOptions = "")
 {
     public const string Usage = """
         Needling.Load: the service's cold start on SQLite and its memory at rest and under load.
@@ -33,6 +33,8 @@ internal sealed record Options(
           --warmup S       seconds of booking before the measured ones (default 5)
           --pgbench S      seconds of each pgbench run (default 20)
           --patients N     patients registered per worker before the load, one per booking (default 400)
+          --db-options S   appended to the service's connection string, for experiments
+                           (e.g. "No Reset On Close=true;Max Auto Prepare=50"); default none
 
         Exit code: 0 every goal met, 1 a goal missed or a request failed, 2 bad usage or set-up, 130 interrupted.
         """;
@@ -44,6 +46,7 @@ internal sealed record Options(
         string? api = null;
         var serverLog = false;
         var bookings = false;
+        var dbOptions = "";
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -65,6 +68,7 @@ internal sealed record Options(
                     case "--warmup": warmup = Positive(); break;
                     case "--pgbench": pgbench = Positive(); break;
                     case "--patients": patients = Positive(); break;
+                    case "--db-options": dbOptions = Value(); break;
                     case "--help" or "-h":
                         Console.WriteLine(Usage);
                         return null;
@@ -91,7 +95,7 @@ internal sealed record Options(
             error.WriteLine($"{api} does not exist. Build the service first: dotnet build -c Release src/Needling.Api");
             return null;
         }
-        return new Options(api, root ?? Path.GetDirectoryName(api)!, runs, duration, clients, idle, serverLog, bookings, warmup, pgbench, patients);
+        return new Options(api, root ?? Path.GetDirectoryName(api)!, runs, duration, clients, idle, serverLog, bookings, warmup, pgbench, patients, dbOptions);
     }
 
     private static string? FindRepoRoot()

@@ -8,10 +8,31 @@ namespace Needling.Load;
 /// <summary>One SQL command EF Core executed: a short description (verb and tables), its time as EF Core logged it.</summary>
 internal sealed record SqlCommand(string What, double Ms);
 
-/// <summary>What one request did in the database, from the service's own log.</summary>
-internal sealed record TracedRequest(string RequestId, string Path, int Status, double ServerMs, List<SqlCommand> Commands, int Commits, int ConnectionOpens);
+/// <summary>
+/// What one request (or the background) did in the database, from the service's own log. Commits counts transactions that
+/// wrote: EF Core's explicit transactions that committed, plus INSERT, UPDATE or DELETE commands run outside one (each its
+/// own transaction, so its own WAL flush).
+/// </summary>
+internal sealed class TracedRequest(string requestId, string path)
+{
+    public string RequestId { get; } = requestId;
 
-internal sealed record SqlTraceResult(IReadOnlyList<TracedRequest> Bookings, IReadOnlyList<SqlCommand> Background, int BackgroundCommits, int BackgroundOpens);
+    public string Path { get; } = path;
+
+    public int Status { get; set; }
+
+    public double ServerMs { get; set; } = double.NaN;
+
+    public List<SqlCommand> Commands { get; } = [];
+
+    public int Commits { get; set; }
+
+    public int ConnectionOpens { get; set; }
+
+    public bool InTransaction { get; set; }
+}
+
+internal sealed record SqlTraceResult(IReadOnlyList<TracedRequest> Bookings, TracedRequest Background);
 
 /// <summary>
 /// Reads the service's console log in the JSON format with scopes (<c>Logging__Console__FormatterName=json</c>,
@@ -36,9 +57,7 @@ internal static partial class SqlTrace
     {
         var requests = new Dictionary<string, TracedRequest>(StringComparer.Ordinal);
         var order = new List<string>();
-        var background = new List<SqlCommand>();
-        var backgroundCommits = 0;
-        var backgroundOpens = 0;
+        var background = new TracedRequest("", "");
         foreach (var line in lines)
         {
             if (!line.StartsWith('{'))
@@ -60,61 +79,49 @@ internal static partial class SqlTrace
                 var category = root.TryGetProperty("Category", out var c) ? c.GetString() ?? "" : "";
                 var message = root.TryGetProperty("Message", out var m) ? m.GetString() ?? "" : "";
                 var (requestId, path) = RequestScope(root);
-                TracedRequest? request = null;
-                if (requestId is not null)
+                var request = background;
+                if (requestId is not null && !requests.TryGetValue(requestId, out request))
                 {
-                    if (!requests.TryGetValue(requestId, out request))
-                    {
-                        request = new TracedRequest(requestId, path ?? "", 0, double.NaN, [], 0, 0);
-                        requests[requestId] = request;
-                        order.Add(requestId);
-                    }
+                    request = new TracedRequest(requestId, path ?? "");
+                    requests[requestId] = request;
+                    order.Add(requestId);
                 }
 
                 switch (category)
                 {
                     case "Microsoft.EntityFrameworkCore.Database.Command" when message.StartsWith("Executed DbCommand", StringComparison.Ordinal):
                         var command = new SqlCommand(Describe(CommandText(root, message)), Elapsed(message));
-                        if (request is null)
+                        request.Commands.Add(command);
+                        if (!request.InTransaction && (command.What.StartsWith("INSERT", StringComparison.Ordinal)
+                            || command.What.StartsWith("UPDATE", StringComparison.Ordinal) || command.What.StartsWith("DELETE", StringComparison.Ordinal)))
                         {
-                            background.Add(command);
+                            request.Commits++;
                         }
-                        else
-                        {
-                            request.Commands.Add(command);
-                        }
+                        break;
+                    case "Microsoft.EntityFrameworkCore.Database.Transaction" when message.StartsWith("Beginning transaction", StringComparison.Ordinal):
+                        request.InTransaction = true;
                         break;
                     case "Microsoft.EntityFrameworkCore.Database.Transaction" when message.StartsWith("Committed transaction", StringComparison.Ordinal):
-                        if (request is null)
-                        {
-                            backgroundCommits++;
-                        }
-                        else
-                        {
-                            requests[request.RequestId] = request = request with { Commits = request.Commits + 1 };
-                        }
+                        request.InTransaction = false;
+                        request.Commits++;
+                        break;
+                    case "Microsoft.EntityFrameworkCore.Database.Transaction" when message.StartsWith("Rolled back transaction", StringComparison.Ordinal):
+                        request.InTransaction = false;
                         break;
                     case "Microsoft.EntityFrameworkCore.Database.Connection" when message.StartsWith("Opened connection", StringComparison.Ordinal):
-                        if (request is null)
-                        {
-                            backgroundOpens++;
-                        }
-                        else
-                        {
-                            requests[request.RequestId] = request = request with { ConnectionOpens = request.ConnectionOpens + 1 };
-                        }
+                        request.ConnectionOpens++;
                         break;
-                    case "Microsoft.AspNetCore.Hosting.Diagnostics" when request is not null && message.StartsWith("Request finished", StringComparison.Ordinal):
+                    case "Microsoft.AspNetCore.Hosting.Diagnostics" when requestId is not null && message.StartsWith("Request finished", StringComparison.Ordinal):
                         var state = root.TryGetProperty("State", out var s) ? s : default;
                         var status = state.ValueKind == JsonValueKind.Object && state.TryGetProperty("StatusCode", out var sc) ? ToDouble(sc) : double.NaN;
-                        var elapsed = state.ValueKind == JsonValueKind.Object && state.TryGetProperty("ElapsedMilliseconds", out var el) ? ToDouble(el) : double.NaN;
-                        requests[request.RequestId] = request with { Status = double.IsNaN(status) ? 0 : (int)status, ServerMs = elapsed };
+                        request.Status = double.IsNaN(status) ? 0 : (int)status;
+                        request.ServerMs = state.ValueKind == JsonValueKind.Object && state.TryGetProperty("ElapsedMilliseconds", out var el) ? ToDouble(el) : double.NaN;
                         break;
                 }
             }
         }
         var bookings = order.Select(id => requests[id]).Where(r => r.Path == bookingPath).ToList();
-        return new SqlTraceResult(bookings, background, backgroundCommits, backgroundOpens);
+        return new SqlTraceResult(bookings, background);
     }
 
     /// <summary>"SELECT booking.idempotency_keys", "INSERT booking.appointments + booking.appointment_events", "UPDATE booking.outbox".</summary>
@@ -149,12 +156,12 @@ internal static partial class SqlTrace
         }
         sb.AppendLine(CultureInfo.InvariantCulture,
             $"{ok.Count} bookings, one at a time: per booking (median) {Median(ok.Select(b => (double)b.Commands.Count)):0} SQL commands, " +
-            $"{Median(ok.Select(b => (double)b.ConnectionOpens)):0} connection opens, {Median(ok.Select(b => (double)b.Commits)):0} commits; " +
+            $"{Median(ok.Select(b => (double)b.ConnectionOpens)):0} connection opens, committed writes (each a WAL flush): {Median(ok.Select(b => (double)b.Commits)):0}; " +
             $"the service's own time {Median(ok.Select(b => b.ServerMs)):0.0} ms, of which SQL commands {Median(ok.Select(b => b.Commands.Sum(c => c.Ms))):0.0} ms (as EF Core logs them, whole ms).");
         sb.AppendLine(CultureInfo.InvariantCulture,
-            $"In the background over the same time (outbox dispatcher and the handlers it calls, including its polling): {trace.Background.Count} commands, " +
-            $"{trace.BackgroundCommits} commits, {trace.BackgroundOpens} connection opens, i.e. {(double)trace.Background.Count / ok.Count:0.0} commands and " +
-            $"{(double)trace.BackgroundCommits / ok.Count:0.0} commits per booking.");
+            $"In the background over the same time (outbox dispatcher and the handlers it calls, including its polling): {trace.Background.Commands.Count} commands, " +
+            $"{trace.Background.Commits} committed writes, {trace.Background.ConnectionOpens} connection opens, i.e. {(double)trace.Background.Commands.Count / ok.Count:0.0} commands and " +
+            $"{(double)trace.Background.Commits / ok.Count:0.0} committed writes per booking.");
         return sb.ToString();
     }
 
@@ -204,13 +211,13 @@ internal static partial class SqlTrace
     [GeneratedRegex(@"INSERT INTO\s+([\w"".]+)", RegexOptions.IgnoreCase)]
     private static partial Regex InsertInto();
 
-    [GeneratedRegex(@"UPDATE\s+([\w"".]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![@\w])UPDATE\s+([\w"".]+)", RegexOptions.IgnoreCase)]
     private static partial Regex UpdateTable();
 
     [GeneratedRegex(@"DELETE FROM\s+([\w"".]+)", RegexOptions.IgnoreCase)]
     private static partial Regex DeleteFrom();
 
-    [GeneratedRegex(@"FROM\s+([\w"".(]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![@\w])FROM\s+([\w"".(]+)", RegexOptions.IgnoreCase)]
     private static partial Regex FromTable();
 
     [GeneratedRegex(@";\s*(\r?\n|$)")]

@@ -18,7 +18,8 @@ internal sealed class ThrowAwayPostgres : IAsyncDisposable
 {
     private static readonly ConcurrentDictionary<string, ThrowAwayPostgres> Live = new();
     private readonly bool asPostgresUser;
-    private int stopped;
+    private readonly Lock stopping = new();
+    private bool stopped;
 
     private ThrowAwayPostgres(string binDir, string dataDir, int port, bool asPostgresUser)
     {
@@ -65,20 +66,28 @@ internal sealed class ThrowAwayPostgres : IAsyncDisposable
         var dataDir = Directory.CreateTempSubdirectory("needling-bench-pg-").FullName;
         var pg = new ThrowAwayPostgres(bin, dataDir, FreePort(), asPostgres);
         Live[dataDir] = pg;
-        if (asPostgres)
+        try
         {
-            await RunAsync("chown", ["postgres", dataDir], ct);
+            if (asPostgres)
+            {
+                await RunAsync("chown", ["postgres", dataDir], ct);
+            }
+            await pg.RunPgAsync("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], ct);
+            // Only where it listens is set: loopback, a free port, its socket in its own folder. Nothing else (fsync stays on).
+            await pg.RunPgAsync("pg_ctl",
+            [
+                "-D", dataDir, "-l", Path.Combine(dataDir, "server.log"), "-w", "-t", "60",
+                "-o", $"-c listen_addresses=127.0.0.1 -p {pg.Port.ToString(CultureInfo.InvariantCulture)} -k {dataDir}", "start",
+            ], ct);
+            pg.PostmasterPid = int.Parse(File.ReadLines(Path.Combine(dataDir, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+            pg.Version = (await pg.PsqlAsync("postgres", "SHOW server_version", ct)).Trim();
+            return pg;
         }
-        await pg.RunPgAsync("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], ct);
-        // Only where it listens is set: loopback, a free port, its socket in its own folder. Nothing else (fsync stays on).
-        await pg.RunPgAsync("pg_ctl",
-        [
-            "-D", dataDir, "-l", Path.Combine(dataDir, "server.log"), "-w", "-t", "60",
-            "-o", $"-c listen_addresses=127.0.0.1 -p {pg.Port.ToString(CultureInfo.InvariantCulture)} -k {dataDir}", "start",
-        ], ct);
-        pg.PostmasterPid = int.Parse(File.ReadLines(Path.Combine(dataDir, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
-        pg.Version = (await pg.PsqlAsync("postgres", "SHOW server_version", ct)).Trim();
-        return pg;
+        catch
+        {
+            await pg.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Runs SQL with psql (stops at the first error); returns what it printed, unaligned, tuples only.</summary>
@@ -131,7 +140,7 @@ internal sealed class ThrowAwayPostgres : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Task.Run(() => Stop("fast"));
+        await Task.Run(() => StopAndDelete("fast"));
     }
 
     /// <summary>Stops every server this program started (immediate shutdown) and deletes its folder; for signal handlers.</summary>
@@ -139,38 +148,110 @@ internal sealed class ThrowAwayPostgres : IAsyncDisposable
     {
         foreach (var pg in Live.Values)
         {
-            pg.Stop("immediate");
+            pg.StopAndDelete("immediate");
+        }
+    }
+
+    /// <summary>Stops the server and deletes its folder, once; a second caller (the signal handler and the finally block) waits for the first.</summary>
+    private void StopAndDelete(string mode)
+    {
+        lock (stopping)
+        {
+            if (stopped)
+            {
+                return;
+            }
+            var pidFile = Path.Combine(DataDir, "postmaster.pid");
+            if (PostmasterPid == 0 && File.Exists(pidFile))
+            {
+                // Started, but StartAsync failed before it read the PID.
+                PostmasterPid = int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0;
+            }
+            if (PostmasterPid != 0)
+            {
+                Stop(mode);
+            }
+            DeleteFolder();
+            stopped = true;
         }
     }
 
     private void Stop(string mode)
     {
-        if (Interlocked.Exchange(ref stopped, 1) != 0)
-        {
-            return;
-        }
         try
         {
-            if (File.Exists(Path.Combine(DataDir, "postmaster.pid")))
+            var (file, args) = Command("pg_ctl", ["-D", DataDir, "-m", mode, "-w", "-t", "30", "stop"]);
+            using var p = Process.Start(Start(file, args))!;
+            var output = p.StandardOutput.ReadToEndAsync();
+            var errors = p.StandardError.ReadToEndAsync();
+            if (!p.WaitForExit(35_000) || p.ExitCode != 0)
             {
-                var (file, args) = Command("pg_ctl", ["-D", DataDir, "-m", mode, "-w", "-t", "30", "stop"]);
-                using var p = Process.Start(Start(file, args))!;
-                p.StandardOutput.ReadToEnd();
-                p.StandardError.ReadToEnd();
-                p.WaitForExit(35_000);
+                Console.Error.WriteLine($"pg_ctl stop ({mode}) did not succeed: {errors.Result}{output.Result}");
             }
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or IOException)
         {
-            Console.Error.WriteLine($"Could not stop PostgreSQL in {DataDir}: {e.Message}");
+            Console.Error.WriteLine($"Could not run pg_ctl stop for {DataDir}: {e.Message}");
         }
+        // Whatever pg_ctl said: the postmaster must be gone before its folder is deleted (SIGQUIT is PostgreSQL's immediate shutdown).
+        if (IsRunning(PostmasterPid))
+        {
+            Signal("QUIT", PostmasterPid);
+            for (var i = 0; i < 40 && IsRunning(PostmasterPid); i++)
+            {
+                Thread.Sleep(250);
+            }
+            if (IsRunning(PostmasterPid))
+            {
+                Signal("KILL", PostmasterPid);
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
         try
         {
-            Directory.Delete(DataDir, recursive: true);
+            // A zombie (state Z) has exited; it only waits for its parent.
+            return ProcStat.Fields(pid)[0] != "Z";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Best effort: it is under the temp folder.
+            return false;
+        }
+    }
+
+    private static void Signal(string signal, int pid)
+    {
+        try
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { $"-{signal}", pid.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false });
+            kill?.WaitForExit(5000);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            Console.Error.WriteLine($"Could not send SIG{signal} to PostgreSQL (pid {pid}): {e.Message}");
+        }
+    }
+
+    /// <summary>Deletes the data folder once the server is down; a backend may still be writing a moment after pg_ctl returns.</summary>
+    private void DeleteFolder()
+    {
+        for (var attempt = 1; Directory.Exists(DataDir); attempt++)
+        {
+            try
+            {
+                Directory.Delete(DataDir, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                if (attempt == 20)
+                {
+                    Console.Error.WriteLine($"Could not delete {DataDir}: {e.Message}");
+                    break;
+                }
+                Thread.Sleep(250);
+            }
         }
         Live.TryRemove(DataDir, out _);
     }
@@ -301,7 +382,7 @@ internal sealed class CpuMeter
                 .Append(CultureInfo.InvariantCulture, $"PostgreSQL {PostgresMs / perOperations:0.00}")
                 .Append(ServiceMs > 0 ? string.Create(CultureInfo.InvariantCulture, $", service {ServiceMs / perOperations:0.00}") : "")
                 .Append(CultureInfo.InvariantCulture, $", load program {SelfMs / perOperations:0.00}")
-                .Append(ChildrenMs > 0 ? string.Create(CultureInfo.InvariantCulture, $", pgbench {ChildrenMs / perOperations:0.00}") : "")
+                .Append(ChildrenMs > 0 ? string.Create(CultureInfo.InvariantCulture, $", its psql and pgbench {ChildrenMs / perOperations:0.00}") : "")
                 .Append(CultureInfo.InvariantCulture, $", everything else on the machine {OthersMs / perOperations:0.00}")
                 .ToString();
     }
