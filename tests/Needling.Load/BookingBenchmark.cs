@@ -187,11 +187,19 @@ internal static class BookingBenchmark
             Console.WriteLine($"pgbench: bench_appointments is LIKE booking.appointments INCLUDING ALL ({exclusions} exclusion constraints); row values from a real booking: {sample}");
             var full = await Pgbench.RunAsync(pg, Database, "bench_appointments",
                 $"LIKE booking.appointments INCLUDING ALL: primary key, the 4 (resource, start) indexes and the {exclusions} exclusion constraints",
-                sample, options.Clients, options.PgbenchSeconds, ct);
+                Pgbench.Script("bench_appointments", sample), options.Clients, options.PgbenchSeconds, ct);
             PrintPgbench(full);
             var pkOnly = await Pgbench.RunAsync(pg, Database, "bench_appointments_pk", "same columns, primary key only",
-                sample, options.Clients, options.PgbenchSeconds, ct);
+                Pgbench.Script("bench_appointments_pk", sample), options.Clients, options.PgbenchSeconds, ct);
             PrintPgbench(pkOnly);
+            var writeSetScript = await Pgbench.WriteSetScriptAsync(pg, Database, ct);
+            var writeSet = await Pgbench.RunAsync(pg, Database, "booking_write_set",
+                $"one transaction inserting a row into copies of each of {string.Join(", ", Pgbench.BookingWriteSet)}",
+                writeSetScript, options.Clients, options.PgbenchSeconds, ct);
+            PrintPgbench(writeSet);
+            var writeSetRows = (await pg.PsqlAsync(Database,
+                "SELECT " + string.Join(" || ' ' || ", Pgbench.BookingWriteSet.Select(t => $"(SELECT count(*) FROM public.bench_ws_{t})")), ct)).Trim();
+            Console.WriteLine($"  rows in the write-set copies ({string.Join(", ", Pgbench.BookingWriteSet)}): {writeSetRows}");
 
             // 5. SQL per booking, from the service's own log, on a quiet service (not part of the measurement).
             Console.WriteLine($"Traced run: the service again with EF Core's command log, {TracedBookings} bookings one at a time...");
@@ -247,6 +255,7 @@ internal static class BookingBenchmark
             md.AppendLine(CultureInfo.InvariantCulture, $"| raw inserts, pgbench `-c {options.Clients} -j {Math.Min(2, options.Clients)} -T {options.PgbenchSeconds}`, one row per transaction into a copy of booking.appointments ({full.Shape}) | **{full.Tps:0.0} /s** (latency p50 {full.P50Ms:0.0}, p99 {full.P99Ms:0.0} ms) | | |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| **bookings/s ÷ raw inserts/s** | **{ratio * 100:0.0} %** | ≥ {RatioGoal * 100:0} % | {Mark(ratioOk)} |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| for comparison: raw inserts into a copy with the primary key only | {pkOnly.Tps:0.0} /s (p50 {pkOnly.P50Ms:0.0}, p99 {pkOnly.P99Ms:0.0} ms); bookings are {measured.BookingsPerSecond / pkOnly.Tps * 100:0.0} % of it | | |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| for comparison: a booking's write set alone, pgbench as above: {writeSet.Shape} (LIKE … INCLUDING ALL; one command, one commit) | {writeSet.Tps:0.0} /s (p50 {writeSet.P50Ms:0.0}, p99 {writeSet.P99Ms:0.0} ms); bookings are {measured.BookingsPerSecond / writeSet.Tps * 100:0.0} % of it; PostgreSQL CPU {writeSet.Cpu.PostgresMs / Math.Max(1, writeSet.Transactions):0.00} ms per transaction | | |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| for comparison: one client alone, {SingleClientSeconds} s, after the measured phase and the outbox drained | {one.BookingsPerSecond:0.0} /s; latency p50 {one.Percentile(0.50):0.0}, p99 {one.Percentile(0.99):0.0} ms | | |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| bookings that were not 201 (warm-up, measured, one client, traced) | {failures} of {warmup.Requests + measured.Requests + one.Requests + TracedBookings} | 0 | {Mark(requestsOk)} |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| errors the service logged (fail/crit) | {serviceErrors} | | |");

@@ -57,14 +57,46 @@ internal static partial class Pgbench
                "FROM (SELECT timestamptz '2030-01-07 09:00+00' + nextval('public.bench_slot') * interval '1 hour' AS s) AS slot;\n";
     }
 
+    /// <summary>The tables a booking writes to in its one transaction (EF Core sends the five INSERTs as one batch).</summary>
+    public static readonly string[] BookingWriteSet = ["appointments", "appointment_events", "audit_log", "idempotency_keys", "outbox"];
+
+    /// <summary>
+    /// A copy (<c>LIKE … INCLUDING ALL</c>) of each table in <see cref="BookingWriteSet"/> and one script that inserts a row
+    /// into each in one transaction, sent as one command: the write set of a booking, without its reads. Values come from the
+    /// service's own rows; every uuid column is a random UUID, the idempotency key too, and the outbox row is unprocessed.
+    /// </summary>
+    public static async Task<string> WriteSetScriptAsync(ThrowAwayPostgres pg, string database, CancellationToken ct)
+    {
+        var inserts = new List<string>();
+        foreach (var t in BookingWriteSet)
+        {
+            await pg.PsqlAsync(database, $"CREATE TABLE public.bench_ws_{t} (LIKE booking.{t} INCLUDING ALL)", ct);
+            var insert = (await pg.PsqlAsync(database,
+                $"SELECT 'INSERT INTO public.bench_ws_{t} (' || string_agg(quote_ident(c.column_name), ', ' ORDER BY c.ordinal_position) || ') VALUES (' || " +
+                "string_agg(CASE WHEN c.data_type = 'uuid' THEN 'gen_random_uuid()' " +
+                $"WHEN '{t}' = 'idempotency_keys' AND c.column_name = 'key' THEN 'gen_random_uuid()::text' " +
+                "WHEN c.column_name IN ('processed_at_utc', 'locked_until_utc', 'last_error') THEN 'NULL' " +
+                "ELSE quote_nullable(s.j ->> c.column_name::text) END, ', ' ORDER BY c.ordinal_position) || ')' " +
+                $"FROM information_schema.columns c, (SELECT to_json(x) AS j FROM booking.{t} x LIMIT 1) s " +
+                $"WHERE c.table_schema = 'booking' AND c.table_name = '{t}'", ct)).Trim();
+            if (!insert.StartsWith("INSERT", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"No sample row in booking.{t} to copy.");
+            }
+            inserts.Add(insert);
+        }
+        // "\;" keeps the statements in one pgbench command: one round trip and one commit, as EF Core's batch.
+        return "BEGIN \\; " + string.Join(" \\; ", inserts) + " \\; COMMIT;\n";
+    }
+
     public static async Task<PgbenchResult> RunAsync(
-        ThrowAwayPostgres pg, string database, string table, string shape, string sample, int clients, int seconds, CancellationToken ct)
+        ThrowAwayPostgres pg, string database, string table, string shape, string scriptText, int clients, int seconds, CancellationToken ct)
     {
         var work = Directory.CreateTempSubdirectory("needling-pgbench-").FullName;
         try
         {
             var script = Path.Combine(work, $"insert-{table}.sql");
-            await File.WriteAllTextAsync(script, Script(table, sample), ct);
+            await File.WriteAllTextAsync(script, scriptText, ct);
             await pg.PsqlAsync(database, "CHECKPOINT", ct);
             var threads = Math.Min(2, clients);
             string[] args =
