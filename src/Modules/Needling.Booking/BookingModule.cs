@@ -25,6 +25,7 @@ public static class BookingModule
         services.AddScoped<Idempotency>();
         services.AddScoped<StatusChange>();
         services.AddScoped<ScheduleReader>();
+        services.AddScoped<ScheduleCache>();
         services.AddHostedService<OutboxDispatcher<BookingDbContext>>();
         return services;
     }

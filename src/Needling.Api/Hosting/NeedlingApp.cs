@@ -27,8 +27,10 @@ internal static class NeedlingApp
         services.Configure<DatabaseOptions>(config.GetSection(DatabaseOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentActor, HttpCurrentActor>();
-        services.AddScoped<AuditInterceptor>();
+        // Singletons: both are stateless (the actor is read from the current request each time), and the
+        // audit interceptor must be one for the modules' pooled DbContexts.
+        services.AddSingleton<ICurrentActor, HttpCurrentActor>();
+        services.AddSingleton<AuditInterceptor>();
 
         services.AddClinicModule(config);
         services.AddPatientsModule(config);

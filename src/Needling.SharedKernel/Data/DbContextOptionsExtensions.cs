@@ -18,7 +18,7 @@ public static class DbContextOptionsExtensions
         switch (provider)
         {
             case DatabaseProvider.PostgreSql:
-                builder.UseNpgsql(connectionString, o => o
+                builder.UseNpgsql(WithServerDefaults(connectionString), o => o
                     .MigrationsAssembly(PostgreSqlMigrationsAssembly)
                     .MigrationsHistoryTable("__ef_migrations", schema));
                 break;
@@ -33,4 +33,30 @@ public static class DbContextOptionsExtensions
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         return builder;
     }
+
+    /// <summary>
+    /// Npgsql settings the service needs for throughput, unless the operator's connection string says
+    /// otherwise. Auto-prepare: the same few dozen queries run all day, and PostgreSQL otherwise parses and
+    /// plans each one every time (measured: a third of PostgreSQL's CPU per booking). No reset on close:
+    /// the service keeps no session state on its connections (no temp tables, SET, LISTEN or advisory
+    /// locks on pooled connections), so the DISCARD ALL that Npgsql sends on each reuse only costs time
+    /// and throws the prepared statements away.
+    /// </summary>
+    public static string WithServerDefaults(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!Mentions(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        if (!Mentions(connectionString, "No Reset On Close", "NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+        return builder.ConnectionString;
+    }
+
+    private static bool Mentions(string connectionString, params string[] keys) =>
+        keys.Any(k => connectionString.Contains(k, StringComparison.OrdinalIgnoreCase));
 }

@@ -64,7 +64,7 @@ internal static class BookAppointment
         {
             try
             {
-                await ClashCheck.EnsureFreeAsync(db, appointment, ct);
+                await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, ct);
                 var eligibility = await checks.EligibilityAsync(db, appointment, r.TreatedAreas, ct);
                 AppointmentWriter.ApplyEligibility(appointment, eligibility);
                 db.Appointments.Add(appointment);

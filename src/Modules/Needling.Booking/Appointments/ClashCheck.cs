@@ -10,6 +10,15 @@ namespace Needling.Booking.Appointments;
 /// </summary>
 internal static class ClashCheck
 {
+    /// <summary>
+    /// Before the insert: on SQLite (under the write lock) the check is the guarantee. On PostgreSQL it is
+    /// skipped: the exclusion constraints refuse the overlap on insert, and <see cref="AppointmentWriter"/>
+    /// turns that refusal into the same 409 naming the resource, so the extra query per booking bought nothing.
+    /// </summary>
+    public static Task EnsureFreeBeforeWriteAsync(BookingDbContext db, Appointment candidate, CancellationToken ct) =>
+        db.Database.IsSqlite() ? EnsureFreeAsync(db, candidate, ct) : Task.CompletedTask;
+
+
     public static async Task EnsureFreeAsync(BookingDbContext db, Appointment candidate, CancellationToken ct)
     {
         var overlapping = db.Appointments.AsNoTracking().Where(a =>

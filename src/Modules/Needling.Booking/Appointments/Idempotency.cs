@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Needling.SharedKernel.Data;
 using Needling.Booking.Data;
 using Needling.Booking.Domain;
 using Needling.SharedKernel.Audit;
@@ -17,6 +18,11 @@ namespace Needling.Booking.Appointments;
 internal sealed class Idempotency(BookingDbContext db, ICurrentActor actor)
 {
     public const string Header = "Idempotency-Key";
+
+    // Compiled once: asked on every booking and reschedule that carries a key.
+    private static readonly CompiledQuery<Func<BookingDbContext, string, string, CancellationToken, Task<IdempotencyRecord?>>> FindStored = new(() =>
+        EF.CompileAsyncQuery((BookingDbContext db, string scope, string key, CancellationToken ct) =>
+            db.IdempotencyRecords.AsNoTracking().SingleOrDefault(r => r.Scope == scope && r.Key == key)));
 
     internal sealed record Key(string Scope, string Value, string RequestHash);
 
@@ -43,7 +49,7 @@ internal sealed class Idempotency(BookingDbContext db, ICurrentActor actor)
             return null;
         }
         var scope = $"{actor.Id}:{key.Scope}";
-        var stored = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key.Value, ct);
+        var stored = await FindStored.For(db)(db, scope, key.Value, ct);
         if (stored is null)
         {
             return null;

@@ -56,7 +56,7 @@ internal static class RescheduleAppointment
         (await schedules.CheckAsync(appointment.PractitionerId, appointment.StartUtc, appointment.EndUtc, ct)).ThrowIfRefused();
         using (await writeLock.EnterAsync(db, ct))
         {
-            await ClashCheck.EnsureFreeAsync(db, appointment, ct);
+            await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, ct);
             var eligibility = await checks.EligibilityAsync(db, appointment, r.TreatedAreas, ct);
             AppointmentWriter.ApplyEligibility(appointment, eligibility);
             writer.Record(appointment, "rescheduled", appointment.Status, $"from {previousStart:O}; rule set {eligibility.RuleSetVersion}: {eligibility.Outcome}", now);

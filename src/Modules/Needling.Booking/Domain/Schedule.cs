@@ -1,8 +1,11 @@
 using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Caching;
+using Needling.Booking.Schedules;
 
 namespace Needling.Booking.Domain;
 
 /// <summary>A practitioner's usual working period on one weekday, in the clinic's local time.</summary>
+[CachedAs(ScheduleCache.Region)]
 internal sealed class WorkingPeriod : IAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -16,6 +19,7 @@ internal sealed class WorkingPeriod : IAudited
 /// A one-day change to the weekly pattern: the periods worked on that date instead of the usual ones
 /// (none at all means a day off).
 /// </summary>
+[CachedAs(ScheduleCache.Region)]
 internal sealed class ScheduleException : IAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -26,6 +30,7 @@ internal sealed class ScheduleException : IAudited
 }
 
 /// <summary>Leave: inclusive local dates on which the practitioner does not work.</summary>
+[CachedAs(ScheduleCache.Region)]
 internal sealed class Leave : IAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();

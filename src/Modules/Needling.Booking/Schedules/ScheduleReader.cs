@@ -9,7 +9,7 @@ namespace Needling.Booking.Schedules;
 internal sealed record ScheduleFacts(ClinicCalendar Calendar, PractitionerSchedule Schedule);
 
 /// <summary>Loads the clinic calendar (from the Clinic module) and practitioners' schedules (from this module).</summary>
-internal sealed class ScheduleReader(BookingDbContext db, IMediator mediator)
+internal sealed class ScheduleReader(ScheduleCache schedules, IMediator mediator)
 {
     /// <summary>The clinic calendar and one practitioner's schedule for the local dates that [startUtc, endUtc) touches.</summary>
     public async Task<ScheduleFacts> LoadAsync(Guid practitionerId, DateTime startUtc, DateTime endUtc, CancellationToken ct)
@@ -18,8 +18,7 @@ internal sealed class ScheduleReader(BookingDbContext db, IMediator mediator)
         var hours = new ClinicHours(calendar);
         var from = hours.LocalDate(startUtc);
         var to = hours.LocalDate(endUtc > startUtc ? endUtc.AddTicks(-1) : startUtc);
-        var schedules = await LoadSchedulesAsync(db, [practitionerId], from, to, ct);
-        return new ScheduleFacts(calendar, schedules[practitionerId]);
+        return new ScheduleFacts(calendar, await schedules.GetAsync(practitionerId, from, to, ct));
     }
 
     /// <summary>Loads and checks in one call: may the practitioner be booked for [startUtc, endUtc)?</summary>

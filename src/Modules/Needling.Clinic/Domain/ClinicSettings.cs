@@ -1,8 +1,11 @@
 using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Caching;
+using Needling.Clinic.Integration;
 
 namespace Needling.Clinic.Domain;
 
 /// <summary>The one clinic this installation runs. Opening hours are local times in <see cref="TimeZoneId"/>.</summary>
+[CachedAs(ClinicCache.Region)]
 internal sealed class ClinicSettings : IAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -11,6 +14,7 @@ internal sealed class ClinicSettings : IAudited
     public List<OpeningHours> OpeningHours { get; set; } = [];
 }
 
+[CachedAs(ClinicCache.Region)]
 internal sealed class OpeningHours
 {
     public DayOfWeek Day { get; set; }
@@ -19,6 +23,7 @@ internal sealed class OpeningHours
 }
 
 /// <summary>Days the clinic is closed (public holidays, refurbishment), inclusive local dates.</summary>
+[CachedAs(ClinicCache.Region)]
 internal sealed class Closure : IAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();

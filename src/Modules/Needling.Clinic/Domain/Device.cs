@@ -1,8 +1,11 @@
 using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Caching;
+using Needling.Clinic.Integration;
 
 namespace Needling.Clinic.Domain;
 
 /// <summary>A needling device. Kind matches a treatment's DeviceKind; the serial is kept for traceability.</summary>
+[CachedAs(ClinicCache.Region)]
 internal sealed class Device : IAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();

@@ -1,7 +1,10 @@
 using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Caching;
+using Needling.Clinic.Integration;
 
 namespace Needling.Clinic.Domain;
 
+[CachedAs(ClinicCache.Region)]
 internal sealed class Practitioner : IAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -14,6 +17,7 @@ internal sealed class Practitioner : IAudited
 }
 
 /// <summary>A qualification code from the rules vocabulary; ExpiresOn is the last valid day.</summary>
+[CachedAs(ClinicCache.Region)]
 internal sealed class Qualification
 {
     public string Code { get; set; } = "";

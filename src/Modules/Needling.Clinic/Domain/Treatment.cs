@@ -1,8 +1,11 @@
 using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Caching;
+using Needling.Clinic.Integration;
 
 namespace Needling.Clinic.Domain;
 
 /// <summary>A treatment the clinic offers; its code ties it to the protocol rules.</summary>
+[CachedAs(ClinicCache.Region)]
 internal sealed class Treatment : IAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();

@@ -2,38 +2,42 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Needling.Clinic.Data;
 using Needling.Contracts.Clinic;
+using Needling.SharedKernel.Caching;
 
 namespace Needling.Clinic.Integration;
 
-internal sealed class GetClinicProfileHandler(ClinicDbContext db) : IRequestHandler<GetClinicProfile, ClinicProfile>
+internal sealed class GetClinicProfileHandler(ClinicDbContext db, ReferenceCache cache) : IRequestHandler<GetClinicProfile, ClinicProfile>
 {
-    public async Task<ClinicProfile> Handle(GetClinicProfile request, CancellationToken cancellationToken)
-    {
-        var clinic = await db.Clinics.AsNoTracking().SingleAsync(cancellationToken);
-        return new ClinicProfile(clinic.Name, clinic.TimeZoneId);
-    }
+    public async Task<ClinicProfile> Handle(GetClinicProfile request, CancellationToken cancellationToken) =>
+        await cache.GetAsync(ClinicCache.Region, nameof(GetClinicProfile), async ct =>
+        {
+            var clinic = await db.Clinics.AsNoTracking().SingleAsync(ct);
+            return new ClinicProfile(clinic.Name, clinic.TimeZoneId);
+        }, cancellationToken);
 }
 
-internal sealed class GetPractitionerHandler(ClinicDbContext db) : IRequestHandler<GetPractitioner, PractitionerInfo?>
+internal sealed class GetPractitionerHandler(ClinicDbContext db, ReferenceCache cache) : IRequestHandler<GetPractitioner, PractitionerInfo?>
 {
-    public async Task<PractitionerInfo?> Handle(GetPractitioner request, CancellationToken cancellationToken)
-    {
-        var p = await db.Practitioners.AsNoTracking().Include(x => x.Qualifications)
-            .SingleOrDefaultAsync(x => x.Id == request.PractitionerId, cancellationToken);
-        return p is null
-            ? null
-            : new PractitionerInfo(p.Id, p.DisplayName, p.Active, p.LicenceExpiresOn,
-                p.Qualifications.Select(q => new QualificationInfo(q.Code, q.ExpiresOn)).ToList());
-    }
+    public async Task<PractitionerInfo?> Handle(GetPractitioner request, CancellationToken cancellationToken) =>
+        await cache.GetAsync(ClinicCache.Region, request, async ct =>
+        {
+            var p = await db.Practitioners.AsNoTracking().Include(x => x.Qualifications)
+                .SingleOrDefaultAsync(x => x.Id == request.PractitionerId, ct);
+            return p is null
+                ? null
+                : new PractitionerInfo(p.Id, p.DisplayName, p.Active, p.LicenceExpiresOn,
+                    p.Qualifications.Select(q => new QualificationInfo(q.Code, q.ExpiresOn)).ToList());
+        }, cancellationToken);
 }
 
-internal sealed class GetTreatmentHandler(ClinicDbContext db) : IRequestHandler<GetTreatment, TreatmentInfo?>
+internal sealed class GetTreatmentHandler(ClinicDbContext db, ReferenceCache cache) : IRequestHandler<GetTreatment, TreatmentInfo?>
 {
-    public async Task<TreatmentInfo?> Handle(GetTreatment request, CancellationToken cancellationToken)
-    {
-        var t = await db.Treatments.AsNoTracking().SingleOrDefaultAsync(x => x.Code == request.Code, cancellationToken);
-        return t is null
-            ? null
-            : new TreatmentInfo(t.Code, t.Name, t.DurationMinutes, t.DeviceKind, t.RequiresRegulatoryClearance, t.HasRegulatoryClearance, t.Active);
-    }
+    public async Task<TreatmentInfo?> Handle(GetTreatment request, CancellationToken cancellationToken) =>
+        await cache.GetAsync(ClinicCache.Region, request, async ct =>
+        {
+            var t = await db.Treatments.AsNoTracking().SingleOrDefaultAsync(x => x.Code == request.Code, ct);
+            return t is null
+                ? null
+                : new TreatmentInfo(t.Code, t.Name, t.DurationMinutes, t.DeviceKind, t.RequiresRegulatoryClearance, t.HasRegulatoryClearance, t.Active);
+        }, cancellationToken);
 }

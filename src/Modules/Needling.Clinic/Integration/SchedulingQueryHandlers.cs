@@ -2,12 +2,16 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Needling.Clinic.Data;
 using Needling.Contracts.Clinic;
+using Needling.SharedKernel.Caching;
 
 namespace Needling.Clinic.Integration;
 
-internal sealed class GetClinicCalendarHandler(ClinicDbContext db) : IRequestHandler<GetClinicCalendar, ClinicCalendar>
+internal sealed class GetClinicCalendarHandler(ClinicDbContext db, ReferenceCache cache) : IRequestHandler<GetClinicCalendar, ClinicCalendar>
 {
-    public async Task<ClinicCalendar> Handle(GetClinicCalendar request, CancellationToken cancellationToken)
+    public async Task<ClinicCalendar> Handle(GetClinicCalendar request, CancellationToken cancellationToken) =>
+        await cache.GetAsync(ClinicCache.Region, nameof(GetClinicCalendar), LoadAsync, cancellationToken);
+
+    private async Task<ClinicCalendar> LoadAsync(CancellationToken cancellationToken)
     {
         var clinic = await db.Clinics.AsNoTracking().Include(c => c.OpeningHours).SingleAsync(cancellationToken);
         var closures = await db.Closures.AsNoTracking().Select(c => new ClosedDates(c.FromDate, c.ToDate)).ToListAsync(cancellationToken);
@@ -15,9 +19,12 @@ internal sealed class GetClinicCalendarHandler(ClinicDbContext db) : IRequestHan
     }
 }
 
-internal sealed class GetResourcesHandler(ClinicDbContext db) : IRequestHandler<GetResources, ClinicResources>
+internal sealed class GetResourcesHandler(ClinicDbContext db, ReferenceCache cache) : IRequestHandler<GetResources, ClinicResources>
 {
-    public async Task<ClinicResources> Handle(GetResources request, CancellationToken cancellationToken)
+    public async Task<ClinicResources> Handle(GetResources request, CancellationToken cancellationToken) =>
+        await cache.GetAsync(ClinicCache.Region, nameof(GetResources), LoadAsync, cancellationToken);
+
+    private async Task<ClinicResources> LoadAsync(CancellationToken cancellationToken)
     {
         var practitioners = await db.Practitioners.AsNoTracking().Include(p => p.Qualifications).Where(p => p.Active).ToListAsync(cancellationToken);
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.Active).Select(r => new RoomInfo(r.Id, r.Name)).ToListAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Caching;
 
 namespace Needling.Consent.Domain;
 
@@ -7,6 +8,7 @@ namespace Needling.Consent.Domain;
 /// never edited once published: a change is a new version. <see cref="RequiresReconsent"/> on a version
 /// makes every consent signed on an earlier version invalid.
 /// </summary>
+[CachedAs(Integration.GetConsentStatusHandler.Region)]
 internal sealed class ConsentTemplate : IAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Needling.SharedKernel.Data;
 using Needling.Contracts.Patients;
 using Needling.Patients.Data;
 
@@ -7,9 +8,13 @@ namespace Needling.Patients.Integration;
 
 internal sealed class GetPatientSummaryHandler(PatientsDbContext db) : IRequestHandler<GetPatientSummary, PatientSummary?>
 {
-    public Task<PatientSummary?> Handle(GetPatientSummary request, CancellationToken cancellationToken) =>
-        db.Patients.AsNoTracking()
-            .Where(p => p.Id == request.PatientId)
+    // Compiled once: every booking asks.
+    private static readonly CompiledQuery<Func<PatientsDbContext, Guid, CancellationToken, Task<PatientSummary?>>> Query = new(() =>
+        EF.CompileAsyncQuery((PatientsDbContext db, Guid id, CancellationToken ct) => db.Patients.AsNoTracking()
+            .Where(p => p.Id == id)
             .Select(p => new PatientSummary(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.PreferredLanguage, p.Email))
-            .SingleOrDefaultAsync(cancellationToken);
+            .SingleOrDefault()));
+
+    public Task<PatientSummary?> Handle(GetPatientSummary request, CancellationToken cancellationToken) =>
+        Query.For(db)(db, request.PatientId, cancellationToken);
 }

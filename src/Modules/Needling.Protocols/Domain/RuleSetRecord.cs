@@ -1,4 +1,6 @@
 using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Caching;
+using Needling.Protocols.RuleSets;
 
 namespace Needling.Protocols.Domain;
 
@@ -6,6 +8,7 @@ namespace Needling.Protocols.Domain;
 /// One immutable version of the whole rule set, stored as the engine's JSON. An edit never changes a
 /// row: it writes the next version, so any stored decision can be replayed against the rules it used.
 /// </summary>
+[CachedAs(RuleSetCache.Region)]
 internal sealed class RuleSetRecord : IAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
