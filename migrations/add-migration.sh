@@ -17,3 +17,5 @@ for provider in Sqlite PostgreSql; do
       --context "${ctx}DbContext" --output-dir "$ctx"
   done
 done
+# The service runs on SQLite with models compiled from the code: bring them up to date with it too.
+bash migrations/optimize-sqlite.sh "${contexts[@]}"
