@@ -67,6 +67,20 @@ public abstract class AppFixture(Provider provider) : WebApplicationFactory<Prog
         return client;
     }
 
+    /// <summary>
+    /// Another instance of the service on the same database, as a second replica behind a load balancer
+    /// would be: its own process state (caches, pools), the same configuration and signing key.
+    /// </summary>
+    public WebApplicationFactory<Program> AnotherInstance() => WithWebHostBuilder(_ => { });
+
+    /// <summary>A client of <paramref name="instance"/> signed in with <paramref name="role"/>.</summary>
+    public async Task<HttpClient> As(string role, WebApplicationFactory<Program> instance)
+    {
+        var client = instance.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenFor(role));
+        return client;
+    }
+
     private async Task<string> TokenFor(string role)
     {
         await _signIn.WaitAsync();
