@@ -78,29 +78,28 @@ public sealed class CacheInvalidationInterceptor(ReferenceCache cache, ICacheCha
 
     private async Task Publish(DbContext? context)
     {
+        if (Take(context) is { } regions)
+        {
+            // Not cancellable: the write has committed, and the other instances must hear of it.
+            await channel.PublishAsync(regions, CancellationToken.None);
+        }
+    }
+
+    private void Forget(DbContext? context) => Take(context);
+
+    /// <summary>Removes the regions this context's save touched and invalidates them here (again: after the write).</summary>
+    private HashSet<string>? Take(DbContext? context)
+    {
         if (context is null || !_pending.TryGetValue(context, out var regions))
         {
-            return;
+            return null;
         }
         _pending.Remove(context);
         foreach (var region in regions)
         {
             cache.Invalidate(region);
         }
-        // Not cancellable: the write has committed, and the other instances must hear of it.
-        await channel.PublishAsync(regions, CancellationToken.None);
-    }
-
-    private void Forget(DbContext? context)
-    {
-        if (context is not null && _pending.TryGetValue(context, out var regions))
-        {
-            _pending.Remove(context);
-            foreach (var region in regions)
-            {
-                cache.Invalidate(region);
-            }
-        }
+        return regions;
     }
 }
 

@@ -23,7 +23,7 @@ public static class CachingSetup
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddSingleton(sp => new PostgresCacheChannel(
-                sp.GetRequiredService<ReferenceCache>(), connectionString, sp.GetRequiredService<ILogger<PostgresCacheChannel>>()));
+                sp.GetRequiredService<ReferenceCache>(), DbContextOptionsExtensions.WithServerDefaults(connectionString), sp.GetRequiredService<ILogger<PostgresCacheChannel>>()));
             services.AddSingleton<ICacheChannel>(sp => sp.GetRequiredService<PostgresCacheChannel>());
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresCacheChannel>());
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace Needling.SharedKernel.Caching;
 
@@ -68,14 +69,9 @@ public sealed class ReferenceCache(TimeProvider clock, CacheOptions options)
         _reliable = reliable;
     }
 
-    private StrongBox<long> Generation(string region) => _generations.GetOrAdd(region, _ => new StrongBox<long>());
+    private StrongBox<long> Generation(string region) => _generations.GetOrAdd(region, _ => new StrongBox<long>(0));
 
     private sealed record Entry(object? Value, long Generation, DateTimeOffset ExpiresAt);
-
-    private sealed class StrongBox<TValue>
-    {
-        public TValue Value = default!;
-    }
 }
 
 /// <summary>Bound from the "Caching" configuration section.</summary>

@@ -12,11 +12,11 @@ namespace Needling.Protocols.RuleSets;
 /// Reads and writes rule-set versions. Parsed versions are cached (they never change once written); which
 /// version is current is kept in the reference cache, which a new version invalidates on every instance.
 /// </summary>
-internal sealed class RuleSetStore(ProtocolsDbContext db, RuleSetCache cache, ReferenceCache current, ICurrentActor actor, TimeProvider clock)
+internal sealed class RuleSetStore(ProtocolsDbContext db, RuleSetCache cache, ReferenceCache referenceCache, ICurrentActor actor, TimeProvider clock)
 {
     public async Task<RuleSet> CurrentAsync(CancellationToken ct)
     {
-        var version = await current.GetAsync(RuleSetCache.Region, "current", c => db.RuleSets.MaxAsync(r => (int?)r.Version, c), ct)
+        var version = await referenceCache.GetAsync(RuleSetCache.Region, "current", c => db.RuleSets.MaxAsync(r => (int?)r.Version, c), ct)
             ?? throw new InvalidOperationException("No rule set is loaded; the Protocols module seeds one on start.");
         return await VersionAsync(version, ct) ?? throw new InvalidOperationException($"Rule set {version} vanished.");
     }
