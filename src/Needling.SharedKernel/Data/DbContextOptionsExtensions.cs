@@ -20,7 +20,8 @@ public static class DbContextOptionsExtensions
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(WithServerDefaults(connectionString), o => o
                     .MigrationsAssembly(PostgreSqlMigrationsAssembly)
-                    .MigrationsHistoryTable("__ef_migrations", schema));
+                    .MigrationsHistoryTable("__ef_migrations", schema)
+                    .ExecutionStrategy(d => new DeadlockRetryStrategy(d)));
                 break;
             default:
                 builder.UseSqlite(connectionString, o => o

@@ -51,7 +51,7 @@ public abstract class DoubleBookingRaceTests(AppFixture app)
 
         Assert.Equal(1, results.Count(x => x.StatusCode == HttpStatusCode.Created));
         var refused = results.Where(x => x.StatusCode != HttpStatusCode.Created).ToList();
-        Assert.All(refused, x => Assert.True(x.StatusCode == HttpStatusCode.Conflict, $"{(int)x.StatusCode}: {x.Body}"));
+        Assert.All(refused, x => Assert.True(x.StatusCode == HttpStatusCode.Conflict, $"{(int)x.StatusCode}: {x.Body}{ServerErrors()}"));
         Assert.All(refused, x => Assert.Equal(resource, JsonDocument.Parse(x.Body).RootElement.GetProperty("resource").GetString()));
         Assert.Equal(Requests - 1, refused.Count);
 
@@ -87,6 +87,10 @@ public abstract class DoubleBookingRaceTests(AppFixture app)
         Guid? shared = null;
         return Race(r => r with { Patient = shared ??= r.Patient }, "patient", 15);
     }
+
+    /// <summary>What the service logged as an error, so a 500 in a race says why.</summary>
+    private string ServerErrors() =>
+        string.Concat(app.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal)).Select(l => "\n" + l));
 }
 
 public sealed class DoubleBookingRaceTestsOnSqlite(SqliteApp app) : DoubleBookingRaceTests(app), IClassFixture<SqliteApp>;
