@@ -5,7 +5,8 @@ namespace Needling.Load;
 /// <summary>Command-line options: <c>--runs 5 --duration 30 --clients 32</c> and a few more (see <see cref="Usage"/>).</summary>
 internal sealed record Options(
     string ApiDll, string RepoRoot, int Runs, int DurationSeconds, int Clients, int IdleSeconds, bool ServerLog,
-    bool Bookings = false, int WarmupSeconds = 5, int PgbenchSeconds = 20, int PatientsPerClient = 400, string DbOptions = "")
+    bool Bookings = false, int WarmupSeconds = 5, int PgbenchSeconds = 20, int PatientsPerClient = 400, string DbOptions = "",
+    bool Quick = false)
 {
     public const string Usage = """
         Needling.Load: the service's cold start on SQLite and its memory at rest and under load.
@@ -35,6 +36,8 @@ internal sealed record Options(
           --patients N     patients registered per worker before the load, one per booking (default 400)
           --db-options S   appended to the service's connection string, for experiments
                            (e.g. "No Reset On Close=true;Max Auto Prepare=50"); default none
+          --quick          stop after the measured bookings (no drain, comparisons, pgbench or trace), for
+                           trying a change; its numbers are not a result (there is no raw insert rate to compare)
 
         Exit code: 0 every goal met, 1 a goal missed or a request failed, 2 bad usage or set-up, 130 interrupted.
         """;
@@ -47,6 +50,7 @@ internal sealed record Options(
         var serverLog = false;
         var bookings = false;
         var dbOptions = "";
+        var quick = false;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -69,6 +73,7 @@ internal sealed record Options(
                     case "--pgbench": pgbench = Positive(); break;
                     case "--patients": patients = Positive(); break;
                     case "--db-options": dbOptions = Value(); break;
+                    case "--quick": quick = true; break;
                     case "--help" or "-h":
                         Console.WriteLine(Usage);
                         return null;
@@ -95,7 +100,7 @@ internal sealed record Options(
             error.WriteLine($"{api} does not exist. Build the service first: dotnet build -c Release src/Needling.Api");
             return null;
         }
-        return new Options(api, root ?? Path.GetDirectoryName(api)!, runs, duration, clients, idle, serverLog, bookings, warmup, pgbench, patients, dbOptions);
+        return new Options(api, root ?? Path.GetDirectoryName(api)!, runs, duration, clients, idle, serverLog, bookings, warmup, pgbench, patients, dbOptions, quick);
     }
 
     private static string? FindRepoRoot()

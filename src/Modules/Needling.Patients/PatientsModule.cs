@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Needling.Patients.Data;
+using Needling.Patients.Integration;
 using Needling.Patients.Registration;
 using Needling.Patients.Screening;
 using Needling.Patients.Seed;
@@ -16,7 +17,8 @@ namespace Needling.Patients;
 public static class PatientsModule
 {
     public static IServiceCollection AddPatientsModule(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDatabase<PatientsDbContext, PatientsInitializer>(configuration, PatientsDbContext.Schema);
+        services.AddModuleDatabase<PatientsDbContext, PatientsInitializer>(configuration, PatientsDbContext.Schema)
+            .AddScoped<PatientReads>();
 
     public static IEndpointRouteBuilder MapPatientsEndpoints(this IEndpointRouteBuilder app)
     {

@@ -40,6 +40,38 @@ public abstract class IdempotencyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_retry_after_the_booking_was_cancelled_answers_the_first_booking_and_books_nothing_new()
+    {
+        // The slot is free again, so nothing but the stored key can tell this retry from a new booking.
+        var r = await BookingSetup.Create(app, "Cancelled");
+        using var desk = await app.As("Receptionist");
+        var start = BookingSetup.NextWeekday(16, weeksAhead: 2);
+        var key = Guid.NewGuid().ToString();
+        var first = await desk.Book(BookingSetup.Booking(r, start), key);
+        var id = (await first.Json(HttpStatusCode.Created)).GetProperty("appointment").Id();
+        await desk.PostOk($"/appointments/{id}/cancel", new { reason = "Patient unwell" }, HttpStatusCode.OK);
+
+        var retry = await desk.Book(BookingSetup.Booking(r, start), key);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        var found = await desk.PostOk("/appointments/search", new { from = start.AddHours(-1), to = start.AddHours(2), patientId = r.Patient }, HttpStatusCode.OK);
+        Assert.Single(found.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_refused_booking_leaves_its_key_free_for_the_corrected_request()
+    {
+        // Only a booking that was made is remembered: after a refusal (outside opening hours) the receptionist
+        // corrects the time and sends it again with the same key, and it is booked.
+        var r = await BookingSetup.Create(app, "Refused");
+        using var desk = await app.As("Receptionist");
+        var key = Guid.NewGuid().ToString();
+        var refused = await (await desk.Book(BookingSetup.Booking(r, BookingSetup.NextWeekday(22, weeksAhead: 2)), key)).AssertProblem(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("schedule.outside-opening-hours", refused.GetProperty("ruleId").GetString());
+        await (await desk.Book(BookingSetup.Booking(r, BookingSetup.NextWeekday(13, weeksAhead: 2)), key)).Json(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task Reusing_a_key_for_a_different_booking_is_refused()
     {
         var r = await BookingSetup.Create(app, "Reuse");

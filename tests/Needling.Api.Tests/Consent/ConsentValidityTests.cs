@@ -1,4 +1,3 @@
-using Needling.Consent.Domain;
 using Needling.Consent.Validity;
 
 namespace Needling.Api.Tests.Consent;
@@ -8,8 +7,8 @@ public sealed class ConsentValidityTests
 {
     private static readonly DateTime Signed = new(2026, 1, 15, 10, 0, 0, DateTimeKind.Utc);
 
-    private static SignedConsent Consent(int version = 1, DateTime? withdrawn = null) =>
-        new() { TemplateVersion = version, SignedAtUtc = Signed, ExpiresAtUtc = Signed.AddMonths(12), WithdrawnAtUtc = withdrawn };
+    private static ConsentValidity.Signed Consent(int version = 1, DateTime? withdrawn = null) =>
+        new(Guid.NewGuid(), version, Signed.AddMonths(12), withdrawn);
 
     [Fact]
     public void A_consent_is_valid_until_the_moment_twelve_months_after_signing()

@@ -36,10 +36,29 @@ internal static class BookAppointment
             .Require(r.TreatedAreas is null || r.TreatedAreas.Count <= 20, "treatedAreas", "at most 20 areas.")
             .ThrowIfInvalid();
         var key = Idempotency.Read(http, "book", r);
-        if (await idempotency.ReplayAsync(key, ct) is { } replay)
+        try
         {
-            return replay;
+            return await BookAsync(r, db, checks, writer, idempotency, key, writeLock, schedules, clock, ct);
         }
+        catch (Exception ex) when (key is not null && (ex is NeedlingException || ex is DbUpdateException u && u.IsUniqueViolation()))
+        {
+            // The stored answer is looked for only when the booking is refused, not before every booking: a
+            // retry of a booking that was made is refused (its own slot is taken, or its own session is too
+            // close), or, when it was cancelled since, trips the key's unique index on insert. Either way it
+            // lands here and gets the first answer. A new key costs no extra query (docs/benchmarks.md).
+            db.ChangeTracker.Clear();
+            if (await idempotency.ReplayAsync(key, ct) is { } first)
+            {
+                return first;
+            }
+            throw;
+        }
+    }
+
+    private static async Task<IResult> BookAsync(
+        Request r, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, Idempotency idempotency, Idempotency.Key? key,
+        BookingWriteLock writeLock, ScheduleReader schedules, TimeProvider clock, CancellationToken ct)
+    {
         var (treatment, patient) = await checks.ResolveAsync(r.PatientId, r.PractitionerId, r.RoomId, r.DeviceId, r.TreatmentCode, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var start = r.Start.UtcDateTime;
@@ -62,30 +81,17 @@ internal static class BookAppointment
         (await schedules.CheckAsync(appointment.PractitionerId, appointment.StartUtc, appointment.EndUtc, ct)).ThrowIfRefused();
         using (await writeLock.EnterAsync(db, ct))
         {
-            try
-            {
-                await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, ct);
-                var eligibility = await checks.EligibilityAsync(db, appointment, r.TreatedAreas, ct);
-                AppointmentWriter.ApplyEligibility(appointment, eligibility);
-                db.Appointments.Add(appointment);
-                writer.Record(appointment, "booked", null, $"rule set {eligibility.RuleSetVersion}: {eligibility.Outcome}", now);
-                db.Enqueue(new AppointmentBooked(AppointmentWriter.Snapshot(appointment)), now);
-                var dto = AppointmentDto.From(appointment);
-                var location = $"/appointments/{appointment.Id}";
-                var json = idempotency.Remember(key, StatusCodes.Status201Created, new BookingResponse(dto, dto.Warnings), location, now);
-                await writer.SaveAsync(ct);
-                return Idempotency.Json(StatusCodes.Status201Created, json, location);
-            }
-            catch (Exception ex) when (key is not null && (ex is SlotTakenException || ex is DbUpdateException u && u.IsUniqueViolation()))
-            {
-                // A retry with the same key raced the first request and lost: answer what the first one answered.
-                db.ChangeTracker.Clear();
-                if (await idempotency.ReplayAsync(key, ct) is { } first)
-                {
-                    return first;
-                }
-                throw;
-            }
+            await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, ct);
+            var eligibility = await checks.EligibilityAsync(db, appointment, r.TreatedAreas, ct);
+            AppointmentWriter.ApplyEligibility(appointment, eligibility);
+            db.Appointments.Add(appointment);
+            writer.Record(appointment, "booked", null, $"rule set {eligibility.RuleSetVersion}: {eligibility.Outcome}", now);
+            db.Enqueue(new AppointmentBooked(AppointmentWriter.Snapshot(appointment)), now);
+            var dto = AppointmentDto.From(appointment);
+            var location = $"/appointments/{appointment.Id}";
+            var json = idempotency.Remember(key, StatusCodes.Status201Created, new BookingResponse(dto, dto.Warnings), location, now);
+            await writer.SaveAsync(ct);
+            return Idempotency.Json(StatusCodes.Status201Created, json, location);
         }
     }
 }

@@ -18,7 +18,10 @@ internal sealed class GetConsentStatusHandler(ConsentDbContext db, ReferenceCach
     {
         var latest = await db.Signed.AsNoTracking()
             .Where(s => s.PatientId == q.PatientId && s.TreatmentCode == q.TreatmentCode && s.SignedAtUtc <= q.AtUtc)
-            .OrderByDescending(s => s.SignedAtUtc).FirstOrDefaultAsync(ct);
+            .OrderByDescending(s => s.SignedAtUtc)
+            // Not the entity: it carries the signed PDF and the signature image, which a status needs neither of.
+            .Select(s => new ConsentValidity.Signed(s.Id, s.TemplateVersion, s.ExpiresAtUtc, s.WithdrawnAtUtc))
+            .FirstOrDefaultAsync(ct);
         var published = await cache.GetAsync(Region, q.TreatmentCode, c => db.Templates.AsNoTracking()
             .Where(t => t.TreatmentCode == q.TreatmentCode && t.RequiresReconsent)
             .Select(t => new ReconsentVersion(t.Version, t.PublishedAtUtc)).ToListAsync(c), ct);

@@ -1,5 +1,3 @@
-using Needling.Consent.Domain;
-
 namespace Needling.Consent.Validity;
 
 /// <summary>
@@ -15,7 +13,10 @@ internal static class ConsentValidity
     public const string Superseded = "superseded";
     public const string Expired = "expired";
 
-    public static string StateOf(SignedConsent? latest, IEnumerable<int> reconsentVersions, DateTime atUtc)
+    /// <summary>What validity depends on, without the stored PDF and signature (read on every booking).</summary>
+    internal sealed record Signed(Guid Id, int TemplateVersion, DateTime ExpiresAtUtc, DateTime? WithdrawnAtUtc);
+
+    public static string StateOf(Signed? latest, IEnumerable<int> reconsentVersions, DateTime atUtc)
     {
         if (latest is null)
         {
