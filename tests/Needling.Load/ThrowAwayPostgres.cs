@@ -376,6 +376,9 @@ internal sealed class CpuMeter
         /// <summary>Busy CPU that none of ours explains: other sessions' builds and tests, the kernel's own threads.</summary>
         public double OthersMs => Math.Max(0, MachineBusyMs - PostgresMs - ServiceMs - SelfMs - ChildrenMs);
 
+        /// <summary>CPU of our own processes (PostgreSQL, service, this program and its children), other sessions' left out.</summary>
+        public double OursMs => PostgresMs + ServiceMs + SelfMs + ChildrenMs;
+
         public string Describe(double perOperations, string unit) =>
             new StringBuilder()
                 .Append(CultureInfo.InvariantCulture, $"machine busy {MachineCores:0.00} of {Cores} cores over {Seconds:0.0} s; CPU ms per {unit}: ")
