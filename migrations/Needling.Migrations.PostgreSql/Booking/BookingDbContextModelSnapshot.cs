@@ -464,8 +464,9 @@ namespace Needling.Migrations.PostgreSql.Booking
                     b.HasKey("Id")
                         .HasName("pk_outbox");
 
-                    b.HasIndex("ProcessedAtUtc", "OccurredAtUtc")
-                        .HasDatabaseName("ix_outbox_processed_at_utc_occurred_at_utc");
+                    b.HasIndex("OccurredAtUtc")
+                        .HasDatabaseName("ix_outbox_occurred_at_utc")
+                        .HasFilter("processed_at_utc IS NULL");
 
                     b.ToTable("outbox", "booking");
                 });

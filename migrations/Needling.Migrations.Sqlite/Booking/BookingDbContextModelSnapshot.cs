@@ -458,8 +458,9 @@ namespace Needling.Migrations.Sqlite.Booking
                     b.HasKey("Id")
                         .HasName("pk_booking_outbox");
 
-                    b.HasIndex("ProcessedAtUtc", "OccurredAtUtc")
-                        .HasDatabaseName("ix_booking_outbox_processed_at_utc_occurred_at_utc");
+                    b.HasIndex("OccurredAtUtc")
+                        .HasDatabaseName("ix_booking_outbox_occurred_at_utc")
+                        .HasFilter("processed_at_utc IS NULL");
 
                     b.ToTable("booking_outbox", (string)null);
                 });

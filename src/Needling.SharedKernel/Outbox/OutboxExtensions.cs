@@ -15,7 +15,11 @@ public static class OutboxExtensions
             b.HasKey(m => m.Id);
             b.Property(m => m.Type).HasMaxLength(300);
             b.Property(m => m.LastError).HasMaxLength(500);
-            b.HasIndex(m => new { m.ProcessedAtUtc, m.OccurredAtUtc });
+            // What the dispatcher asks for: messages not yet processed, oldest first. A partial index, so that
+            // the query walks it in order and stops after one batch. PostgreSQL cannot use the order of an index
+            // on (processed_at_utc, occurred_at_utc) after "processed_at_utc IS NULL": it scanned and sorted the
+            // whole table instead, 26-39 ms a poll with 20,000 messages waiting (docs/benchmarks.md).
+            b.HasIndex(m => m.OccurredAtUtc).HasFilter("processed_at_utc IS NULL");
         });
 
     /// <summary>Adds the notification to this context's outbox; it is saved, and later published, with the change.</summary>

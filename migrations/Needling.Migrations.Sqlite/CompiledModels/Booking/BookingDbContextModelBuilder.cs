@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
     public partial class BookingDbContextModel
     {
         private BookingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2f4c4174-fc59-4f62-9aa7-9798463cdcb8"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("651d2c85-f026-49fc-89ff-be31600f6676"), entityTypeCount: 9)
         {
         }
 
@@ -963,15 +963,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             pk_booking_outbox.MappedKeys.Add(pk_booking_outboxKey);
             RelationalModel.GetOrCreateUniqueConstraints(pk_booking_outboxKey).Add(pk_booking_outbox);
             booking_outboxTable.UniqueConstraints.Add("pk_booking_outbox", pk_booking_outbox);
-            var ix_booking_outbox_processed_at_utc_occurred_at_utc = new TableIndex(
-            "ix_booking_outbox_processed_at_utc_occurred_at_utc", booking_outboxTable, new[] { processed_at_utcColumn, occurred_at_utcColumn }, false);
-            ix_booking_outbox_processed_at_utc_occurred_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_booking_outbox_processed_at_utc_occurred_at_utc));
-            var ix_booking_outbox_processed_at_utc_occurred_at_utcIx = RelationalModel.GetIndex(this,
+            var ix_booking_outbox_occurred_at_utc = new TableIndex(
+            "ix_booking_outbox_occurred_at_utc", booking_outboxTable, new[] { occurred_at_utcColumn }, false);
+            ix_booking_outbox_occurred_at_utc.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<DateTime>(ix_booking_outbox_occurred_at_utc));
+            var ix_booking_outbox_occurred_at_utcIx = RelationalModel.GetIndex(this,
                 "Needling.SharedKernel.Outbox.OutboxMessage",
-                new[] { "ProcessedAtUtc", "OccurredAtUtc" });
-            ix_booking_outbox_processed_at_utc_occurred_at_utc.MappedIndexes.Add(ix_booking_outbox_processed_at_utc_occurred_at_utcIx);
-            RelationalModel.GetOrCreateTableIndexes(ix_booking_outbox_processed_at_utc_occurred_at_utcIx).Add(ix_booking_outbox_processed_at_utc_occurred_at_utc);
-            booking_outboxTable.Indexes.Add("ix_booking_outbox_processed_at_utc_occurred_at_utc", ix_booking_outbox_processed_at_utc_occurred_at_utc);
+                new[] { "OccurredAtUtc" });
+            ix_booking_outbox_occurred_at_utc.MappedIndexes.Add(ix_booking_outbox_occurred_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_booking_outbox_occurred_at_utcIx).Add(ix_booking_outbox_occurred_at_utc);
+            booking_outboxTable.Indexes.Add("ix_booking_outbox_occurred_at_utc", ix_booking_outbox_occurred_at_utc);
             return relationalModel.MakeReadOnly();
         }
     }

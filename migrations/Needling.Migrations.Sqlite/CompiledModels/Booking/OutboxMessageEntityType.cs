@@ -395,8 +395,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             key.AddAnnotation("Relational:Name", "pk_booking_outbox");
 
             var index = runtimeEntityType.AddIndex(
-                new[] { processedAtUtc, occurredAtUtc });
-            index.AddAnnotation("Relational:Name", "ix_booking_outbox_processed_at_utc_occurred_at_utc");
+                new[] { occurredAtUtc });
+            index.AddAnnotation("Relational:Filter", "processed_at_utc IS NULL");
+            index.AddAnnotation("Relational:Name", "ix_booking_outbox_occurred_at_utc");
 
             return runtimeEntityType;
         }

@@ -37,7 +37,8 @@ internal sealed class PatientReads(PatientsDbContext db)
     /// <summary>The current entries, or null for an unknown patient; from the summary's read when it was this patient's.</summary>
     public async Task<List<ScreeningEntry>?> CurrentEntriesAsync(Guid id, CancellationToken ct)
     {
-        var pending = Interlocked.Exchange(ref _pending, null);
+        var pending = _pending;
+        _pending = null;
         if (pending is not null && pending.Summary.Id == id)
         {
             return pending.Entries;
