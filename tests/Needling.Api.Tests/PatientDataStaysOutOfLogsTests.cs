@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Needling.Api.Tests.Support;
 
@@ -22,6 +23,29 @@ public sealed class PatientDataStaysOutOfLogsTests(VerboseLogsApp app) : IClassF
         foreach (var secret in new[] { "Quxworth", "quxworth", "1961-07-29", "7700", "Roaccutane-Xyzzy" })
         {
             Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task The_tokens_of_calendar_feeds_and_signing_links_never_appear_in_any_log_line()
+    {
+        // Whoever holds one reads a practitioner's diary or signs for a patient: a log must not hand them out.
+        var r = await BookingSetup.Create(app, "Tokens");
+        using var admin = await app.As("Admin");
+        using var desk = await app.As("Receptionist");
+        using var anonymous = app.Anonymous();
+        var feed = (await admin.PostOk($"/practitioners/{r.Practitioner}/calendar-feeds", new { })).GetProperty("url").GetString()!;
+        var request = (await desk.PostOk("/consent/requests", new { patientId = r.Patient, treatmentCode = "MN-PEN" })).Id();
+        var link = (await desk.PostOk($"/consent/requests/{request}/link", new { }, HttpStatusCode.OK)).GetProperty("url").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(feed)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(link)).StatusCode);
+
+        // The requests were logged, by their routes.
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Needling.Api.Requests: GET /calendar/{token}.ics answered 200", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Needling.Api.Requests: GET /consent/sign/{token} answered 200", StringComparison.Ordinal));
+        foreach (var token in new[] { feed["/calendar/".Length..^".ics".Length], link["/consent/sign/".Length..] })
+        {
+            Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(token, StringComparison.Ordinal));
         }
     }
 }

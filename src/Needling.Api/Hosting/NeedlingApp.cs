@@ -24,6 +24,7 @@ internal static class NeedlingApp
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
         var config = builder.Configuration;
+        builder.Logging.HoldPathLoggingAtWarning();
 
         services.Configure<DatabaseOptions>(config.GetSection(DatabaseOptions.Section));
         services.AddSingleton(TimeProvider.System);
@@ -69,6 +70,7 @@ internal static class NeedlingApp
         });
 
         var app = builder.Build();
+        app.UseRequestLog();
         app.UseNeedlingProblems();
         // Before authorization: the UI is static pages (no data), and the fallback policy would demand a token for it.
         app.UseSwaggerUI(o =>

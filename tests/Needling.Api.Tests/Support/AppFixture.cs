@@ -152,7 +152,8 @@ public sealed class SqliteApp() : AppFixture(Provider.Sqlite);
 public sealed class VerboseLogsApp() : AppFixture(Provider.Sqlite)
 {
     protected override IEnumerable<(string Key, string Value)> ExtraSettings =>
-        [("Logging:LogLevel:Default", "Debug"), ("Logging:LogLevel:Microsoft.AspNetCore", "Debug"), ("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Debug")];
+        [("Logging:LogLevel:Default", "Debug"), ("Logging:LogLevel:Microsoft.AspNetCore", "Debug"), ("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Debug"),
+         ("Logging:LogLevel:Needling.Api.Requests", "Debug")];
 }
 
 /// <summary>The demo clinic, as a newcomer starts it with --Needling:Demo=true.</summary>
