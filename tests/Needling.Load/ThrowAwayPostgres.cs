@@ -374,7 +374,7 @@ internal sealed class CpuMeter
         public int Cores => (int)Math.Round(MachineTotalMs / (Seconds * 1000));
 
         /// <summary>Busy CPU that none of ours explains: other sessions' builds and tests, the kernel's own threads.</summary>
-        public double OthersMs => Math.Max(0, MachineBusyMs - PostgresMs - ServiceMs - SelfMs - ChildrenMs);
+        public double OthersMs => Math.Max(0, MachineBusyMs - OursMs);
 
         /// <summary>CPU of our own processes (PostgreSQL, service, this program and its children), other sessions' left out.</summary>
         public double OursMs => PostgresMs + ServiceMs + SelfMs + ChildrenMs;
