@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Needling.Booking.Data;
 using Needling.Clinic.Data;
 using Needling.Consent.Data;
+using Needling.Sessions.Data;
 using Needling.Patients.Data;
 using Needling.Protocols.Data;
 using Needling.SharedKernel.Data;
@@ -28,3 +29,5 @@ internal sealed class ProtocolsFactory() : Factory<ProtocolsDbContext>(Protocols
 internal sealed class BookingFactory() : Factory<BookingDbContext>(BookingDbContext.Schema);
 
 internal sealed class ConsentFactory() : Factory<ConsentDbContext>(ConsentDbContext.Schema);
+
+internal sealed class SessionsFactory() : Factory<SessionsDbContext>(SessionsDbContext.Schema);

@@ -2,8 +2,9 @@ using System.Globalization;
 
 namespace Needling.ClinicalRules;
 
-// Depth errors cause pigmentation (seed 002), so a depth outside the protocol's zone range warns: the
-// practitioner may have a reason, but must write it down.
+// Depth errors cause pigmentation and scarring (seed 002), so a depth or a number of passes outside the
+// protocol's range is refused, or, where the clinic's rule set says Warn (ProtocolRule.OutOfRangeSeverity),
+// allowed only with the practitioner's written reason.
 public static class DepthCheck
 {
     public static Finding? Check(ProtocolRule protocol, string zone, decimal depthMm)
@@ -21,9 +22,20 @@ public static class DepthCheck
 
         if (depthMm >= range.MinMm && depthMm <= range.MaxMm)
             return null;
-        return new Finding(protocol.Id + ".depth", protocol.Version, Severity.Warn,
+        return new Finding(protocol.Id + ".depth", protocol.Version, protocol.OutOfRangeSeverity,
             string.Create(CultureInfo.InvariantCulture,
                 $"{depthMm} mm is outside {range.MinMm}-{range.MaxMm} mm for the {zone} zone under {protocol.Id}."),
+            protocol.Source);
+    }
+
+    public static Finding? CheckPasses(ProtocolRule protocol, int passes)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        if ((protocol.PassesMin is null || passes >= protocol.PassesMin) && (protocol.PassesMax is null || passes <= protocol.PassesMax))
+            return null;
+        var range = $"{protocol.PassesMin?.ToString(CultureInfo.InvariantCulture) ?? "any"}-{protocol.PassesMax?.ToString(CultureInfo.InvariantCulture) ?? "any"}";
+        return new Finding(protocol.Id + ".passes", protocol.Version, protocol.OutOfRangeSeverity,
+            string.Create(CultureInfo.InvariantCulture, $"{passes} passes is outside the {range} passes of {protocol.Id}."),
             protocol.Source);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Needling.Booking.Data;
 using Needling.Clinic.Data;
 using Needling.Consent.Data;
+using Needling.Sessions.Data;
 using Needling.Migrations.Sqlite;
 using Needling.Patients.Data;
 using Needling.Protocols.Data;
@@ -18,7 +19,7 @@ namespace Needling.Api.Tests;
 /// </summary>
 public sealed class CompiledModelTests
 {
-    public static TheoryData<string> Contexts => ["Clinic", "Patients", "Protocols", "Booking", "Consent"];
+    public static TheoryData<string> Contexts => ["Clinic", "Patients", "Protocols", "Booking", "Consent", "Sessions"];
 
     [Theory]
     [MemberData(nameof(Contexts))]
@@ -31,6 +32,7 @@ public sealed class CompiledModelTests
             "Protocols" => (typeof(ProtocolsDbContext), ProtocolsDbContext.Schema),
             "Booking" => (typeof(BookingDbContext), BookingDbContext.Schema),
             "Consent" => (typeof(ConsentDbContext), ConsentDbContext.Schema),
+            "Sessions" => (typeof(SessionsDbContext), SessionsDbContext.Schema),
             _ => throw new ArgumentOutOfRangeException(nameof(module)),
         };
         using var fromCode = Create(type, schema, model: null);
@@ -48,6 +50,7 @@ public sealed class CompiledModelTests
             .Concat(typeof(ProtocolsDbContext).Assembly.GetTypes())
             .Concat(typeof(BookingDbContext).Assembly.GetTypes())
             .Concat(typeof(ConsentDbContext).Assembly.GetTypes())
+            .Concat(typeof(SessionsDbContext).Assembly.GetTypes())
             .Where(t => t.IsSubclassOf(typeof(DbContext)));
         Assert.All(contexts, c => Assert.True(SqliteCompiledModels.Models.ContainsKey(c), $"{c.Name} has no compiled model: run bash migrations/optimize-sqlite.sh"));
     }

@@ -53,6 +53,7 @@ public abstract class RoleMatrixTests(AppFixture app)
         ("POST", "/eligibility", "/eligibility", [R, P]),
         ("POST", "/appointments", "/appointments", [R, P]),
         ("POST", "/appointments/{id:guid}/reschedule", $"/appointments/{Id}/reschedule", [R, P]),
+        ("POST", "/appointments/{id:guid}/reassign", $"/appointments/{Id}/reassign", [R, P]),
         ("POST", "/appointments/{id:guid}/check-in", $"/appointments/{Id}/check-in", [R, P]),
         ("POST", "/appointments/{id:guid}/no-show", $"/appointments/{Id}/no-show", [R, P]),
         ("POST", "/appointments/{id:guid}/cancel", $"/appointments/{Id}/cancel", [R, P]),
@@ -82,6 +83,13 @@ public abstract class RoleMatrixTests(AppFixture app)
         ("POST", "/consent/requests/{id:guid}/sign", $"/consent/requests/{Id}/sign", [R, P]),
         ("GET", "/consent/signed/{id:guid}/pdf", $"/consent/signed/{Id}/pdf", [R, P]),
         ("POST", "/consent/signed/{id:guid}/withdraw", $"/consent/signed/{Id}/withdraw", [R, P]),
+        // Sessions are clinical notes: practitioners only; a receptionist can neither start one nor override a warning.
+        ("POST", "/sessions", "/sessions", [P]),
+        ("PUT", "/sessions/{id:guid}/record", $"/sessions/{Id}/record", [P]),
+        ("POST", "/sessions/{id:guid}/sign", $"/sessions/{Id}/sign", [P]),
+        ("POST", "/sessions/{id:guid}/amendments", $"/sessions/{Id}/amendments", [P]),
+        ("GET", "/sessions/{id:guid}", $"/sessions/{Id}", [P]),
+        ("GET", "/patients/{patientId:guid}/sessions", $"/patients/{Id}/sessions", [P]),
     ];
 
     // Anonymous on purpose: sign-in, health probes, the API description, and the patient's signing link

@@ -24,6 +24,7 @@ public static class BookingModule
         services.AddScoped<AppointmentWriter>();
         services.AddScoped<Idempotency>();
         services.AddScoped<StatusChange>();
+        services.Configure<BookingOptions>(configuration.GetSection(BookingOptions.Section));
         services.AddScoped<ScheduleReader>();
         services.AddScoped<ScheduleCache>();
         services.AddHostedService<OutboxDispatcher<BookingDbContext>>();
@@ -37,6 +38,7 @@ public static class BookingModule
         var admin = app.MapGroup("").WithTags("Booking").RequireAuthorization(p => p.RequireRole(Roles.Admin));
         BookAppointment.Map(desk);
         RescheduleAppointment.Map(desk);
+        ReassignAppointment.Map(desk);
         ChangeAppointmentStatus.Map(desk);
         GetAppointments.Map(desk);
         // Scheduling endpoints (schedules, availability, calendar feeds) are mapped below.

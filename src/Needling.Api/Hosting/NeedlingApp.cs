@@ -9,6 +9,7 @@ using Needling.Consent;
 using Needling.Migrations.Sqlite;
 using Needling.Patients;
 using Needling.Protocols;
+using Needling.Sessions;
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Messaging;
@@ -39,6 +40,7 @@ internal static class NeedlingApp
         services.AddProtocolsModule(config);
         services.AddBookingModule(config);
         services.AddConsentModule(config);
+        services.AddSessionsModule(config);
         if ((config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider == DatabaseProvider.Sqlite)
         {
             // Models compiled ahead of time: building five models from code at every start costs about 0.2-0.3 s
@@ -46,7 +48,7 @@ internal static class NeedlingApp
             services.AddSqliteCompiledModels();
         }
         services.AddSingleton<OutboxSignal>();
-        services.AddMediatorFor(typeof(ClinicModule).Assembly, typeof(PatientsModule).Assembly, typeof(ProtocolsModule).Assembly, typeof(BookingModule).Assembly, typeof(ConsentModule).Assembly);
+        services.AddMediatorFor(typeof(ClinicModule).Assembly, typeof(PatientsModule).Assembly, typeof(ProtocolsModule).Assembly, typeof(BookingModule).Assembly, typeof(ConsentModule).Assembly, typeof(SessionsModule).Assembly);
         if (command.RunsServer)
         {
             services.AddHostedService<ModuleStartup>();
@@ -91,6 +93,7 @@ internal static class NeedlingApp
         app.MapProtocolsEndpoints();
         app.MapBookingEndpoints();
         app.MapConsentEndpoints();
+        app.MapSessionsEndpoints();
         return app;
     }
 }

@@ -13,9 +13,14 @@ namespace Needling.Contracts.Protocols;
 /// <param name="StartUtc">Proposed start, UTC.</param>
 /// <param name="TreatedAreas">Areas to be treated; null or empty means all recorded areas count.</param>
 /// <param name="ExcludeAppointmentId">An appointment being rescheduled, which must not clash with itself.</param>
+/// <param name="History">
+/// The sessions that count, given by the caller: session recording passes the signed sessions it holds (never
+/// future bookings). When null, booking history is asked for (completed and booked appointments).
+/// </param>
 public sealed record CheckEligibility(
     Guid PatientId, string TreatmentCode, string Indication, Guid PractitionerId, DateTime StartUtc,
-    IReadOnlyList<string>? TreatedAreas = null, Guid? ExcludeAppointmentId = null) : IRequest<EligibilityResult>;
+    IReadOnlyList<string>? TreatedAreas = null, Guid? ExcludeAppointmentId = null,
+    IReadOnlyList<Booking.TreatmentHistoryItem>? History = null) : IRequest<EligibilityResult>;
 
 /// <summary>The answer: Allowed, AllowedWithWarnings or Refused, with every finding.</summary>
 /// <param name="Outcome">Allowed, AllowedWithWarnings or Refused.</param>

@@ -6,4 +6,6 @@ public static class TokenClaims
     public const string Subject = "sub";
     public const string Name = "name";
     public const string Role = "role";
+    /// <summary>The practitioner record a staff account acts as, when it has one.</summary>
+    public const string PractitionerId = "practitioner_id";
 }

@@ -9,7 +9,7 @@ namespace Needling.Api.Tests.Booking;
 public abstract class AppointmentLifecycleTests(AppFixture app)
 {
     [Fact]
-    public async Task A_booking_is_made_for_the_treatments_length_and_every_transition_is_recorded()
+    public async Task A_booking_is_made_for_the_treatments_length_refuses_an_early_check_in_and_records_every_transition()
     {
         var r = await BookingSetup.Create(app);
         using var desk = await app.As("Receptionist");
@@ -22,14 +22,17 @@ public abstract class AppointmentLifecycleTests(AppFixture app)
         Assert.Equal(start.UtcDateTime.AddMinutes(60), appointment.GetProperty("endUtc").GetDateTime()); // MN-PEN default: 60 minutes
         Assert.Equal(1, appointment.GetProperty("ruleSetVersion").GetInt32());
 
-        await desk.PostOk($"/appointments/{id}/check-in", new { }, HttpStatusCode.OK);
+        // A week ahead: too early to check in, and nothing to complete (SessionRecordTests follow a visit to the end).
+        var early = await (await desk.PostAsJsonAsync($"/appointments/{id}/check-in", new { })).AssertProblem(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("appointment.check-in-too-early", early.GetProperty("ruleId").GetString());
         await (await desk.PostAsJsonAsync($"/appointments/{id}/complete", new { })).AssertProblem(HttpStatusCode.Forbidden);
-        var done = await clinician.PostOk($"/appointments/{id}/complete", new { }, HttpStatusCode.OK);
-        Assert.Equal("fulfilled", done.GetProperty("status").GetString());
+        var notArrived = await (await clinician.PostAsJsonAsync($"/appointments/{id}/complete", new { })).AssertProblem(HttpStatusCode.Conflict);
+        Assert.Contains("booked", notArrived.Detail());
+        await desk.PostOk($"/appointments/{id}/cancel", new { reason = "Patient is travelling" }, HttpStatusCode.OK);
 
         var history = await desk.GetOk($"/appointments/{id}/history");
-        Assert.Equal(["booked", "checked-in", "completed"], history.EnumerateArray().Select(e => e.GetProperty("action").GetString()));
-        Assert.Equal(["booked", "arrived", "fulfilled"], history.EnumerateArray().Select(e => e.GetProperty("toStatus").GetString()));
+        Assert.Equal(["booked", "cancelled"], history.EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal(["booked", "cancelled"], history.EnumerateArray().Select(e => e.GetProperty("toStatus").GetString()));
         Assert.All(history.EnumerateArray(), e => Assert.False(string.IsNullOrEmpty(e.GetProperty("actor").GetString())));
     }
 

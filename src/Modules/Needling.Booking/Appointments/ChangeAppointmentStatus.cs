@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Needling.Booking.Data;
 using Needling.Booking.Domain;
 using Needling.Contracts.Booking;
+using Needling.Contracts.Sessions;
 using Needling.SharedKernel.Errors;
 using Needling.SharedKernel.Outbox;
 using Needling.SharedKernel.Security;
@@ -23,7 +26,7 @@ internal static class ChangeAppointmentStatus
     {
         desk.MapPost("/appointments/{id:guid}/check-in", (Guid id, StatusChange change, CancellationToken ct) =>
             change.ApplyAsync(id, AppointmentStatus.Arrived, "checked-in", null, ct))
-            .WithSummary("The patient has arrived (FHIR status arrived).");
+            .WithSummary("The patient has arrived (FHIR status arrived); no earlier than Booking:CheckInWindowHours before the start.");
 
         desk.MapPost("/appointments/{id:guid}/no-show", (Guid id, StatusChange change, CancellationToken ct) =>
             change.ApplyAsync(id, AppointmentStatus.NoShow, "no-show", null, ct))
@@ -38,11 +41,11 @@ internal static class ChangeAppointmentStatus
         desk.MapPost("/appointments/{id:guid}/complete", (Guid id, StatusChange change, CancellationToken ct) =>
             change.ApplyAsync(id, AppointmentStatus.Fulfilled, "completed", null, ct))
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner))
-            .WithSummary("The session took place (FHIR status fulfilled). Practitioners only.");
+            .WithSummary("The session took place (FHIR status fulfilled): only once its session record is signed (signing completes it by itself). Practitioners only.");
     }
 }
 
-internal sealed class StatusChange(BookingDbContext db, AppointmentWriter writer, TimeProvider clock)
+internal sealed class StatusChange(BookingDbContext db, AppointmentWriter writer, IMediator mediator, IOptions<BookingOptions> options, TimeProvider clock)
 {
     public async Task<IResult> ApplyAsync(Guid id, string to, string action, string? reason, CancellationToken ct)
     {
@@ -56,6 +59,14 @@ internal sealed class StatusChange(BookingDbContext db, AppointmentWriter writer
         if (to == AppointmentStatus.NoShow && now < appointment.StartUtc)
         {
             throw new RuleViolationException("appointment.not-started", "A patient can only be marked as not coming once the appointment's start time has passed.");
+        }
+        if (to == AppointmentStatus.Arrived)
+        {
+            EnsureWithinCheckInWindow(appointment, now);
+        }
+        if (to == AppointmentStatus.Fulfilled)
+        {
+            await EnsureSessionSignedAsync(appointment, now, ct);
         }
         appointment.Status = to;
         appointment.CancelReason = reason ?? appointment.CancelReason;
@@ -73,5 +84,34 @@ internal sealed class StatusChange(BookingDbContext db, AppointmentWriter writer
         }
         await writer.SaveAsync(ct);
         return TypedResults.Ok(AppointmentDto.From(appointment));
+    }
+
+    private void EnsureWithinCheckInWindow(Appointment appointment, DateTime now)
+    {
+        var window = TimeSpan.FromHours(options.Value.CheckInWindowHours);
+        if (now < appointment.StartUtc - window)
+        {
+            throw new RuleViolationException("appointment.check-in-too-early",
+                $"A patient can be checked in at most {options.Value.CheckInWindowHours:0.##} hours before the appointment starts.",
+                new { earliestCheckInUtc = appointment.StartUtc - window });
+        }
+    }
+
+    // Completing means the session took place and its record was signed; signing completes the appointment by
+    // itself (CompleteWhenSessionSigned), so this is for a signature whose message has not arrived yet.
+    private async Task EnsureSessionSignedAsync(Appointment appointment, DateTime now, CancellationToken ct)
+    {
+        if (now < appointment.StartUtc)
+        {
+            throw new RuleViolationException("appointment.not-started", "An appointment cannot be completed before its start time.");
+        }
+        var session = await mediator.Send(new GetAppointmentSession(appointment.Id), ct);
+        if (session is not { Signed: true })
+        {
+            throw new RuleViolationException("appointment.session-not-signed",
+                session is null
+                    ? "An appointment is completed by signing its session record; no session was started for it."
+                    : "An appointment is completed by signing its session record; the session is not signed yet.");
+        }
     }
 }

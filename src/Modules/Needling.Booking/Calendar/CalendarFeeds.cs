@@ -16,7 +16,7 @@ namespace Needling.Booking.Calendar;
 /// <summary>A practitioner's calendar subscriptions: created, listed and revoked by an Admin or the practitioner themself.</summary>
 internal static class CalendarFeeds
 {
-    public const string PractitionerClaim = "practitioner_id";
+    public const string PractitionerClaim = TokenClaims.PractitionerId;
 
     internal sealed record CreatedFeed(Guid Id, string Url);
 

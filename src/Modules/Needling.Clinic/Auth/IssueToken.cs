@@ -54,7 +54,7 @@ internal static class IssueToken
         claims.AddRange(account.RoleList().Select(r => new Claim(TokenClaims.Role, r)));
         if (account.PractitionerId is { } practitionerId)
         {
-            claims.Add(new Claim("practitioner_id", practitionerId.ToString()));
+            claims.Add(new Claim(TokenClaims.PractitionerId, practitionerId.ToString()));
         }
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

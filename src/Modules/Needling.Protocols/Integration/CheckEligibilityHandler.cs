@@ -37,7 +37,8 @@ internal sealed class CheckEligibilityHandler(IMediator mediator, RuleSetStore s
             .Append(q.TreatmentCode)
             .Distinct()
             .ToList();
-        var history = await mediator.Send(new GetTreatmentHistory(q.PatientId, counted, q.ExcludeAppointmentId), ct);
+        // Session recording gives its own history (signed sessions only); booking's comes from Booking.
+        var history = q.History ?? await mediator.Send(new GetTreatmentHistory(q.PatientId, counted, q.ExcludeAppointmentId), ct);
 
         var decision = EligibilityEngine.Evaluate(new EligibilityInput(
             rules,
@@ -53,7 +54,7 @@ internal sealed class CheckEligibilityHandler(IMediator mediator, RuleSetStore s
         return new EligibilityResult(
             decision.Outcome.ToString(),
             decision.RuleSetVersion,
-            decision.Findings.Select(f => new EligibilityFinding(f.RuleId, f.RuleVersion, f.Severity.ToString(), f.Message, f.Source.Citation, f.Source.Evidence.ToString())).ToList(),
+            decision.Findings.Select(FindingMapper.ToContract).ToList(),
             decision.EarliestAllowedOn);
     }
 }

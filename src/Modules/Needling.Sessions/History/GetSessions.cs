@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Needling.Sessions.Data;
+
+namespace Needling.Sessions.History;
+
+/// <summary>A patient's session history, newest first, and one session, each with its overrides and amendments.</summary>
+internal static class GetSessions
+{
+    public static void Map(RouteGroupBuilder practitioner)
+    {
+        practitioner.MapGet("/patients/{patientId:guid}/sessions", async (Guid patientId, SessionsDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await SessionReader.LoadManyAsync(db, db.Sessions.Where(s => s.PatientId == patientId), ct)))
+            .WithSummary("A patient's treatment sessions, newest first, with overrides and amendments.");
+
+        practitioner.MapGet("/sessions/{id:guid}", async (Guid id, SessionsDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await SessionReader.LoadAsync(db, id, ct)))
+            .WithSummary("One session: the record as it stands, the original as signed, amendments and overrides.");
+    }
+}

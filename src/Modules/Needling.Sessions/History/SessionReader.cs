@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Needling.Sessions.Data;
+using Needling.Sessions.Domain;
+using Needling.SharedKernel.Errors;
+
+namespace Needling.Sessions.History;
+
+/// <summary>Loads sessions for the read side and for writes, and saves them with their concurrency check.</summary>
+internal static class SessionReader
+{
+    public static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
+
+    public static async Task<TreatmentSession> FindForWriteAsync(SessionsDbContext db, Guid id, CancellationToken ct) =>
+        await db.Sessions.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException("Session", id);
+
+    /// <summary>The record is the treating practitioner's to write and sign.</summary>
+    public static void EnsureTreatingPractitioner(TreatmentSession session, ClaimsPrincipal user)
+    {
+        if (SessionActor.PractitionerId(user) != session.PractitionerId)
+        {
+            throw new RuleViolationException("session.not-treating-practitioner",
+                "Only the practitioner who started the session writes and signs its record; others correct it by an amendment once it is signed.");
+        }
+    }
+
+    public static async Task SaveAsync(SessionsDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("The session was changed a moment ago (signed or recorded elsewhere); reload it and try again.");
+        }
+    }
+
+    public static async Task<SessionDto> LoadAsync(SessionsDbContext db, Guid id, CancellationToken ct) =>
+        (await LoadManyAsync(db, db.Sessions.Where(s => s.Id == id), ct)).SingleOrDefault() ?? throw new NotFoundException("Session", id);
+
+    public static async Task<IReadOnlyList<SessionDto>> LoadManyAsync(SessionsDbContext db, IQueryable<TreatmentSession> query, CancellationToken ct)
+    {
+        var sessions = await query.AsNoTracking().OrderByDescending(s => s.StartedAtUtc).ToListAsync(ct);
+        var ids = sessions.Select(s => s.Id).ToList();
+        var overrides = (await db.Overrides.AsNoTracking().Where(o => ids.Contains(o.SessionId)).ToListAsync(ct)).ToLookup(o => o.SessionId);
+        var amendments = (await db.Amendments.AsNoTracking().Where(a => ids.Contains(a.SessionId)).ToListAsync(ct)).ToLookup(a => a.SessionId);
+        return sessions.Select(s => SessionDto.From(s,
+            overrides[s.Id].OrderBy(o => o.AtUtc).ToList(), amendments[s.Id].OrderBy(a => a.Number).ToList())).ToList();
+    }
+
+    public static SessionRecord? Record(string? json) => json is null ? null : JsonSerializer.Deserialize<SessionRecord>(json, Json);
+}

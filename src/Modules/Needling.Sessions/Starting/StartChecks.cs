@@ -1,0 +1,73 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Needling.Contracts.Booking;
+using Needling.Contracts.Clinic;
+using Needling.Contracts.Consent;
+using Needling.Contracts.Protocols;
+using Needling.Sessions.Data;
+using Needling.Sessions.Domain;
+using Needling.Sessions.Overrides;
+using Needling.SharedKernel.Errors;
+
+namespace Needling.Sessions.Starting;
+
+/// <summary>
+/// Everything that must hold before a needle touches the patient, gathered once and asked in the order a
+/// practitioner can act on: the appointment and who is treating, the day, the consent, the screening, and then
+/// the clinical question (contraindications, the interval from signed sessions only, qualification), asked of the
+/// rules engine once. Each refusal is 422 naming the rule.
+/// </summary>
+internal sealed class StartChecks(IMediator mediator, SessionsDbContext db)
+{
+    internal sealed record Passed(AppointmentInfo Appointment, Guid ConsentId, EligibilityResult Eligibility,
+        IReadOnlyList<(EligibilityFinding Finding, string Reason)> Overrides);
+
+    public async Task<Passed> RunAsync(StartSession.Request r, Guid practitionerId, DateTime now, CancellationToken ct)
+    {
+        var appointment = await mediator.Send(new GetAppointment(r.AppointmentId), ct) ?? throw new NotFoundException("Appointment", r.AppointmentId);
+        if (await db.Sessions.AnyAsync(s => s.AppointmentId == appointment.Id, ct))
+        {
+            throw new ConflictException("A session was already started for this appointment; continue it instead.");
+        }
+        if (practitionerId != appointment.PractitionerId)
+        {
+            throw new RuleViolationException("session.not-booked-practitioner",
+                "You are not the practitioner booked for this appointment. Reassign it first (POST /appointments/{id}/reassign, with a reason).");
+        }
+        if (appointment.Status != "arrived")
+        {
+            throw new RuleViolationException("session.not-checked-in", $"A session starts from a checked-in appointment; this one is {appointment.Status}.");
+        }
+        var clinic = await mediator.Send(new GetClinicProfile(), ct);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(clinic.TimeZoneId);
+        if (LocalDate(now, zone) != LocalDate(appointment.StartUtc, zone))
+        {
+            throw new RuleViolationException("session.not-on-appointment-day",
+                $"A session can only take place on the appointment's day ({LocalDate(appointment.StartUtc, zone):yyyy-MM-dd} in the clinic's time zone).");
+        }
+        var consent = await mediator.Send(new GetConsentStatus(appointment.PatientId, appointment.TreatmentCode, now), ct);
+        if (!consent.Valid)
+        {
+            throw new RuleViolationException("session.consent",
+                $"There is no valid signed consent for {appointment.TreatmentCode}: it is {consent.State}. The patient signs the current form first.",
+                new { consentState = consent.State, consentId = consent.ConsentId, templateVersion = consent.TemplateVersion });
+        }
+        await ScreeningCheck.EnsureConfirmedTodayAsync(mediator, appointment.PatientId, now, zone, ct);
+        var eligibility = await mediator.Send(new CheckEligibility(
+            appointment.PatientId, appointment.TreatmentCode, appointment.Indication, practitionerId, now, r.Areas, null,
+            await SignedHistoryAsync(appointment.PatientId, ct)), ct);
+        var overrides = OverrideCheck.Apply("The session cannot start", eligibility.RuleSetVersion, eligibility.Findings, r.Overrides);
+        return new Passed(appointment, consent.ConsentId!.Value, eligibility, overrides);
+    }
+
+    // Only signed sessions count for the interval at the moment of treatment: a booking still to come has not
+    // touched the skin, and an unsigned session has no record to rely on.
+    private async Task<IReadOnlyList<TreatmentHistoryItem>> SignedHistoryAsync(Guid patientId, CancellationToken ct) =>
+        await db.Sessions.AsNoTracking()
+            .Where(s => s.PatientId == patientId && s.Status == SessionStatus.Signed)
+            .Select(s => new TreatmentHistoryItem(s.StartedAtUtc, s.TreatmentCode, s.Indication, true))
+            .ToListAsync(ct);
+
+    public static DateOnly LocalDate(DateTime utc, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
+}
