@@ -50,4 +50,21 @@ public sealed class DemoClinicTests(DemoApp app) : IClassFixture<DemoApp>
         using var admin = await SignIn("admin");
         await (await admin.PostAsync("/patients/search", JsonContent.Create(new { name = "sato" }))).AssertProblem(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task The_demo_clinic_has_a_signed_session_with_an_override_and_an_amendment_and_a_valid_consent_behind_it()
+    {
+        using var doctor = await SignIn("tanaka");
+        var emma = (await doctor.PostOk("/patients/search", new { name = "clarke" }, HttpStatusCode.OK))[0].Id();
+        var session = Assert.Single((await doctor.GetOk($"/patients/{emma}/sessions")).EnumerateArray());
+        Assert.Equal("signed", session.GetProperty("status").GetString());
+        Assert.Equal("ci.keloid-history", Assert.Single(session.GetProperty("overrides").EnumerateArray()).GetProperty("ruleId").GetString());
+        Assert.Single(session.GetProperty("amendments").EnumerateArray());
+        Assert.NotEqual(session.GetProperty("originalRecord").ToString(), session.GetProperty("record").ToString());
+
+        var appointment = await doctor.GetOk($"/appointments/{session.GetProperty("appointmentId").GetGuid()}");
+        Assert.Equal("fulfilled", appointment.GetProperty("status").GetString());
+        var consents = await doctor.GetOk($"/patients/{emma}/consents");
+        Assert.Contains(consents.GetProperty("signed").EnumerateArray(), c => c.Id() == session.GetProperty("consentId").GetGuid());
+    }
 }

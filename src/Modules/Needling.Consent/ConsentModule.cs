@@ -23,6 +23,7 @@ public static class ConsentModule
         services.Configure<ConsentOptions>(configuration.GetSection("Consent"));
         services.AddSingleton<SigningLinks>();
         services.AddScoped<SignConsent>();
+        services.AddScoped<DemoConsent>();
         return services;
     }
 

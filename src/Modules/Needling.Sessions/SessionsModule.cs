@@ -25,6 +25,7 @@ public static class SessionsModule
         services.AddScoped<StartChecks>();
         services.AddScoped<RecordChecks>();
         services.AddScoped<SessionEvents>();
+        services.AddScoped<DemoHistory>();
         services.AddHostedService<OutboxDispatcher<SessionsDbContext>>();
         return services;
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Needling.Clinic.Data;
 using Needling.Clinic.Domain;
 using Needling.Clinic.Staff;
+using Needling.Contracts.Demo;
 using Needling.SharedKernel.Modules;
 using Needling.SharedKernel.Security;
 
@@ -56,6 +57,7 @@ internal sealed class ClinicInitializer(ClinicDbContext db, IPasswordHasher<Staf
     {
         var doctor = new Practitioner
         {
+            Id = DemoRecords.DrTanaka,
             DisplayName = "Dr Aiko Tanaka", Profession = "Physician", LicenceNumber = "GMC-0000001",
             LicenceExpiresOn = new DateOnly(2030, 12, 31),
             Qualifications = [new() { Code = "physician" }, new() { Code = "microneedling-device-training" }],
@@ -73,9 +75,9 @@ internal sealed class ClinicInitializer(ClinicDbContext db, IPasswordHasher<Staf
             Qualifications = [new() { Code = "microneedling-device-training", ExpiresOn = new DateOnly(2027, 12, 31) }],
         };
         Db.Practitioners.AddRange(doctor, physio, aesthetician);
-        Db.Rooms.AddRange(new Room { Name = "Room 1" }, new Room { Name = "Room 2" });
+        Db.Rooms.AddRange(new Room { Id = DemoRecords.Room1, Name = "Room 1" }, new Room { Name = "Room 2" });
         Db.Devices.AddRange(
-            new Device { Name = "Dermapen 4", Kind = "microneedling-pen", Serial = "DP4-DEMO-0001" },
+            new Device { Id = DemoRecords.Dermapen, Name = "Dermapen 4", Kind = "microneedling-pen", Serial = "DP4-DEMO-0001" },
             new Device { Name = "Derma roller 0.5 mm", Kind = "derma-roller", Serial = "DR-DEMO-0001" },
             new Device { Name = "Dry needling kit", Kind = "dry-needling-kit", Serial = "DN-DEMO-0001" });
         await Db.SaveChangesAsync(ct);

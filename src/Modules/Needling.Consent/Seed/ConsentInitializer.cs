@@ -7,16 +7,24 @@ using Needling.SharedKernel.Modules;
 namespace Needling.Consent.Seed;
 
 /// <summary>A new clinic starts with version 1 of each shipped consent form, in every language shipped.</summary>
-internal sealed class ConsentInitializer(ConsentDbContext db, TimeProvider clock) : ModuleInitializer<ConsentDbContext>(db)
+internal sealed class ConsentInitializer(ConsentDbContext db, TimeProvider clock, DemoConsent demoConsent) : ModuleInitializer<ConsentDbContext>(db)
 {
     public override int Order => 30;
 
     public override async Task SeedAsync(bool demo, CancellationToken ct)
     {
-        if (await Db.Templates.AnyAsync(ct))
+        if (!await Db.Templates.AnyAsync(ct))
         {
-            return;
+            await SeedTemplatesAsync(ct);
         }
+        if (demo)
+        {
+            await demoConsent.SeedAsync(ct);
+        }
+    }
+
+    private async Task SeedTemplatesAsync(CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var content in TemplateLibrary.Defaults())
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Needling.Contracts.Demo;
 using Needling.Patients.Data;
 using Needling.Patients.Domain;
 using Needling.SharedKernel.Modules;
@@ -18,12 +19,14 @@ internal sealed class PatientsInitializer(PatientsDbContext db, TimeProvider clo
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        var emma = Patient("Emma", "Clarke", new DateOnly(1988, 4, 12), "+44 20 7946 0101", "en", now);
+        var emma = Patient("Emma", "Clarke", new DateOnly(1988, 4, 12), "+44 20 7946 0101", "en", now, DemoRecords.PatientEmma);
         var yuki = Patient("Yuki", "Sato", new DateOnly(1992, 9, 3), "+81 3 1234 5678", "ja", now);
         var somchai = Patient("Somchai", "Wongsakul", new DateOnly(1979, 1, 25), "+66 2 123 4567", "th", now);
         Db.Patients.AddRange(emma, yuki, somchai);
         Db.ScreeningEntries.AddRange(
             Entry(emma, "allergy", "lidocaine", null, null, null, null, now),
+            // A warning for microneedling that her past session went ahead with, on the doctor's written override.
+            Entry(emma, "condition", "keloid-history", "Keloid on the chest after surgery", null, today.AddYears(-9), null, now),
             Entry(yuki, "medication", "isotretinoin", "Isotretinoin 20 mg", null, today.AddMonths(-9), today.AddMonths(-4), now),
             Entry(yuki, "skin-finding", "acne", null, "cheeks", today.AddDays(-10), null, now, "mild"),
             Entry(somchai, "medication", "anticoagulant", "Apixaban 5 mg", null, today.AddYears(-2), null, now),
@@ -31,9 +34,9 @@ internal sealed class PatientsInitializer(PatientsDbContext db, TimeProvider clo
         await Db.SaveChangesAsync(ct);
     }
 
-    private static Patient Patient(string given, string family, DateOnly dob, string phone, string language, DateTime now)
+    private static Patient Patient(string given, string family, DateOnly dob, string phone, string language, DateTime now, Guid? id = null)
     {
-        var p = new Patient { GivenName = given, FamilyName = family, DateOfBirth = dob, Phone = phone, PreferredLanguage = language, RegisteredAtUtc = now };
+        var p = new Patient { Id = id ?? Guid.CreateVersion7(), GivenName = given, FamilyName = family, DateOfBirth = dob, Phone = phone, PreferredLanguage = language, RegisteredAtUtc = now };
         p.UpdateSearchKeys();
         return p;
     }
