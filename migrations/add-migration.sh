@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 name=${1:?migration name}
 shift || true
 contexts=("$@")
-[ ${#contexts[@]} -gt 0 ] || contexts=(Clinic Patients Protocols Booking Consent Sessions)
+[ ${#contexts[@]} -gt 0 ] || contexts=(Clinic Patients Protocols Booking Consent Sessions Aftercare)
 dotnet tool restore >/dev/null
 export NeedlingEfDesign=true   # pulls in EF Core Design for this build only (see the .csproj)
 for provider in Sqlite PostgreSql; do

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 contexts=("$@")
-[ ${#contexts[@]} -gt 0 ] || contexts=(Clinic Patients Protocols Booking Consent Sessions)
+[ ${#contexts[@]} -gt 0 ] || contexts=(Clinic Patients Protocols Booking Consent Sessions Aftercare)
 dotnet tool restore >/dev/null
 export NeedlingEfDesign=true   # pulls in EF Core Design for this build only (see the .csproj)
 project=migrations/Needling.Migrations.Sqlite

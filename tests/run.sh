@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test, the PostgreSQL ones on a real throw-away server that this script starts and stops.
 # Usage: bash tests/run.sh [extra dotnet test arguments]
-# Needs PostgreSQL 15+ server binaries, poppler-utils and the Thai and Japanese fonts; run as root, it installs them.
+# Needs PostgreSQL 15+ server binaries, poppler-utils, the Thai and Japanese fonts, Chromium and python3-aiosmtpd; run as root, it installs them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -14,6 +14,8 @@ fc-list 2>/dev/null | grep -q "NotoSansThai" || need_pkgs+=(fonts-noto-core)
 fc-list 2>/dev/null | grep -qi "ipag" || need_pkgs+=(fonts-ipafont-gothic)
 # The consent signing page is tested in Debian's headless chromium (driven over the DevTools protocol).
 [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
+# A real SMTP server on loopback for the aftercare e-mail tests.
+/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || need_pkgs+=(python3-aiosmtpd)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${need_pkgs[*]} ..."

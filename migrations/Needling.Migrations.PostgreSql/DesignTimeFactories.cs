@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Needling.Booking.Data;
 using Needling.Clinic.Data;
+using Needling.Aftercare.Data;
 using Needling.Consent.Data;
 using Needling.Sessions.Data;
 using Needling.Patients.Data;
@@ -31,3 +32,5 @@ internal sealed class BookingFactory() : Factory<BookingDbContext>(BookingDbCont
 internal sealed class ConsentFactory() : Factory<ConsentDbContext>(ConsentDbContext.Schema);
 
 internal sealed class SessionsFactory() : Factory<SessionsDbContext>(SessionsDbContext.Schema);
+
+internal sealed class AftercareFactory() : Factory<AftercareDbContext>(AftercareDbContext.Schema);

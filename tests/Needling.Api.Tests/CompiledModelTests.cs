@@ -5,6 +5,7 @@ using Needling.Booking.Data;
 using Needling.Clinic.Data;
 using Needling.Consent.Data;
 using Needling.Sessions.Data;
+using Needling.Aftercare.Data;
 using Needling.Migrations.Sqlite;
 using Needling.Patients.Data;
 using Needling.Protocols.Data;
@@ -19,7 +20,7 @@ namespace Needling.Api.Tests;
 /// </summary>
 public sealed class CompiledModelTests
 {
-    public static TheoryData<string> Contexts => ["Clinic", "Patients", "Protocols", "Booking", "Consent", "Sessions"];
+    public static TheoryData<string> Contexts => ["Clinic", "Patients", "Protocols", "Booking", "Consent", "Sessions", "Aftercare"];
 
     [Theory]
     [MemberData(nameof(Contexts))]
@@ -33,6 +34,7 @@ public sealed class CompiledModelTests
             "Booking" => (typeof(BookingDbContext), BookingDbContext.Schema),
             "Consent" => (typeof(ConsentDbContext), ConsentDbContext.Schema),
             "Sessions" => (typeof(SessionsDbContext), SessionsDbContext.Schema),
+            "Aftercare" => (typeof(AftercareDbContext), AftercareDbContext.Schema),
             _ => throw new ArgumentOutOfRangeException(nameof(module)),
         };
         using var fromCode = Create(type, schema, model: null);
@@ -51,6 +53,7 @@ public sealed class CompiledModelTests
             .Concat(typeof(BookingDbContext).Assembly.GetTypes())
             .Concat(typeof(ConsentDbContext).Assembly.GetTypes())
             .Concat(typeof(SessionsDbContext).Assembly.GetTypes())
+            .Concat(typeof(AftercareDbContext).Assembly.GetTypes())
             .Where(t => t.IsSubclassOf(typeof(DbContext)));
         Assert.All(contexts, c => Assert.True(SqliteCompiledModels.Models.ContainsKey(c), $"{c.Name} has no compiled model: run bash migrations/optimize-sqlite.sh"));
     }

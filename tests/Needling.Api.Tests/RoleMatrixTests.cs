@@ -90,6 +90,9 @@ public abstract class RoleMatrixTests(AppFixture app)
         ("POST", "/sessions/{id:guid}/amendments", $"/sessions/{Id}/amendments", [P]),
         ("GET", "/sessions/{id:guid}", $"/sessions/{Id}", [P]),
         ("GET", "/patients/{patientId:guid}/sessions", $"/patients/{Id}/sessions", [P]),
+        ("GET", "/sessions/{sessionId:guid}/aftercare", $"/sessions/{Id}/aftercare", [R, P]),
+        ("GET", "/sessions/{sessionId:guid}/aftercare/pdf", $"/sessions/{Id}/aftercare/pdf", [R, P]),
+        ("POST", "/sessions/{sessionId:guid}/aftercare/link", $"/sessions/{Id}/aftercare/link", [R, P]),
     ];
 
     // Anonymous on purpose: sign-in, health probes, the API description, and the patient's signing link
@@ -98,6 +101,7 @@ public abstract class RoleMatrixTests(AppFixture app)
     [
         "POST /auth/token", "GET /health/live", "GET /health/ready", "GET /openapi/{documentName}.json",
         "GET /consent/sign/{token}", "POST /consent/sign/{token}", "GET /consent/sign/{token}/pdf", "GET /calendar/{token}.ics",
+        "GET /aftercare/{token}", "GET /aftercare/{token}/pdf",
     ];
 
     public static TheoryData<string, string> Endpoints()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Needling.Aftercare;
 using Needling.Api.Commands;
 using Needling.Booking;
 using Needling.Clinic;
@@ -41,6 +42,7 @@ internal static class NeedlingApp
         services.AddBookingModule(config);
         services.AddConsentModule(config);
         services.AddSessionsModule(config);
+        services.AddAftercareModule(config);
         if ((config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider == DatabaseProvider.Sqlite)
         {
             // Models compiled ahead of time: building five models from code at every start costs about 0.2-0.3 s
@@ -48,7 +50,7 @@ internal static class NeedlingApp
             services.AddSqliteCompiledModels();
         }
         services.AddSingleton<OutboxSignal>();
-        services.AddMediatorFor(typeof(ClinicModule).Assembly, typeof(PatientsModule).Assembly, typeof(ProtocolsModule).Assembly, typeof(BookingModule).Assembly, typeof(ConsentModule).Assembly, typeof(SessionsModule).Assembly);
+        services.AddMediatorFor(typeof(ClinicModule).Assembly, typeof(PatientsModule).Assembly, typeof(ProtocolsModule).Assembly, typeof(BookingModule).Assembly, typeof(ConsentModule).Assembly, typeof(SessionsModule).Assembly, typeof(AftercareModule).Assembly);
         if (command.RunsServer)
         {
             services.AddHostedService<ModuleStartup>();
@@ -94,6 +96,7 @@ internal static class NeedlingApp
         app.MapBookingEndpoints();
         app.MapConsentEndpoints();
         app.MapSessionsEndpoints();
+        app.MapAftercareEndpoints();
         return app;
     }
 }

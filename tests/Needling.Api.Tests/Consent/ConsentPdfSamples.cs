@@ -27,7 +27,7 @@ public sealed class ConsentPdfSamples
 
         if (Environment.GetEnvironmentVariable("NEEDLING_SAMPLES_DIR") is { Length: > 0 } folder)
         {
-            folder = Path.IsPathRooted(folder) ? folder : Path.Combine(RepositoryRoot(), folder);
+            folder = Path.IsPathRooted(folder) ? folder : Path.Combine(Samples.RepositoryRoot(), folder);
             Directory.CreateDirectory(folder);
             await File.WriteAllBytesAsync(Path.Combine(folder, $"consent-MN-PEN-{language}.pdf"), pdf);
         }
@@ -47,17 +47,5 @@ public sealed class ConsentPdfSamples
 
         var signature = Assert.Single(await PdfImages.ExtractAsync(pdf), i => i.Kind == "smask");
         Assert.True(signature.Image.Marks().Count > 1000, "The drawn signature is missing from the PDF.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Needling.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Needling.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,67 +1,14 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.WebUtilities;
 using Needling.SharedKernel.Security;
 
 namespace Needling.Consent.Signing;
 
-/// <summary>
-/// The patient's signing link token: the request id and an expiry, encrypted and authenticated with
-/// AES-GCM under a key derived from the service's signing key (shared by every instance). The URL
-/// therefore reveals nothing, cannot be altered, and is good for one purpose only.
-/// </summary>
-internal sealed class SigningLinks
+/// <summary>The patient's signing link token: the request id and an expiry (<see cref="LinkTokens"/>).</summary>
+internal sealed class SigningLinks(TokenSettings settings)
 {
-    private const byte FormatVersion = 1;
-    private static readonly byte[] Purpose = "needling:consent-signing-link:v1"u8.ToArray();
-    private readonly byte[] _key;
+    private readonly LinkTokens _tokens = new(settings, "needling:consent-signing-link:v1");
 
-    public SigningLinks(TokenSettings settings)
-    {
-        var secret = settings.SigningKey.Length > 0 ? settings.SigningKey : RandomNumberGenerator.GetBytes(32);
-        _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: Purpose);
-    }
-
-    public string Create(Guid requestId, DateTime expiresAtUtc)
-    {
-        Span<byte> plain = stackalloc byte[25];
-        plain[0] = FormatVersion;
-        requestId.TryWriteBytes(plain[1..17]);
-        BinaryPrimitives.WriteInt64BigEndian(plain[17..], new DateTimeOffset(expiresAtUtc).ToUnixTimeSeconds());
-        var token = new byte[12 + plain.Length + 16];
-        RandomNumberGenerator.Fill(token.AsSpan(0, 12));
-        using var aes = new AesGcm(_key, 16);
-        aes.Encrypt(token.AsSpan(0, 12), plain, token.AsSpan(12, plain.Length), token.AsSpan(12 + plain.Length), Purpose);
-        return WebEncoders.Base64UrlEncode(token);
-    }
+    public string Create(Guid requestId, DateTime expiresAtUtc) => _tokens.Create(requestId, expiresAtUtc);
 
     /// <summary>The request id, or null for a token that is malformed, altered, from elsewhere or expired.</summary>
-    public Guid? Read(string token, DateTime nowUtc)
-    {
-        byte[] raw;
-        try
-        {
-            raw = WebEncoders.Base64UrlDecode(token);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-        if (raw.Length != 12 + 25 + 16)
-        {
-            return null;
-        }
-        var plain = new byte[25];
-        try
-        {
-            using var aes = new AesGcm(_key, 16);
-            aes.Decrypt(raw.AsSpan(0, 12), raw.AsSpan(12, 25), raw.AsSpan(37), plain, Purpose);
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            return null;
-        }
-        var expires = DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(plain.AsSpan(17))).UtcDateTime;
-        return plain[0] == FormatVersion && nowUtc < expires ? new Guid(plain.AsSpan(1, 16)) : null;
-    }
+    public Guid? Read(string token, DateTime nowUtc) => _tokens.Read(token, nowUtc);
 }

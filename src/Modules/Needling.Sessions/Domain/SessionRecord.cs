@@ -40,7 +40,8 @@ internal sealed record AdverseEvent(string Type, string Severity, string ActionT
 
 internal sealed record HomeTopical(string Product, string Strength, string Frequency, string Duration);
 
-internal sealed record DryNeedlingRecord(IReadOnlyList<NeedlingPoint> Points, bool ThoraxNeedled);
+/// <summary>Thorax needled: aftercare carries the pneumothorax warning. Electrical stimulation: recorded for the pacemaker rule.</summary>
+internal sealed record DryNeedlingRecord(IReadOnlyList<NeedlingPoint> Points, bool ThoraxNeedled, bool ElectricalStimulation = false);
 
 /// <summary>One muscle or point: side, needle length and gauge, number of needles.</summary>
 internal sealed record NeedlingPoint(string Muscle, string Side, decimal NeedleLengthMm, string Gauge, int Needles);

@@ -1,0 +1,137 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Needling.Migrations.PostgreSql.Aftercare
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.EnsureSchema(
+                name: "aftercare");
+
+            migrationBuilder.CreateTable(
+                name: "audit_log",
+                schema: "aftercare",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    entity_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    entity_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    fields = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_log", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deliveries",
+                schema: "aftercare",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    due_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    claimed_until_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    sent_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    message_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    last_error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deliveries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sheets",
+                schema: "aftercare",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    session_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    appointment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    practitioner_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    treatment_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    performed_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    pdf = table.Column<byte[]>(type: "bytea", nullable: false),
+                    pdf_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sheets", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_log_at_utc",
+                schema: "aftercare",
+                table: "audit_log",
+                column: "at_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_log_entity_type_entity_id",
+                schema: "aftercare",
+                table: "audit_log",
+                columns: new[] { "entity_type", "entity_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deliveries_due_at_utc",
+                schema: "aftercare",
+                table: "deliveries",
+                column: "due_at_utc",
+                filter: "status = 'pending'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deliveries_key",
+                schema: "aftercare",
+                table: "deliveries",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sheets_patient_id",
+                schema: "aftercare",
+                table: "sheets",
+                column: "patient_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sheets_session_id",
+                schema: "aftercare",
+                table: "sheets",
+                column: "session_id",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "audit_log",
+                schema: "aftercare");
+
+            migrationBuilder.DropTable(
+                name: "deliveries",
+                schema: "aftercare");
+
+            migrationBuilder.DropTable(
+                name: "sheets",
+                schema: "aftercare");
+        }
+    }
+}

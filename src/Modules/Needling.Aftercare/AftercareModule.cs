@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Needling.Aftercare.Data;
+using Needling.Aftercare.Mail;
+using Needling.Aftercare.Links;
+using Needling.SharedKernel.Data;
+using Needling.SharedKernel.Modules;
+using Needling.SharedKernel.Security;
+
+namespace Needling.Aftercare;
+
+/// <summary>Aftercare: the sheet of each signed session in the patient's language, delivered by e-mail and by link.</summary>
+public static class AftercareModule
+{
+    public static IServiceCollection AddAftercareModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<AftercareDbContext, AftercareInitializer>(configuration, AftercareDbContext.Schema);
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        if (string.IsNullOrWhiteSpace(configuration[$"{MailOptions.Section}:SmtpHost"]))
+        {
+            services.AddSingleton<IMailTransport, FolderTransport>();
+        }
+        else
+        {
+            services.AddSingleton<IMailTransport, SmtpTransport>();
+        }
+        services.AddSingleton<SheetLinks>();
+        services.AddSingleton<DeliverySignal>();
+        services.AddScoped<DeliveryQueue>();
+        services.AddScoped<DeliverySender>();
+        services.AddHostedService<DeliveryLoop>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAftercareEndpoints(this IEndpointRouteBuilder app)
+    {
+        var desk = app.MapGroup("").WithTags("Aftercare").RequireAuthorization(p => p.RequireRole(Roles.Receptionist, Roles.Practitioner));
+        SheetEndpoints.Map(desk);
+        PatientSheetPages.Map(app);
+        return app;
+    }
+}
+
+internal sealed class AftercareInitializer(AftercareDbContext db) : ModuleInitializer<AftercareDbContext>(db)
+{
+    public override int Order => 50;
+}

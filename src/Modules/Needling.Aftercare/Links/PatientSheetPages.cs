@@ -1,0 +1,60 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Needling.Aftercare.Data;
+using Needling.Aftercare.Texts;
+
+namespace Needling.Aftercare.Links;
+
+/// <summary>
+/// The patient's side of a download link: a small page in their language (no script needed, readable on a
+/// phone) and the PDF itself, byte for byte as stored. The token is the credential; an altered or expired one
+/// gets the same plain page, in English, that reveals nothing.
+/// </summary>
+internal static class PatientSheetPages
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var patient = app.MapGroup("/aftercare").WithTags("Aftercare (patient link)").AllowAnonymous();
+        patient.MapGet("/{token}", async (string token, AftercareDbContext db, SheetLinks links, TimeProvider clock, CancellationToken ct) =>
+        {
+            var sheet = await FindAsync(token, db, links, clock, ct);
+            if (sheet is null)
+            {
+                return Page("en", AftercareText.For("en").DownloadPage.Title, $"<p>{Html(AftercareText.For("en").DownloadPage.Expired)}</p>", StatusCodes.Status404NotFound);
+            }
+            var t = AftercareText.For(sheet.Language);
+            var body = $"<p>{Html(AftercareText.Fill(t.DownloadPage.Text, ("date", t.Date(DateOnly.FromDateTime(sheet.PerformedAtUtc)))))}</p>"
+                + $"<p><a class=\"button\" href=\"{Html(token)}/pdf\">{Html(t.DownloadPage.Button)}</a></p>";
+            return Page(sheet.Language, t.DownloadPage.Title, body, StatusCodes.Status200OK);
+        }).WithSummary("The patient's page for their aftercare sheet (token from the e-mail or the QR code).");
+
+        patient.MapGet("/{token}/pdf", async (string token, AftercareDbContext db, SheetLinks links, TimeProvider clock, CancellationToken ct) =>
+        {
+            var sheet = await FindAsync(token, db, links, clock, ct);
+            return sheet is null
+                ? Page("en", AftercareText.For("en").DownloadPage.Title, $"<p>{Html(AftercareText.For("en").DownloadPage.Expired)}</p>", StatusCodes.Status404NotFound)
+                : Results.File(sheet.Pdf, "application/pdf", $"aftercare-{sheet.PerformedAtUtc:yyyy-MM-dd}.pdf");
+        }).WithSummary("The aftercare sheet's PDF, as stored.");
+    }
+
+    private static async Task<Domain.AftercareSheet?> FindAsync(string token, AftercareDbContext db, SheetLinks links, TimeProvider clock, CancellationToken ct) =>
+        links.Read(token, clock.GetUtcNow().UtcDateTime) is { } id ? await db.Sheets.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) : null;
+
+    private static string Html(string s) => WebUtility.HtmlEncode(s);
+
+    private const string Style =
+        "body{font-family:system-ui,sans-serif;max-width:34rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
+        + ".button{display:inline-block;padding:.8rem 1.2rem;background:#1d4e89;color:#fff;border-radius:.4rem;text-decoration:none}";
+
+    private static IResult Page(string language, string title, string body, int status) => Results.Content(
+        $"""
+        <!doctype html>
+        <html lang="{language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="robots" content="noindex"><meta name="referrer" content="no-referrer"><title>{Html(title)}</title>
+        <style>{Style}</style></head>
+        <body><h1>{Html(title)}</h1>{body}</body></html>
+        """, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+}

@@ -1,0 +1,20 @@
+namespace Needling.Aftercare.Mail;
+
+/// <summary>Settings under "Mail". With no SMTP host, messages are written as .eml files into the data folder's mail/.</summary>
+internal sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 587;
+    /// <summary>Auto, None, StartTls, SslOnConnect (MailKit's SecureSocketOptions).</summary>
+    public string Security { get; set; } = "Auto";
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+    public string FromAddress { get; set; } = "clinic@localhost";
+    public string FromName { get; set; } = "";
+    /// <summary>The service's address as patients reach it, for links in messages (e.g. https://clinic.example).</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+    /// <summary>How long a sheet's download link works.</summary>
+    public int LinkLifetimeDays { get; set; } = 30;
+}

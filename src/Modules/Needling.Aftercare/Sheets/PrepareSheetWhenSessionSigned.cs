@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Needling.Aftercare.Data;
+using Needling.Aftercare.Mail;
+using Needling.Aftercare.Domain;
+using Needling.Aftercare.Texts;
+using Needling.Contracts.Clinic;
+using Needling.Contracts.Patients;
+using Needling.Contracts.Sessions;
+using Needling.SharedKernel.Data;
+
+namespace Needling.Aftercare.Sheets;
+
+/// <summary>
+/// A signed session gets its aftercare sheet: rendered once, in the patient's language, stored with its hash, and
+/// queued for e-mail in the same transaction. Delivered at least once: a second delivery finds the sheet (or
+/// trips its unique index) and does nothing.
+/// </summary>
+internal sealed class PrepareSheetWhenSessionSigned(AftercareDbContext db, IMediator mediator, DeliveryQueue queue, TimeProvider clock)
+    : INotificationHandler<SessionSigned>
+{
+    public async Task Handle(SessionSigned e, CancellationToken ct)
+    {
+        if (await db.Sheets.AnyAsync(s => s.SessionId == e.SessionId, ct))
+        {
+            return;
+        }
+        var patient = await mediator.Send(new GetPatientSummary(e.PatientId), ct);
+        if (patient is null)
+        {
+            return; // erased since; nothing to write to
+        }
+        var clinic = await mediator.Send(new GetClinicProfile(), ct);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(clinic.TimeZoneId);
+        var text = AftercareText.For(patient.PreferredLanguage);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pdf = AftercarePdf.Render(text, new AftercarePdf.Facts(
+            clinic.Name, clinic.Phone, PatientNames.Display(patient, text.Language), e.TreatmentCode, e.Indication,
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.PerformedAtUtc, zone)),
+            e.Areas.Select(a => AreaNames.Name(a, text.Language)).ToList(),
+            e.AdverseEvents.Any(a => a.Type == "bruising"),
+            e.HomeTopicals.Select(h => new AftercarePdf.Topical(h.Product, h.Strength, h.Frequency, h.Duration)).ToList(),
+            e.NextEligibleOn, e.ThoraxNeedled,
+            e.Products.Select(p => new AftercarePdf.Product(p.Product, p.Lot)).ToList(),
+            now));
+        var sheet = new AftercareSheet
+        {
+            SessionId = e.SessionId, AppointmentId = e.AppointmentId, PatientId = e.PatientId, PractitionerId = e.PractitionerId,
+            TreatmentCode = e.TreatmentCode, Language = text.Language, PerformedAtUtc = e.PerformedAtUtc,
+            Pdf = pdf, PdfSha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)), CreatedAtUtc = now,
+        };
+        db.Sheets.Add(sheet);
+        queue.Add(DeliveryKind.Sheet, sheet.SessionId, sheet.PatientId, now, hasAddress: !string.IsNullOrWhiteSpace(patient.Email));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // The same fact, handled by another instance a moment ago: its sheet stands.
+        }
+        queue.Notify();
+    }
+}
+
+internal static class PatientNames
+{
+    /// <summary>Family name first in Japanese, given name first otherwise, as the patient would write it.</summary>
+    public static string Display(PatientSummary p, string language) =>
+        language == "ja" ? $"{p.FamilyName} {p.GivenName}" : $"{p.GivenName} {p.FamilyName}";
+}
+
+internal static class AreaNames
+{
+    public static string Name(string code, string language) => code;
+}

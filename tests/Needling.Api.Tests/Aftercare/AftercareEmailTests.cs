@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using MimeKit;
+using Needling.Api.Tests.Support;
+
+namespace Needling.Api.Tests.Aftercare;
+
+/// <summary>
+/// The patient goes home with the sheet: signing a session e-mails it, through a real SMTP server on loopback, as a
+/// PDF written for that session, once; the same sheet is served by a download link that reveals nothing.
+/// </summary>
+public abstract class AftercareEmailTests(MailAppFixture app)
+{
+    private readonly SessionSetup _setup = new(app);
+
+    private async Task<(SessionSetup.Visit Visit, Guid Session, string Email, System.Text.Json.JsonElement Signed)> SignedAsync(string? adverse, string language = "en")
+    {
+        Guid patient;
+        var email = $"{BookingSetup.Unique("patient")}@example.test".ToLowerInvariant();
+        using (var desk = await app.As("Receptionist", freshToken: true))
+        {
+            patient = (await desk.PostOk("/patients", new
+            {
+                givenName = "Aoife", familyName = BookingSetup.Unique("Byrne"), dateOfBirth = "1991-02-03", phone = "+44 20 7946 0111",
+                preferredLanguage = language, email,
+            })).GetProperty("patient").Id();
+        }
+        var v = await _setup.CheckedInAsync(patient: patient);
+        using var chair = await _setup.SignedIn(v.Chair);
+        var signed = await _setup.SignedSessionAsync(chair, v, adverse);
+        return (v, signed.Id(), email, signed);
+    }
+
+    private async Task<MimeMessage> MailTo(string email)
+    {
+        try
+        {
+            return await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email));
+        }
+        catch (TimeoutException)
+        {
+            // Say why: the outbox's and the sender's warnings name the failing step (types only, no patient data).
+            Assert.Fail("No e-mail arrived. Warnings: " + string.Join("\n", app.Logs.Lines.Where(l => l.StartsWith("Warning", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal))));
+            throw;
+        }
+    }
+
+    private static string PdfOf(MimeMessage m, out byte[] bytes)
+    {
+        var attachment = Assert.Single(m.Attachments.OfType<MimePart>(), a => a.ContentType.MimeType == "application/pdf");
+        using var stream = new MemoryStream();
+        attachment.Content!.DecodeTo(stream);
+        bytes = stream.ToArray();
+        return attachment.FileName ?? "";
+    }
+
+    [Fact]
+    public async Task The_sheet_arrives_by_email_with_bruising_care_the_prescribed_topical_and_the_next_session_date()
+    {
+        var (_, session, email, signed) = await SignedAsync(adverse: "bruising");
+
+        var message = await MailTo(email);
+
+        Assert.EndsWith(".pdf", PdfOf(message, out var pdf));
+        var text = Flat(await PdfTools.Text(pdf));
+        Assert.Contains(Flat(Needling.Aftercare.Texts.AftercareText.For("en").Bruising.Heading), text);
+        Assert.Contains(Flat("Hyaluronic acid serum 1%: twice a day, for 5 days"), text);
+        using var chair = await app.As("Receptionist", freshToken: true);
+        var next = signed.GetProperty("nextEligibleOn").GetString()!;
+        Assert.Contains(Flat(DateOnly.Parse(next, System.Globalization.CultureInfo.InvariantCulture).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))), text);
+        Assert.DoesNotContain("Aoife", (message.TextBody ?? "").Replace("Dear Aoife", "", StringComparison.Ordinal).Replace("Hello Aoife", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        var info = await chair.GetOk($"/sessions/{session}/aftercare");
+        var delivery = Assert.Single(info.GetProperty("deliveries").EnumerateArray());
+        Assert.Equal("sent", delivery.GetProperty("status").GetString());
+        Assert.Equal(1, delivery.GetProperty("attempts").GetInt32());
+    }
+
+    [Fact]
+    public async Task Without_bruising_the_sheet_has_no_bruising_section_and_is_sent_exactly_once()
+    {
+        var (_, session, email, _) = await SignedAsync(adverse: null);
+
+        var message = await MailTo(email);
+        PdfOf(message, out var pdf);
+        Assert.DoesNotContain(Flat(Needling.Aftercare.Texts.AftercareText.For("en").Bruising.Heading), Flat(await PdfTools.Text(pdf)));
+
+        await Task.Delay(TimeSpan.FromSeconds(6)); // past the sender's next poll
+        Assert.Single(app.Smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == email));
+    }
+
+    [Fact]
+    public async Task The_download_link_serves_the_same_sheet_and_reveals_nothing_about_the_patient()
+    {
+        var (v, session, email, _) = await SignedAsync(adverse: null);
+        var message = await MailTo(email);
+        PdfOf(message, out var attached);
+        using var desk = await app.As("Receptionist", freshToken: true);
+        var link = (await desk.PostOk($"/sessions/{session}/aftercare/link", new { }, HttpStatusCode.OK)).GetProperty("url").GetString()!;
+        Assert.StartsWith("https://clinic.example/aftercare/", link);
+        Assert.DoesNotContain(session.ToString(), link);
+        Assert.DoesNotContain(v.Patient.ToString(), link);
+
+        using var phone = app.Anonymous();
+        var path = new Uri(link).AbsolutePath;
+        var page = await phone.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("/pdf", await page.Content.ReadAsStringAsync());
+        Assert.Equal(attached, await phone.GetByteArrayAsync(path + "/pdf"));
+        var altered = path[..^3] + (path[^3] == 'A' ? "B" : "A") + path[^2..];
+        Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync(altered + "/pdf")).StatusCode);
+    }
+
+    private static string Flat(string s) => new(s.Where(c => !char.IsWhiteSpace(c) && c != '\u200B').ToArray());
+}
+
+public sealed class AftercareEmailTestsOnSqlite(SqliteMailApp app) : AftercareEmailTests(app), IClassFixture<SqliteMailApp>;
+
+public sealed class AftercareEmailTestsOnPostgres(PostgresMailApp app) : AftercareEmailTests(app), IClassFixture<PostgresMailApp>;
