@@ -47,6 +47,7 @@ public abstract class ScreeningConfirmationTests(AppFixture app)
     {
         var (desk, clinician) = await SignIn();
         clinician.Dispose();
+        using var deskClient = desk;
         var id = await PatientWithAnAnswer(desk, "Recorded");
 
         var confirmed = await desk.PostOk($"/patients/{id}/screening/confirm", new { confirmedBy = "patient", reviewed = false });
@@ -76,6 +77,7 @@ public abstract class ScreeningConfirmationTests(AppFixture app)
     {
         var (desk, clinician) = await SignIn();
         clinician.Dispose();
+        using var deskClient = desk;
         var id = await PatientWithAnAnswer(desk, "DeskReview");
 
         var problem = await (await desk.PostAsJsonAsync($"/patients/{id}/screening/confirm", new { confirmedBy = "patient", reviewed = true }))
@@ -89,6 +91,7 @@ public abstract class ScreeningConfirmationTests(AppFixture app)
     {
         var (desk, clinician) = await SignIn();
         clinician.Dispose();
+        using var deskClient = desk;
         var id = await PatientWithAnAnswer(desk, "Confirmer");
 
         var problem = await (await desk.PostAsJsonAsync($"/patients/{id}/screening/confirm", new { confirmedBy = "relative" })).AssertProblem(HttpStatusCode.BadRequest);
