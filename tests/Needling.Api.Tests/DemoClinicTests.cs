@@ -24,7 +24,7 @@ public sealed class DemoClinicTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Equal(3, (await reception.GetOk("/devices")).GetArrayLength());
         var yuki = (await reception.PostOk("/patients/search", new { name = "sato" }, HttpStatusCode.OK))[0];
         Assert.Equal("ja", yuki.GetProperty("preferredLanguage").GetString());
-        Assert.NotEmpty((await reception.GetOk($"/patients/{yuki.Id()}/screening")).EnumerateArray());
+        Assert.NotEmpty((await reception.GetOk($"/patients/{yuki.Id()}/screening")).GetProperty("answers").EnumerateArray());
     }
 
     [Fact]

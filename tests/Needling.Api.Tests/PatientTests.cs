@@ -75,7 +75,7 @@ public abstract class PatientTests(AppFixture app)
         var revised = await (await clinician.PutAsJsonAsync($"/patients/{id}/screening/{key}", new { kind = "medication", code = "anticoagulant", name = "Warfarin", startedOn = "2024-01-10", endedOn = "2025-03-01" })).Json(HttpStatusCode.OK);
         Assert.Equal(2, revised.GetProperty("revision").GetInt32());
 
-        var current = await clinician.GetOk($"/patients/{id}/screening");
+        var current = (await clinician.GetOk($"/patients/{id}/screening")).GetProperty("answers");
         Assert.Single(current.EnumerateArray());
         Assert.Equal("2025-03-01", current[0].GetProperty("endedOn").GetString());
 
@@ -94,7 +94,7 @@ public abstract class PatientTests(AppFixture app)
         await (await clinician.PostAsJsonAsync($"/patients/{id}/screening/{key}/remove", new { reason = "" })).AssertProblem(HttpStatusCode.BadRequest);
         await clinician.PostOk($"/patients/{id}/screening/{key}/remove", new { reason = "Entered for the wrong patient" }, HttpStatusCode.OK);
 
-        Assert.Empty((await clinician.GetOk($"/patients/{id}/screening")).EnumerateArray());
+        Assert.Empty((await clinician.GetOk($"/patients/{id}/screening")).GetProperty("answers").EnumerateArray());
         var history = await clinician.GetOk($"/patients/{id}/screening/history");
         Assert.True(history[1].GetProperty("removed").GetBoolean());
         Assert.Equal("Entered for the wrong patient", history[1].GetProperty("notes").GetString());
@@ -107,6 +107,33 @@ public abstract class PatientTests(AppFixture app)
         var id = await desk.RegisterPatient("Vocab", "Check");
         var problem = await (await desk.PostAsJsonAsync($"/patients/{id}/screening", new { kind = "skin-finding", code = "sunburn", area = "cheeks", startedOn = "2026-01-01" })).AssertProblem(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("code", out _));
+    }
+
+    [Fact]
+    public async Task A_screening_area_outside_the_body_area_list_is_refused_naming_the_area_and_the_codes()
+    {
+        using var desk = await app.As("Receptionist");
+        var id = await desk.RegisterPatient("Area", "Check");
+        var problem = await (await desk.PostAsJsonAsync($"/patients/{id}/screening", new { kind = "skin-finding", code = "active-infection", area = "left cheek", startedOn = "2026-01-01" })).AssertProblem(HttpStatusCode.BadRequest);
+        var message = problem.GetProperty("errors").GetProperty("area")[0].GetString();
+        Assert.Contains("cheeks", message);
+        Assert.Contains("periorbital", message);
+
+        await desk.PostOk($"/patients/{id}/screening", new { kind = "skin-finding", code = "active-infection", area = "face", startedOn = "2026-01-01" });
+    }
+
+    [Fact]
+    public async Task The_body_area_list_gives_each_area_its_parent_depth_zone_and_names_in_three_languages()
+    {
+        using var desk = await app.As("Receptionist");
+        var areas = await desk.GetOk("/body-areas");
+        var cheeks = areas.EnumerateArray().Single(a => a.GetProperty("code").GetString() == "cheeks");
+        Assert.Equal("face", cheeks.GetProperty("parent").GetString());
+        Assert.Equal("cheeks", cheeks.GetProperty("depthZone").GetString());
+        Assert.Equal("頬", cheeks.GetProperty("names").GetProperty("ja").GetString());
+        Assert.Equal("แก้ม", cheeks.GetProperty("names").GetProperty("th").GetString());
+        var face = areas.EnumerateArray().Single(a => a.GetProperty("code").GetString() == "face");
+        Assert.Equal(JsonNull, face.GetProperty("depthZone").ValueKind);
     }
 
     private const System.Text.Json.JsonValueKind JsonNull = System.Text.Json.JsonValueKind.Null;

@@ -40,12 +40,12 @@ public sealed class SkinAndConditionTests
     {
         var scenario = Scenario.For(Codes.DryNeedling, Codes.Musculoskeletal) with
         {
-            Patient = Patients.With(new ConditionFact(Codes.Lymphoedema, "left-arm", null, null)),
-            TreatedAreas = ["right-arm"],
+            Patient = Patients.With(new ConditionFact(Codes.Lymphoedema, "arm-left", null, null)),
+            TreatedAreas = ["arm-right"],
         };
 
         scenario.Decide().IsAllowedWithoutFindings();
-        (scenario with { TreatedAreas = ["left-arm"] }).Decide().IsRefusedBy("ci.lymphoedema");
+        (scenario with { TreatedAreas = ["arm-left"] }).Decide().IsRefusedBy("ci.lymphoedema");
     }
 
     [Fact]

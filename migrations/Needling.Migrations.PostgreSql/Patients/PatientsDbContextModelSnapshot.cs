@@ -92,6 +92,46 @@ namespace Needling.Migrations.PostgreSql.Patients
                     b.ToTable("patients", "patients");
                 });
 
+            modelBuilder.Entity("Needling.Patients.Domain.ScreeningConfirmation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTime>("ConfirmedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at_utc");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<bool>("Reviewed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reviewed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_screening_confirmations");
+
+                    b.HasIndex("PatientId", "ConfirmedAtUtc")
+                        .HasDatabaseName("ix_screening_confirmations_patient_id_confirmed_at_utc");
+
+                    b.ToTable("screening_confirmations", "patients");
+                });
+
             modelBuilder.Entity("Needling.Patients.Domain.ScreeningEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -232,6 +272,16 @@ namespace Needling.Migrations.PostgreSql.Patients
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
 
                     b.ToTable("audit_log", "patients");
+                });
+
+            modelBuilder.Entity("Needling.Patients.Domain.ScreeningConfirmation", b =>
+                {
+                    b.HasOne("Needling.Patients.Domain.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_screening_confirmations_patients_patient_id");
                 });
 
             modelBuilder.Entity("Needling.Patients.Domain.ScreeningEntry", b =>

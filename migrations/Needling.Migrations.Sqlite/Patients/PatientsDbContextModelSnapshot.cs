@@ -86,6 +86,46 @@ namespace Needling.Migrations.Sqlite.Patients
                     b.ToTable("patients_patients", (string)null);
                 });
 
+            modelBuilder.Entity("Needling.Patients.Domain.ScreeningConfirmation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTime>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at_utc");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
+                    b.Property<bool>("Reviewed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patients_screening_confirmations");
+
+                    b.HasIndex("PatientId", "ConfirmedAtUtc")
+                        .HasDatabaseName("ix_patients_screening_confirmations_patient_id_confirmed_at_utc");
+
+                    b.ToTable("patients_screening_confirmations", (string)null);
+                });
+
             modelBuilder.Entity("Needling.Patients.Domain.ScreeningEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -226,6 +266,16 @@ namespace Needling.Migrations.Sqlite.Patients
                         .HasDatabaseName("ix_patients_audit_log_entity_type_entity_id");
 
                     b.ToTable("patients_audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("Needling.Patients.Domain.ScreeningConfirmation", b =>
+                {
+                    b.HasOne("Needling.Patients.Domain.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patients_screening_confirmations_patients_patients_patient_id");
                 });
 
             modelBuilder.Entity("Needling.Patients.Domain.ScreeningEntry", b =>

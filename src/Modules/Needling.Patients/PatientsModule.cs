@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Needling.Patients.Data;
+using Needling.Patients.Domain;
 using Needling.Patients.Integration;
 using Needling.Patients.Registration;
 using Needling.Patients.Screening;
@@ -16,9 +17,14 @@ namespace Needling.Patients;
 /// <summary>Patients and their medical screening. Health data: receptionists and practitioners only, never Admin.</summary>
 public static class PatientsModule
 {
-    public static IServiceCollection AddPatientsModule(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDatabase<PatientsDbContext, PatientsInitializer>(configuration, PatientsDbContext.Schema)
+    public static IServiceCollection AddPatientsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ScreeningOptions>().Bind(configuration.GetSection(ScreeningOptions.Section))
+            .Validate(o => o.ReviewDays > 0, "Screening:ReviewDays must be a positive number of days.")
+            .ValidateOnStart();
+        return services.AddModuleDatabase<PatientsDbContext, PatientsInitializer>(configuration, PatientsDbContext.Schema)
             .AddScoped<PatientReads>();
+    }
 
     public static IEndpointRouteBuilder MapPatientsEndpoints(this IEndpointRouteBuilder app)
     {
@@ -29,6 +35,7 @@ public static class PatientsModule
         FindPatients.Map(desk);
         GetScreening.Map(desk, clinical);
         RecordScreening.Map(desk, clinical);
+        ConfirmScreening.Map(desk);
         return app;
     }
 }

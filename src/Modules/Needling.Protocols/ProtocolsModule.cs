@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Needling.Protocols.BodyAreas;
 using Needling.Protocols.Data;
 using Needling.Protocols.Eligibility;
 using Needling.Protocols.RuleSets;
@@ -29,6 +30,7 @@ public static class ProtocolsModule
         var admin = app.MapGroup("").WithTags("Rules").RequireAuthorization(p => p.RequireRole(Roles.Admin));
         var desk = app.MapGroup("").WithTags("Eligibility").RequireAuthorization(p => p.RequireRole(Roles.Receptionist, Roles.Practitioner));
         ReadRuleSets.Map(staff);
+        ReadBodyAreas.Map(staff);
         EditRules.Map(admin);
         CheckEligibilityEndpoint.Map(desk);
         return app;

@@ -49,9 +49,30 @@ internal static class ContraindicationCheck
     private static bool CodeMatches(FindingMatch match, string code) =>
         match.Codes.Count == 0 || match.Codes.Contains(code);
 
-    // Unknown treated areas, or a fact without an area, count: the cautious reading.
-    private static bool AreaMatches(FindingMatch match, string? area, IReadOnlyList<string>? treatedAreas) =>
-        !match.AreaScoped || area is null || treatedAreas is null || treatedAreas.Count == 0 || treatedAreas.Contains(area);
+    // A fact on an area applies to every area inside it, and a fact inside a treated area is in the treated area:
+    // infection on "face" blocks the cheeks, infection on the cheeks blocks a treatment of the face
+    // (clinical-defaults.md, body areas). Unknown treated areas, a fact without an area, or an area the vocabulary
+    // does not know (where on the body it lies cannot be told) count: the cautious reading.
+    private static bool AreaMatches(FindingMatch match, string? area, IReadOnlyList<string>? treatedAreas)
+    {
+        if (!match.AreaScoped || area is null || treatedAreas is null || treatedAreas.Count == 0)
+        {
+            return true;
+        }
+        var areas = BodyAreaVocabulary.Default;
+        if (!areas.Contains(area))
+        {
+            return true;
+        }
+        foreach (var treated in treatedAreas)
+        {
+            if (!areas.Contains(treated) || areas.Overlap(area, treated))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     // An ungraded (or unrecognised) severity counts: the cautious reading, as with an unknown LMP.
     private static bool SeverityMatches(FindingMatch match, string? severity) =>

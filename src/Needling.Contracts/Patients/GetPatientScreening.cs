@@ -9,19 +9,34 @@ public sealed record GetPatientScreening(Guid PatientId) : IRequest<PatientScree
 /// <param name="PatientId">Patient id.</param>
 /// <param name="Conditions">Medical conditions.</param>
 /// <param name="Medications">Medications with start and stop dates.</param>
-/// <param name="SkinFindings">Skin findings per area.</param>
+/// <param name="SkinFindings">Skin findings per area (a body-area code, or null for anywhere).</param>
 /// <param name="Pregnancy">The latest pregnancy record, if any.</param>
 /// <param name="Allergies">Allergy codes or names.</param>
+/// <param name="LastConfirmation">The latest time the answers were reconfirmed (POST /patients/{id}/screening/confirm); null if never.</param>
+/// <param name="ReviewDue">
+/// True when an answer was recorded more than Screening:ReviewDays (default 30) days ago and no practitioner has
+/// reviewed the answers with the patient within that many days: a plain confirmation is then refused
+/// (rule screening.review-due) until a practitioner reviews them. Judged at the time of the answer.
+/// </param>
 public sealed record PatientScreening(
     Guid PatientId,
     IReadOnlyList<ConditionEntry> Conditions,
     IReadOnlyList<MedicationEntry> Medications,
     IReadOnlyList<SkinFindingEntry> SkinFindings,
     PregnancyEntry? Pregnancy,
-    IReadOnlyList<string> Allergies);
+    IReadOnlyList<string> Allergies,
+    ScreeningConfirmationInfo? LastConfirmation = null,
+    bool ReviewDue = false);
+
+/// <summary>One reconfirmation of a patient's screening answers.</summary>
+/// <param name="ConfirmedAtUtc">When it was recorded (UTC).</param>
+/// <param name="ConfirmedBy">Who said the answers still hold: "patient" or "practitioner".</param>
+/// <param name="Actor">The staff account that recorded it.</param>
+/// <param name="Reviewed">True when a practitioner went through every answer with the patient.</param>
+public sealed record ScreeningConfirmationInfo(DateTime ConfirmedAtUtc, string ConfirmedBy, string Actor, bool Reviewed);
 
 /// <summary>A condition with its body area and dates.</summary>
-/// <param name="Code">Condition code.</param><param name="Area">Body area, if local.</param>
+/// <param name="Code">Condition code.</param><param name="Area">Body-area code (GET /body-areas), if local; it covers every area inside it.</param>
 /// <param name="OnsetOn">Onset date.</param><param name="ResolvedOn">Resolution date; null while active.</param>
 public sealed record ConditionEntry(string Code, string? Area, DateOnly? OnsetOn, DateOnly? ResolvedOn);
 
@@ -31,7 +46,7 @@ public sealed record ConditionEntry(string Code, string? Area, DateOnly? OnsetOn
 public sealed record MedicationEntry(string Name, string ClassCode, DateOnly? StartedOn, DateOnly? StoppedOn);
 
 /// <summary>A skin finding in one area.</summary>
-/// <param name="Code">Finding code.</param><param name="Area">Area.</param><param name="Severity">mild, moderate or severe.</param>
+/// <param name="Code">Finding code.</param><param name="Area">Body-area code (GET /body-areas), or null for anywhere.</param><param name="Severity">mild, moderate or severe.</param>
 /// <param name="ObservedOn">Date observed.</param><param name="ResolvedOn">Date resolved; null while present.</param>
 public sealed record SkinFindingEntry(string Code, string? Area, string? Severity, DateOnly ObservedOn, DateOnly? ResolvedOn);
 

@@ -61,6 +61,42 @@ public abstract class BookingEligibilityTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Active_infection_recorded_on_the_face_refuses_booking_microneedling_of_the_cheeks_but_not_of_the_neck()
+    {
+        var r = await BookingSetup.Create(app, "FaceInfection");
+        using var desk = await app.As("Receptionist");
+        await desk.PostOk($"/patients/{r.Patient}/screening", new { kind = "skin-finding", code = "active-infection", area = "face", startedOn = DateTime.UtcNow.ToString("yyyy-MM-dd") });
+        var start = BookingSetup.NextWeekday(11, weeksAhead: 2);
+        object On(params string[] areas) => new
+        {
+            patientId = r.Patient, practitionerId = r.Practitioner, roomId = r.Room, deviceId = r.Device,
+            treatmentCode = "MN-PEN", indication = "hyperpigmentation", start, treatedAreas = areas,
+        };
+
+        var problem = await (await desk.Book(On("cheeks"))).AssertProblem(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("ci.active-infection", RuleId(problem));
+        await (await desk.Book(On("neck"))).Json(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Treated_areas_outside_the_body_area_list_are_refused_when_booking_and_rescheduling()
+    {
+        var r = await BookingSetup.Create(app, "AreaCodes");
+        using var desk = await app.As("Receptionist");
+        var booking = new
+        {
+            patientId = r.Patient, practitionerId = r.Practitioner, roomId = r.Room, deviceId = r.Device,
+            treatmentCode = "MN-PEN", indication = "hyperpigmentation", start = BookingSetup.NextWeekday(12, weeksAhead: 3), treatedAreas = new[] { "left cheek" },
+        };
+        var refused = await (await desk.Book(booking)).AssertProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("cheeks", refused.GetProperty("errors").GetProperty("treatedAreas")[0].GetString());
+
+        var moved = await (await desk.PostAsJsonAsync($"/appointments/{Guid.NewGuid()}/reschedule", new { start = BookingSetup.NextWeekday(12, weeksAhead: 4), treatedAreas = new[] { "eyes" } }))
+            .AssertProblem(HttpStatusCode.BadRequest);
+        Assert.True(moved.GetProperty("errors").TryGetProperty("treatedAreas", out _));
+    }
+
+    [Fact]
     public async Task Rescheduling_asks_the_interval_question_again()
     {
         var r = await BookingSetup.Create(app, "Moved");

@@ -16,19 +16,22 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
     public partial class PatientsDbContextModel
     {
         private PatientsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7f468eca-b3fb-46d9-aeaf-37e088ee21c9"), entityTypeCount: 3)
+            : base(skipDetectChanges: false, modelId: new Guid("61d8ccc3-8828-4688-be54-43f4aff366e7"), entityTypeCount: 4)
         {
         }
 
         partial void Initialize()
         {
             var patient = PatientEntityType.Create(this);
+            var screeningConfirmation = ScreeningConfirmationEntityType.Create(this);
             var screeningEntry = ScreeningEntryEntityType.Create(this);
             var auditRecord = AuditRecordEntityType.Create(this);
 
+            ScreeningConfirmationEntityType.CreateForeignKey1(screeningConfirmation, patient);
             ScreeningEntryEntityType.CreateForeignKey1(screeningEntry, patient);
 
             PatientEntityType.CreateAnnotations(patient);
+            ScreeningConfirmationEntityType.CreateAnnotations(screeningConfirmation);
             ScreeningEntryEntityType.CreateAnnotations(screeningEntry);
             AuditRecordEntityType.CreateAnnotations(auditRecord);
 
@@ -182,10 +185,88 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.GetOrCreateTableIndexes(ix_patients_patients_search_name_date_of_birthIx).Add(ix_patients_patients_search_name_date_of_birth);
             patients_patientsTable.Indexes.Add("ix_patients_patients_search_name_date_of_birth", ix_patients_patients_search_name_date_of_birth);
 
-            var screeningEntry = FindEntityType("Needling.Patients.Domain.ScreeningEntry")!;
+            var screeningConfirmation = FindEntityType("Needling.Patients.Domain.ScreeningConfirmation")!;
 
             var defaultTableMappings0 = new List<TableMappingBase<ColumnMappingBase>>();
-            screeningEntry.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings0);
+            screeningConfirmation.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings0);
+            var needlingPatientsDomainScreeningConfirmationTableBase = new TableBase("Needling.Patients.Domain.ScreeningConfirmation", null, relationalModel);
+            var actorColumnBase = new ColumnBase<ColumnMappingBase>("actor", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
+            needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("actor", actorColumnBase);
+            var confirmed_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("confirmed_at_utc", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
+            needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("confirmed_at_utc", confirmed_at_utcColumnBase);
+            var confirmed_byColumnBase = new ColumnBase<ColumnMappingBase>("confirmed_by", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
+            needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("confirmed_by", confirmed_byColumnBase);
+            var idColumnBase0 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
+            needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("id", idColumnBase0);
+            var patient_idColumnBase = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
+            needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("patient_id", patient_idColumnBase);
+            var reviewedColumnBase = new ColumnBase<ColumnMappingBase>("reviewed", "INTEGER", needlingPatientsDomainScreeningConfirmationTableBase);
+            needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("reviewed", reviewedColumnBase);
+            relationalModel.DefaultTables.Add("Needling.Patients.Domain.ScreeningConfirmation", needlingPatientsDomainScreeningConfirmationTableBase);
+            var needlingPatientsDomainScreeningConfirmationMappingBase = new TableMappingBase<ColumnMappingBase>(screeningConfirmation, needlingPatientsDomainScreeningConfirmationTableBase, null);
+            needlingPatientsDomainScreeningConfirmationTableBase.AddTypeMapping(needlingPatientsDomainScreeningConfirmationMappingBase, false);
+            defaultTableMappings0.Add(needlingPatientsDomainScreeningConfirmationMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase0, screeningConfirmation.FindProperty("Id")!, needlingPatientsDomainScreeningConfirmationMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actorColumnBase, screeningConfirmation.FindProperty("Actor")!, needlingPatientsDomainScreeningConfirmationMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)confirmed_at_utcColumnBase, screeningConfirmation.FindProperty("ConfirmedAtUtc")!, needlingPatientsDomainScreeningConfirmationMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)confirmed_byColumnBase, screeningConfirmation.FindProperty("ConfirmedBy")!, needlingPatientsDomainScreeningConfirmationMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase, screeningConfirmation.FindProperty("PatientId")!, needlingPatientsDomainScreeningConfirmationMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)reviewedColumnBase, screeningConfirmation.FindProperty("Reviewed")!, needlingPatientsDomainScreeningConfirmationMappingBase);
+
+            var tableMappings0 = new List<TableMapping>();
+            screeningConfirmation.SetRuntimeAnnotation("Relational:TableMappings", tableMappings0);
+            var patients_screening_confirmationsTable = new Table("patients_screening_confirmations", null, relationalModel);
+            var idColumn0 = new Column("id", "TEXT", patients_screening_confirmationsTable);
+            patients_screening_confirmationsTable.Columns.Add("id", idColumn0);
+            idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn0);
+            var actorColumn = new Column("actor", "TEXT", patients_screening_confirmationsTable);
+            patients_screening_confirmationsTable.Columns.Add("actor", actorColumn);
+            actorColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(actorColumn);
+            var confirmed_at_utcColumn = new Column("confirmed_at_utc", "TEXT", patients_screening_confirmationsTable);
+            patients_screening_confirmationsTable.Columns.Add("confirmed_at_utc", confirmed_at_utcColumn);
+            confirmed_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(confirmed_at_utcColumn);
+            var confirmed_byColumn = new Column("confirmed_by", "TEXT", patients_screening_confirmationsTable);
+            patients_screening_confirmationsTable.Columns.Add("confirmed_by", confirmed_byColumn);
+            confirmed_byColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(confirmed_byColumn);
+            var patient_idColumn = new Column("patient_id", "TEXT", patients_screening_confirmationsTable);
+            patients_screening_confirmationsTable.Columns.Add("patient_id", patient_idColumn);
+            patient_idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn);
+            var reviewedColumn = new Column("reviewed", "INTEGER", patients_screening_confirmationsTable);
+            patients_screening_confirmationsTable.Columns.Add("reviewed", reviewedColumn);
+            reviewedColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<bool>(reviewedColumn);
+            relationalModel.Tables.Add(("patients_screening_confirmations", null), patients_screening_confirmationsTable);
+            var patients_screening_confirmationsTableMapping = new TableMapping(screeningConfirmation, patients_screening_confirmationsTable, null);
+            patients_screening_confirmationsTable.AddTypeMapping(patients_screening_confirmationsTableMapping, false);
+            tableMappings0.Add(patients_screening_confirmationsTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn0, screeningConfirmation.FindProperty("Id")!, patients_screening_confirmationsTableMapping);
+            RelationalModel.CreateColumnMapping(actorColumn, screeningConfirmation.FindProperty("Actor")!, patients_screening_confirmationsTableMapping);
+            RelationalModel.CreateColumnMapping(confirmed_at_utcColumn, screeningConfirmation.FindProperty("ConfirmedAtUtc")!, patients_screening_confirmationsTableMapping);
+            RelationalModel.CreateColumnMapping(confirmed_byColumn, screeningConfirmation.FindProperty("ConfirmedBy")!, patients_screening_confirmationsTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn, screeningConfirmation.FindProperty("PatientId")!, patients_screening_confirmationsTableMapping);
+            RelationalModel.CreateColumnMapping(reviewedColumn, screeningConfirmation.FindProperty("Reviewed")!, patients_screening_confirmationsTableMapping);
+            var pk_patients_screening_confirmations = new UniqueConstraint("pk_patients_screening_confirmations", patients_screening_confirmationsTable, new[] { idColumn0 });
+            patients_screening_confirmationsTable.PrimaryKey = pk_patients_screening_confirmations;
+            pk_patients_screening_confirmations.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_screening_confirmations));
+            var pk_patients_screening_confirmationsKey = RelationalModel.GetKey(this,
+                "Needling.Patients.Domain.ScreeningConfirmation",
+                new[] { "Id" });
+            pk_patients_screening_confirmations.MappedKeys.Add(pk_patients_screening_confirmationsKey);
+            RelationalModel.GetOrCreateUniqueConstraints(pk_patients_screening_confirmationsKey).Add(pk_patients_screening_confirmations);
+            patients_screening_confirmationsTable.UniqueConstraints.Add("pk_patients_screening_confirmations", pk_patients_screening_confirmations);
+            var ix_patients_screening_confirmations_patient_id_confirmed_at_utc = new TableIndex(
+            "ix_patients_screening_confirmations_patient_id_confirmed_at_utc", patients_screening_confirmationsTable, new[] { patient_idColumn, confirmed_at_utcColumn }, false);
+            ix_patients_screening_confirmations_patient_id_confirmed_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_patients_screening_confirmations_patient_id_confirmed_at_utc));
+            var ix_patients_screening_confirmations_patient_id_confirmed_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.Patients.Domain.ScreeningConfirmation",
+                new[] { "PatientId", "ConfirmedAtUtc" });
+            ix_patients_screening_confirmations_patient_id_confirmed_at_utc.MappedIndexes.Add(ix_patients_screening_confirmations_patient_id_confirmed_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_patients_screening_confirmations_patient_id_confirmed_at_utcIx).Add(ix_patients_screening_confirmations_patient_id_confirmed_at_utc);
+            patients_screening_confirmationsTable.Indexes.Add("ix_patients_screening_confirmations_patient_id_confirmed_at_utc", ix_patients_screening_confirmations_patient_id_confirmed_at_utc);
+
+            var screeningEntry = FindEntityType("Needling.Patients.Domain.ScreeningEntry")!;
+
+            var defaultTableMappings1 = new List<TableMappingBase<ColumnMappingBase>>();
+            screeningEntry.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings1);
             var needlingPatientsDomainScreeningEntryTableBase = new TableBase("Needling.Patients.Domain.ScreeningEntry", null, relationalModel);
             var areaColumnBase = new ColumnBase<ColumnMappingBase>("area", "TEXT", needlingPatientsDomainScreeningEntryTableBase)
             {
@@ -201,8 +282,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("ended_on", ended_onColumnBase);
             var entry_keyColumnBase = new ColumnBase<ColumnMappingBase>("entry_key", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("entry_key", entry_keyColumnBase);
-            var idColumnBase0 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
-            needlingPatientsDomainScreeningEntryTableBase.Columns.Add("id", idColumnBase0);
+            var idColumnBase1 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
+            needlingPatientsDomainScreeningEntryTableBase.Columns.Add("id", idColumnBase1);
             var kindColumnBase = new ColumnBase<ColumnMappingBase>("kind", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("kind", kindColumnBase);
             var nameColumnBase = new ColumnBase<ColumnMappingBase>("name", "TEXT", needlingPatientsDomainScreeningEntryTableBase)
@@ -215,8 +296,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
                 IsNullable = true
             };
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("notes", notesColumnBase);
-            var patient_idColumnBase = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
-            needlingPatientsDomainScreeningEntryTableBase.Columns.Add("patient_id", patient_idColumnBase);
+            var patient_idColumnBase0 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
+            needlingPatientsDomainScreeningEntryTableBase.Columns.Add("patient_id", patient_idColumnBase0);
             var recorded_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("recorded_at_utc", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("recorded_at_utc", recorded_at_utcColumnBase);
             var recorded_byColumnBase = new ColumnBase<ColumnMappingBase>("recorded_by", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
@@ -243,8 +324,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             relationalModel.DefaultTables.Add("Needling.Patients.Domain.ScreeningEntry", needlingPatientsDomainScreeningEntryTableBase);
             var needlingPatientsDomainScreeningEntryMappingBase = new TableMappingBase<ColumnMappingBase>(screeningEntry, needlingPatientsDomainScreeningEntryTableBase, null);
             needlingPatientsDomainScreeningEntryTableBase.AddTypeMapping(needlingPatientsDomainScreeningEntryMappingBase, false);
-            defaultTableMappings0.Add(needlingPatientsDomainScreeningEntryMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase0, screeningEntry.FindProperty("Id")!, needlingPatientsDomainScreeningEntryMappingBase);
+            defaultTableMappings1.Add(needlingPatientsDomainScreeningEntryMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase1, screeningEntry.FindProperty("Id")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)areaColumnBase, screeningEntry.FindProperty("Area")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)codeColumnBase, screeningEntry.FindProperty("Code")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)ended_onColumnBase, screeningEntry.FindProperty("EndedOn")!, needlingPatientsDomainScreeningEntryMappingBase);
@@ -252,7 +333,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)kindColumnBase, screeningEntry.FindProperty("Kind")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nameColumnBase, screeningEntry.FindProperty("Name")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)notesColumnBase, screeningEntry.FindProperty("Notes")!, needlingPatientsDomainScreeningEntryMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase, screeningEntry.FindProperty("PatientId")!, needlingPatientsDomainScreeningEntryMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase0, screeningEntry.FindProperty("PatientId")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)recorded_at_utcColumnBase, screeningEntry.FindProperty("RecordedAtUtc")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)recorded_byColumnBase, screeningEntry.FindProperty("RecordedBy")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)removedColumnBase, screeningEntry.FindProperty("Removed")!, needlingPatientsDomainScreeningEntryMappingBase);
@@ -261,12 +342,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)started_onColumnBase, screeningEntry.FindProperty("StartedOn")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)superseded_at_utcColumnBase, screeningEntry.FindProperty("SupersededAtUtc")!, needlingPatientsDomainScreeningEntryMappingBase);
 
-            var tableMappings0 = new List<TableMapping>();
-            screeningEntry.SetRuntimeAnnotation("Relational:TableMappings", tableMappings0);
+            var tableMappings1 = new List<TableMapping>();
+            screeningEntry.SetRuntimeAnnotation("Relational:TableMappings", tableMappings1);
             var patients_screening_entriesTable = new Table("patients_screening_entries", null, relationalModel);
-            var idColumn0 = new Column("id", "TEXT", patients_screening_entriesTable);
-            patients_screening_entriesTable.Columns.Add("id", idColumn0);
-            idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn0);
+            var idColumn1 = new Column("id", "TEXT", patients_screening_entriesTable);
+            patients_screening_entriesTable.Columns.Add("id", idColumn1);
+            idColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn1);
             var areaColumn = new Column("area", "TEXT", patients_screening_entriesTable)
             {
                 IsNullable = true
@@ -300,9 +381,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             };
             patients_screening_entriesTable.Columns.Add("notes", notesColumn);
             notesColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(notesColumn);
-            var patient_idColumn = new Column("patient_id", "TEXT", patients_screening_entriesTable);
-            patients_screening_entriesTable.Columns.Add("patient_id", patient_idColumn);
-            patient_idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn);
+            var patient_idColumn0 = new Column("patient_id", "TEXT", patients_screening_entriesTable);
+            patients_screening_entriesTable.Columns.Add("patient_id", patient_idColumn0);
+            patient_idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn0);
             var recorded_at_utcColumn = new Column("recorded_at_utc", "TEXT", patients_screening_entriesTable);
             patients_screening_entriesTable.Columns.Add("recorded_at_utc", recorded_at_utcColumn);
             recorded_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(recorded_at_utcColumn);
@@ -336,8 +417,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             relationalModel.Tables.Add(("patients_screening_entries", null), patients_screening_entriesTable);
             var patients_screening_entriesTableMapping = new TableMapping(screeningEntry, patients_screening_entriesTable, null);
             patients_screening_entriesTable.AddTypeMapping(patients_screening_entriesTableMapping, false);
-            tableMappings0.Add(patients_screening_entriesTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn0, screeningEntry.FindProperty("Id")!, patients_screening_entriesTableMapping);
+            tableMappings1.Add(patients_screening_entriesTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn1, screeningEntry.FindProperty("Id")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(areaColumn, screeningEntry.FindProperty("Area")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(codeColumn, screeningEntry.FindProperty("Code")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(ended_onColumn, screeningEntry.FindProperty("EndedOn")!, patients_screening_entriesTableMapping);
@@ -345,7 +426,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping(kindColumn, screeningEntry.FindProperty("Kind")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(nameColumn, screeningEntry.FindProperty("Name")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(notesColumn, screeningEntry.FindProperty("Notes")!, patients_screening_entriesTableMapping);
-            RelationalModel.CreateColumnMapping(patient_idColumn, screeningEntry.FindProperty("PatientId")!, patients_screening_entriesTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn0, screeningEntry.FindProperty("PatientId")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(recorded_at_utcColumn, screeningEntry.FindProperty("RecordedAtUtc")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(recorded_byColumn, screeningEntry.FindProperty("RecordedBy")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(removedColumn, screeningEntry.FindProperty("Removed")!, patients_screening_entriesTableMapping);
@@ -353,7 +434,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping(severityColumn, screeningEntry.FindProperty("Severity")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(started_onColumn, screeningEntry.FindProperty("StartedOn")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(superseded_at_utcColumn, screeningEntry.FindProperty("SupersededAtUtc")!, patients_screening_entriesTableMapping);
-            var pk_patients_screening_entries = new UniqueConstraint("pk_patients_screening_entries", patients_screening_entriesTable, new[] { idColumn0 });
+            var pk_patients_screening_entries = new UniqueConstraint("pk_patients_screening_entries", patients_screening_entriesTable, new[] { idColumn1 });
             patients_screening_entriesTable.PrimaryKey = pk_patients_screening_entries;
             pk_patients_screening_entries.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_screening_entries));
             var pk_patients_screening_entriesKey = RelationalModel.GetKey(this,
@@ -372,7 +453,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.GetOrCreateTableIndexes(ix_patients_screening_entries_entry_key_revisionIx).Add(ix_patients_screening_entries_entry_key_revision);
             patients_screening_entriesTable.Indexes.Add("ix_patients_screening_entries_entry_key_revision", ix_patients_screening_entries_entry_key_revision);
             var ix_patients_screening_entries_patient_id_superseded_at_utc = new TableIndex(
-            "ix_patients_screening_entries_patient_id_superseded_at_utc", patients_screening_entriesTable, new[] { patient_idColumn, superseded_at_utcColumn }, false);
+            "ix_patients_screening_entries_patient_id_superseded_at_utc", patients_screening_entriesTable, new[] { patient_idColumn0, superseded_at_utcColumn }, false);
             ix_patients_screening_entries_patient_id_superseded_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_patients_screening_entries_patient_id_superseded_at_utc));
             var ix_patients_screening_entries_patient_id_superseded_at_utcIx = RelationalModel.GetIndex(this,
                 "Needling.Patients.Domain.ScreeningEntry",
@@ -383,13 +464,13 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
 
             var auditRecord = FindEntityType("Needling.SharedKernel.Audit.AuditRecord")!;
 
-            var defaultTableMappings1 = new List<TableMappingBase<ColumnMappingBase>>();
-            auditRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings1);
+            var defaultTableMappings2 = new List<TableMappingBase<ColumnMappingBase>>();
+            auditRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings2);
             var needlingSharedKernelAuditAuditRecordTableBase = new TableBase("Needling.SharedKernel.Audit.AuditRecord", null, relationalModel);
             var actionColumnBase = new ColumnBase<ColumnMappingBase>("action", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("action", actionColumnBase);
-            var actorColumnBase = new ColumnBase<ColumnMappingBase>("actor", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
-            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("actor", actorColumnBase);
+            var actorColumnBase0 = new ColumnBase<ColumnMappingBase>("actor", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
+            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("actor", actorColumnBase0);
             var at_utcColumnBase = new ColumnBase<ColumnMappingBase>("at_utc", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("at_utc", at_utcColumnBase);
             var entity_idColumnBase = new ColumnBase<ColumnMappingBase>("entity_id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
@@ -401,32 +482,32 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
                 IsNullable = true
             };
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("fields", fieldsColumnBase);
-            var idColumnBase1 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
-            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase1);
+            var idColumnBase2 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
+            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase2);
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Audit.AuditRecord", needlingSharedKernelAuditAuditRecordTableBase);
             var needlingSharedKernelAuditAuditRecordMappingBase = new TableMappingBase<ColumnMappingBase>(auditRecord, needlingSharedKernelAuditAuditRecordTableBase, null);
             needlingSharedKernelAuditAuditRecordTableBase.AddTypeMapping(needlingSharedKernelAuditAuditRecordMappingBase, false);
-            defaultTableMappings1.Add(needlingSharedKernelAuditAuditRecordMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase1, auditRecord.FindProperty("Id")!, needlingSharedKernelAuditAuditRecordMappingBase);
+            defaultTableMappings2.Add(needlingSharedKernelAuditAuditRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase2, auditRecord.FindProperty("Id")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actionColumnBase, auditRecord.FindProperty("Action")!, needlingSharedKernelAuditAuditRecordMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actorColumnBase, auditRecord.FindProperty("Actor")!, needlingSharedKernelAuditAuditRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actorColumnBase0, auditRecord.FindProperty("Actor")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)at_utcColumnBase, auditRecord.FindProperty("AtUtc")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_idColumnBase, auditRecord.FindProperty("EntityId")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_typeColumnBase, auditRecord.FindProperty("EntityType")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fieldsColumnBase, auditRecord.FindProperty("Fields")!, needlingSharedKernelAuditAuditRecordMappingBase);
 
-            var tableMappings1 = new List<TableMapping>();
-            auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings1);
+            var tableMappings2 = new List<TableMapping>();
+            auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings2);
             var patients_audit_logTable = new Table("patients_audit_log", null, relationalModel);
-            var idColumn1 = new Column("id", "TEXT", patients_audit_logTable);
-            patients_audit_logTable.Columns.Add("id", idColumn1);
-            idColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn1);
+            var idColumn2 = new Column("id", "TEXT", patients_audit_logTable);
+            patients_audit_logTable.Columns.Add("id", idColumn2);
+            idColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn2);
             var actionColumn = new Column("action", "TEXT", patients_audit_logTable);
             patients_audit_logTable.Columns.Add("action", actionColumn);
             actionColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(actionColumn);
-            var actorColumn = new Column("actor", "TEXT", patients_audit_logTable);
-            patients_audit_logTable.Columns.Add("actor", actorColumn);
-            actorColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(actorColumn);
+            var actorColumn0 = new Column("actor", "TEXT", patients_audit_logTable);
+            patients_audit_logTable.Columns.Add("actor", actorColumn0);
+            actorColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(actorColumn0);
             var at_utcColumn = new Column("at_utc", "TEXT", patients_audit_logTable);
             patients_audit_logTable.Columns.Add("at_utc", at_utcColumn);
             at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(at_utcColumn);
@@ -445,15 +526,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             relationalModel.Tables.Add(("patients_audit_log", null), patients_audit_logTable);
             var patients_audit_logTableMapping = new TableMapping(auditRecord, patients_audit_logTable, null);
             patients_audit_logTable.AddTypeMapping(patients_audit_logTableMapping, false);
-            tableMappings1.Add(patients_audit_logTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn1, auditRecord.FindProperty("Id")!, patients_audit_logTableMapping);
+            tableMappings2.Add(patients_audit_logTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn2, auditRecord.FindProperty("Id")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(actionColumn, auditRecord.FindProperty("Action")!, patients_audit_logTableMapping);
-            RelationalModel.CreateColumnMapping(actorColumn, auditRecord.FindProperty("Actor")!, patients_audit_logTableMapping);
+            RelationalModel.CreateColumnMapping(actorColumn0, auditRecord.FindProperty("Actor")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(at_utcColumn, auditRecord.FindProperty("AtUtc")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_idColumn, auditRecord.FindProperty("EntityId")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_typeColumn, auditRecord.FindProperty("EntityType")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(fieldsColumn, auditRecord.FindProperty("Fields")!, patients_audit_logTableMapping);
-            var pk_patients_audit_log = new UniqueConstraint("pk_patients_audit_log", patients_audit_logTable, new[] { idColumn1 });
+            var pk_patients_audit_log = new UniqueConstraint("pk_patients_audit_log", patients_audit_logTable, new[] { idColumn2 });
             patients_audit_logTable.PrimaryKey = pk_patients_audit_log;
             pk_patients_audit_log.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_audit_log));
             var pk_patients_audit_logKey = RelationalModel.GetKey(this,
@@ -480,9 +561,23 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             ix_patients_audit_log_entity_type_entity_id.MappedIndexes.Add(ix_patients_audit_log_entity_type_entity_idIx);
             RelationalModel.GetOrCreateTableIndexes(ix_patients_audit_log_entity_type_entity_idIx).Add(ix_patients_audit_log_entity_type_entity_id);
             patients_audit_logTable.Indexes.Add("ix_patients_audit_log_entity_type_entity_id", ix_patients_audit_log_entity_type_entity_id);
+            var fk_patients_screening_confirmations_patients_patients_patient_id = new ForeignKeyConstraint(
+                "fk_patients_screening_confirmations_patients_patients_patient_id", patients_screening_confirmationsTable, patients_patientsTable,
+                new[] { patient_idColumn },
+                patients_patientsTable.FindUniqueConstraint("pk_patients_patients")!, ReferentialAction.Restrict);
+            fk_patients_screening_confirmations_patients_patients_patient_id.SetRowForeignKeyValueFactory(RowForeignKeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid, Guid>(fk_patients_screening_confirmations_patients_patients_patient_id));
+            var fk_patients_screening_confirmations_patients_patients_patient_idFk = RelationalModel.GetForeignKey(this,
+                "Needling.Patients.Domain.ScreeningConfirmation",
+                new[] { "PatientId" },
+                "Needling.Patients.Domain.Patient",
+                new[] { "Id" });
+            fk_patients_screening_confirmations_patients_patients_patient_id.MappedForeignKeys.Add(fk_patients_screening_confirmations_patients_patients_patient_idFk);
+            RelationalModel.GetOrCreateForeignKeyConstraints(fk_patients_screening_confirmations_patients_patients_patient_idFk).Add(fk_patients_screening_confirmations_patients_patients_patient_id);
+            patients_screening_confirmationsTable.ForeignKeyConstraints.Add(fk_patients_screening_confirmations_patients_patients_patient_id);
+            patients_patientsTable.ReferencingForeignKeyConstraints.Add(fk_patients_screening_confirmations_patients_patients_patient_id);
             var fk_patients_screening_entries_patients_patients_patient_id = new ForeignKeyConstraint(
                 "fk_patients_screening_entries_patients_patients_patient_id", patients_screening_entriesTable, patients_patientsTable,
-                new[] { patient_idColumn },
+                new[] { patient_idColumn0 },
                 patients_patientsTable.FindUniqueConstraint("pk_patients_patients")!, ReferentialAction.Restrict);
             fk_patients_screening_entries_patients_patients_patient_id.SetRowForeignKeyValueFactory(RowForeignKeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid, Guid>(fk_patients_screening_entries_patients_patients_patient_id));
             var fk_patients_screening_entries_patients_patients_patient_idFk = RelationalModel.GetForeignKey(this,

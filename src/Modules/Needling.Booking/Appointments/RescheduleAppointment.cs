@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Needling.Booking.Data;
 using Needling.Booking.Domain;
 using Needling.Booking.Schedules;
+using Needling.ClinicalRules;
 using Needling.Contracts.Booking;
 using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Errors;
@@ -28,6 +29,12 @@ internal static class RescheduleAppointment
         Guid id, Request r, HttpContext http, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, Idempotency idempotency,
         BookingWriteLock writeLock, ScheduleReader schedules, TimeProvider clock, CancellationToken ct)
     {
+        new Validator()
+            .Require(r.TreatedAreas is null || r.TreatedAreas.Count <= 20, "treatedAreas", "at most 20 areas.")
+            // Codes of the body-area vocabulary, so that a finding on "face" is known to concern "cheeks".
+            .Require(r.TreatedAreas is null || r.TreatedAreas.All(BodyAreaVocabulary.Default.Contains), "treatedAreas",
+                $"each must be a body-area code: {string.Join(", ", BodyAreaVocabulary.Default.All.Select(a => a.Code))}.")
+            .ThrowIfInvalid();
         var key = Idempotency.Read(http, $"reschedule:{id}", r);
         if (await idempotency.ReplayAsync(key, ct) is { } replay)
         {

@@ -11,6 +11,7 @@ internal sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> opti
 
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<ScreeningEntry> ScreeningEntries => Set<ScreeningEntry>();
+    public DbSet<ScreeningConfirmation> ScreeningConfirmations => Set<ScreeningConfirmation>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -42,6 +43,15 @@ internal sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> opti
             e.HasIndex(s => new { s.EntryKey, s.Revision }).IsUnique();
             e.HasIndex(s => new { s.PatientId, s.SupersededAtUtc });
             e.HasOne<Patient>().WithMany().HasForeignKey(s => s.PatientId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ScreeningConfirmation>(e =>
+        {
+            e.ToTable("ScreeningConfirmations");
+            e.Property(c => c.ConfirmedBy).HasMaxLength(16);
+            e.Property(c => c.Actor).HasMaxLength(100);
+            // The latest confirmation and the latest review of one patient are read with every screening question.
+            e.HasIndex(c => new { c.PatientId, c.ConfirmedAtUtc });
+            e.HasOne<Patient>().WithMany().HasForeignKey(c => c.PatientId).OnDelete(DeleteBehavior.Restrict);
         });
         b.AddAuditLog();
         b.UseModuleConventions(Schema, Database.IsSqlite());

@@ -1,18 +1,21 @@
 using MediatR;
+using Microsoft.Extensions.Options;
 using Needling.Contracts.Patients;
 using Needling.Patients.Domain;
 
 namespace Needling.Patients.Integration;
 
-internal sealed class GetPatientScreeningHandler(PatientReads reads) : IRequestHandler<GetPatientScreening, PatientScreening?>
+internal sealed class GetPatientScreeningHandler(PatientReads reads, TimeProvider clock, IOptions<ScreeningOptions> options)
+    : IRequestHandler<GetPatientScreening, PatientScreening?>
 {
     public async Task<PatientScreening?> Handle(GetPatientScreening request, CancellationToken cancellationToken)
     {
-        var current = await reads.CurrentEntriesAsync(request.PatientId, cancellationToken);
-        if (current is null)
+        var loaded = await reads.ScreeningAsync(request.PatientId, cancellationToken);
+        if (loaded is null)
         {
             return null;
         }
+        var current = loaded.Entries;
         List<ScreeningEntry> Of(string kind) => current.Where(e => e.Kind == kind).ToList();
         var pregnancy = Of(ScreeningKinds.Pregnancy).OrderByDescending(e => e.RecordedAtUtc).FirstOrDefault();
         return new PatientScreening(
@@ -21,6 +24,8 @@ internal sealed class GetPatientScreeningHandler(PatientReads reads) : IRequestH
             Of(ScreeningKinds.Medication).Select(e => new MedicationEntry(e.Name ?? e.Code, e.Code, e.StartedOn, e.EndedOn)).ToList(),
             Of(ScreeningKinds.SkinFinding).Select(e => new SkinFindingEntry(e.Code, e.Area, e.Severity, e.StartedOn ?? DateOnly.MinValue, e.EndedOn)).ToList(),
             pregnancy is null ? null : new PregnancyEntry(pregnancy.StartedOn, pregnancy.EndedOn),
-            Of(ScreeningKinds.Allergy).Select(e => e.Code).ToList());
+            Of(ScreeningKinds.Allergy).Select(e => e.Code).ToList(),
+            loaded.LastConfirmation,
+            loaded.IsReviewDue(clock.GetUtcNow().UtcDateTime, options.Value.ReviewDays));
     }
 }

@@ -2,23 +2,29 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Needling.Contracts.Patients;
 using Needling.Patients.Data;
+using Needling.Patients.Domain;
+using Needling.Patients.Integration;
 using Needling.SharedKernel.Errors;
 
 namespace Needling.Patients.Screening;
 
 internal static class GetScreening
 {
+    /// <summary>The current answers, the latest reconfirmation, and whether a practitioner's review is due.</summary>
+    internal sealed record CurrentScreeningDto(List<ScreeningEntryDto> Answers, ScreeningConfirmationInfo? LastConfirmation, bool ReviewDue);
+
     public static void Map(RouteGroupBuilder desk, RouteGroupBuilder clinical)
     {
-        desk.MapGet("/patients/{id:guid}/screening", async (Guid id, PatientsDbContext db, CancellationToken ct) =>
+        desk.MapGet("/patients/{id:guid}/screening", async (Guid id, PatientReads reads, TimeProvider clock, IOptions<ScreeningOptions> options, CancellationToken ct) =>
         {
-            await db.EnsurePatientExistsAsync(id, ct);
-            var current = await db.ScreeningEntries.AsNoTracking()
-                .Where(e => e.PatientId == id && e.SupersededAtUtc == null && !e.Removed)
-                .OrderBy(e => e.Kind).ThenBy(e => e.RecordedAtUtc).ToListAsync(ct);
-            return TypedResults.Ok(current.Select(ScreeningEntryDto.From).ToList());
-        }).WithSummary("The patient's current screening answers.");
+            var loaded = await reads.ScreeningAsync(id, ct) ?? throw new NotFoundException("Patient", id);
+            var current = loaded.Entries;
+            var answers = current.OrderBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.RecordedAtUtc).Select(ScreeningEntryDto.From).ToList();
+            return TypedResults.Ok(new CurrentScreeningDto(answers, loaded.LastConfirmation, loaded.IsReviewDue(clock.GetUtcNow().UtcDateTime, options.Value.ReviewDays)));
+        }).WithSummary("The patient's current screening answers, the latest reconfirmation, and whether a practitioner's review is due.");
 
         clinical.MapGet("/patients/{id:guid}/screening/history", async (Guid id, PatientsDbContext db, CancellationToken ct) =>
         {

@@ -16,13 +16,18 @@ internal static partial class ScreeningAnswerRules
     [GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]
     private static partial Regex Slug();
 
+    // An area outside the vocabulary could not be placed in the body hierarchy, so the rules would have to read it
+    // as "everywhere"; refusing it at the desk keeps the answer useful. No area at all means the whole body.
+    private static readonly string AreaCodes =
+        $"must be a body-area code: {string.Join(", ", BodyAreaVocabulary.Default.All.Select(a => a.Code))}; or leave it out when the finding is not local.";
+
     public static void Validate(ScreeningAnswer a)
     {
         var v = new Validator()
             .OneOf(a.Kind, ScreeningKinds.All, "kind")
             .MaxLength(a.Name, "name", 200)
             .MaxLength(a.Notes, "notes", 2000)
-            .Require(a.Area is null || Slug().IsMatch(a.Area), "area", "must be a lower-case area code such as cheeks, forehead or upper-back.")
+            .Require(a.Area is null || BodyAreaVocabulary.Default.Contains(a.Area), "area", AreaCodes)
             .Require(a.Severity is null || ScreeningKinds.Severities.Contains(a.Severity), "severity", "must be mild, moderate or severe.")
             .Require(a.StartedOn is null || a.EndedOn is null || a.StartedOn <= a.EndedOn, "endedOn", "must not be before startedOn.");
         switch (a.Kind)

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Needling.ClinicalRules;
 using Needling.Contracts.Protocols;
 using Needling.SharedKernel.Errors;
 
@@ -20,6 +21,9 @@ internal static class CheckEligibilityEndpoint
                 .NotBlank(r.TreatmentCode, "treatmentCode", 32)
                 .NotBlank(r.Indication, "indication", 64)
                 .Require(r.TreatedAreas is null || r.TreatedAreas.Count <= 20, "treatedAreas", "at most 20 areas.")
+                // The same codes a booking takes: an answer here must be the answer the booking will get.
+                .Require(r.TreatedAreas is null || r.TreatedAreas.All(BodyAreaVocabulary.Default.Contains), "treatedAreas",
+                    $"each must be a body-area code: {string.Join(", ", BodyAreaVocabulary.Default.All.Select(a => a.Code))}.")
                 .ThrowIfInvalid();
             var result = await mediator.Send(new CheckEligibility(
                 r.PatientId, r.TreatmentCode, r.Indication, r.PractitionerId, r.Start.UtcDateTime, r.TreatedAreas), ct);

@@ -1,0 +1,26 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Needling.Patients.Data;
+
+#nullable disable
+
+namespace Needling.Migrations.PostgreSql.Patients
+{
+    /// <summary>
+    /// Data only: free-text screening areas become body-area codes, or NULL with the old text kept in the notes
+    /// (<see cref="FreeTextAreaMigration"/>). The model is unchanged.
+    /// </summary>
+    public partial class ScreeningAreasToVocabulary : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(FreeTextAreaMigration.Sql(postgres: true));
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            // Nothing to undo: a code is valid free text, and the text that could not be mapped is in the notes.
+        }
+    }
+}
