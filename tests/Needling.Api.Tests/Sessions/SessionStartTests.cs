@@ -60,6 +60,42 @@ public abstract class SessionStartTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_session_is_refused_until_the_screening_answers_are_reconfirmed_on_the_day()
+    {
+        var v = await _setup.CheckedInAsync(confirmScreening: false);
+        using var chair = await _setup.SignedIn(v.Chair);
+        Assert.Equal("session.screening-not-confirmed", RuleId(await Refused(chair, v)));
+
+        using (var desk = await app.As("Receptionist", freshToken: true))
+        {
+            await desk.PostOk($"/patients/{v.Patient}/screening/confirm", new { confirmedBy = "patient", reviewed = false });
+        }
+        await SessionSetup.StartOk(chair, v);
+    }
+
+    [Fact]
+    public async Task Screening_answers_older_than_30_days_must_be_reviewed_by_a_practitioner_before_the_session()
+    {
+        var chair = await _setup.PractitionerAsync();
+        Guid patient;
+        using (var desk = await app.As("Receptionist", freshToken: true))
+        {
+            patient = await desk.RegisterPatient("Old", BookingSetup.Unique("Answers"));
+            await desk.PostOk($"/patients/{patient}/screening", new { kind = "allergy", code = "latex" });
+        }
+        var v = await _setup.CheckedInAsync(chair, patient, daysAhead: 31, confirmScreening: false);
+        using (var desk = await app.As("Receptionist", freshToken: true))
+        {
+            var problem = await (await desk.PostAsJsonAsync($"/patients/{patient}/screening/confirm", new { confirmedBy = "patient", reviewed = false })).AssertProblem(HttpStatusCode.UnprocessableEntity);
+            Assert.Equal("screening.review-due", RuleId(problem));
+        }
+        using var c = await _setup.SignedIn(chair);
+        Assert.Equal("screening.review-due", RuleId(await Refused(c, v)));
+        await c.PostOk($"/patients/{patient}/screening/confirm", new { confirmedBy = "practitioner", reviewed = true });
+        await SessionSetup.StartOk(c, v);
+    }
+
+    [Fact]
     public async Task A_session_is_only_started_from_a_checked_in_appointment_and_on_its_day()
     {
         var v = await _setup.CheckedInAsync(checkIn: false);

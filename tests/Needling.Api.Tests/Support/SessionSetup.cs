@@ -46,7 +46,8 @@ public sealed class SessionSetup(AppFixture app)
 
     /// <summary>Books a week ahead, moves the clock to an hour before, and checks the patient in.</summary>
     public async Task<Visit> CheckedInAsync(Chair? chair = null, Guid? patient = null, bool consent = true, string treatment = "MN-PEN",
-        string indication = "hyperpigmentation", int daysAhead = 7, bool checkIn = true, DayOfWeek? day = null, int hoursBefore = 1)
+        string indication = "hyperpigmentation", int daysAhead = 7, bool checkIn = true, DayOfWeek? day = null, int hoursBefore = 1,
+        bool confirmScreening = true)
     {
         chair ??= await PractitionerAsync();
         Guid? consentId = null;
@@ -70,16 +71,21 @@ public sealed class SessionSetup(AppFixture app)
             app.Clock.Advance(start - app.Clock.GetUtcNow() - TimeSpan.FromHours(hoursBefore));
             if (checkIn)
             {
-                await CheckInAsync(visit);
+                await CheckInAsync(visit, confirmScreening);
             }
             return visit;
         }
     }
 
-    public async Task CheckInAsync(Visit visit)
+    /// <summary>Checks the patient in and goes through the screening answers with them, as the front desk does.</summary>
+    public async Task CheckInAsync(Visit visit, bool confirmScreening = true)
     {
         using var desk = await app.As("Receptionist", freshToken: true);
         await desk.PostOk($"/appointments/{visit.Appointment}/check-in", new { }, HttpStatusCode.OK);
+        if (confirmScreening)
+        {
+            await desk.PostOk($"/patients/{visit.Patient}/screening/confirm", new { confirmedBy = "patient", reviewed = false });
+        }
     }
 
     /// <summary>10:00 UTC on the first Monday-to-Friday (or the given day) on or after the date (the test clinic runs on UTC).</summary>

@@ -73,5 +73,6 @@ internal static class PatientNames
 
 internal static class AreaNames
 {
-    public static string Name(string code, string language) => code;
+    /// <summary>The area's name in the patient's language (body-area vocabulary), the code when it has none.</summary>
+    public static string Name(string code, string language) => Needling.ClinicalRules.BodyAreaVocabulary.Default.Name(code, language);
 }

@@ -16,8 +16,9 @@ internal sealed class CheckSessionRecordHandler(RuleSetStore store) : IRequestHa
         return new SessionRecordCheck(decision.RuleSetVersion, decision.Findings.Select(FindingMapper.ToContract).ToList(), decision.MinIntervalDays);
     }
 
-    // A scar has its own depth range wherever it sits; otherwise the facial zones of the manufacturer charts, and
-    // "body" for the trunk and limbs (clinical-defaults.md, depth by zone).
+    // A scar has its own depth range wherever it sits; otherwise the area's zone in the vocabulary: the facial zones
+    // of the manufacturer charts, and "body" for the trunk and limbs (clinical-defaults.md, depth by zone). An area
+    // without a zone of its own keeps its code, which no protocol lists: the engine then warns (depth.zone-unknown).
     private static string ZoneOf(TreatedAreaDepth a) =>
-        a.Scar ? Codes.Scar : Codes.Zones.Contains(a.Area) ? a.Area : Codes.Body;
+        a.Scar ? Codes.Scar : BodyAreaVocabulary.Default.DepthZone(a.Area) ?? a.Area;
 }

@@ -19,6 +19,8 @@ internal static class RecordValidator
             var a = r.Areas![i];
             v.Require(a.Area is not null && BodyAreas.IsKnown(a.Area), $"areas[{i}].area", "must be a body-area code (GET /body-areas).")
              .Require(a.DepthMm is null or (> 0 and <= 5), $"areas[{i}].depthMm", "must be more than 0 and at most 5 mm.")
+             .Require(a.DepthMm is null || a.Scar || a.Area is null || !BodyAreas.IsKnown(a.Area) || BodyAreas.DepthZone(a.Area) is not null,
+                 $"areas[{i}].depthMm", $"record depth per part of the {a.Area} (for example cheeks, forehead), where the depth chart applies.")
              .Require(a.Passes is null or (>= 1 and <= 20), $"areas[{i}].passes", "must be 1 to 20.");
         }
         if (r.SterileItem is { } s)
