@@ -95,6 +95,10 @@ public abstract class RoleMatrixTests(AppFixture app)
         ("GET", "/sessions/{sessionId:guid}/aftercare", $"/sessions/{Id}/aftercare", [R, P]),
         ("GET", "/sessions/{sessionId:guid}/aftercare/pdf", $"/sessions/{Id}/aftercare/pdf", [R, P]),
         ("POST", "/sessions/{sessionId:guid}/aftercare/link", $"/sessions/{Id}/aftercare/link", [R, P]),
+        ("GET", "/complications", "/complications", [P]),
+        ("GET", "/complications/{id:guid}/photo", $"/complications/{Id}/photo", [P]),
+        ("POST", "/complications/{id:guid}/acknowledge", $"/complications/{Id}/acknowledge", [P]),
+        ("POST", "/complications/{id:guid}/close", $"/complications/{Id}/close", [P]),
     ];
 
     // Anonymous on purpose: sign-in, health probes, the API description, and the patient's signing link
@@ -103,7 +107,7 @@ public abstract class RoleMatrixTests(AppFixture app)
     [
         "POST /auth/token", "GET /health/live", "GET /health/ready", "GET /openapi/{documentName}.json",
         "GET /consent/sign/{token}", "POST /consent/sign/{token}", "GET /consent/sign/{token}/pdf", "GET /calendar/{token}.ics",
-        "GET /aftercare/{token}", "GET /aftercare/{token}/pdf",
+        "GET /aftercare/{token}", "GET /aftercare/{token}/pdf", "GET /aftercare/follow-up/{token}", "POST /aftercare/follow-up/{token}",
     ];
 
     public static TheoryData<string, string> Endpoints()

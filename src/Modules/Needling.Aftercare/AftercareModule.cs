@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Needling.Aftercare.Data;
 using Needling.Aftercare.Mail;
+using Needling.Aftercare.FollowUps;
 using Needling.Aftercare.Links;
 using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Modules;
@@ -12,7 +13,7 @@ using Needling.SharedKernel.Security;
 
 namespace Needling.Aftercare;
 
-/// <summary>Aftercare: the sheet of each signed session in the patient's language, delivered by e-mail and by link.</summary>
+/// <summary>Aftercare: the sheet of each signed session in the patient's language, delivered by e-mail and by link; check-ins on day 2 and 7; complication reports.</summary>
 public static class AftercareModule
 {
     public static IServiceCollection AddAftercareModule(this IServiceCollection services, IConfiguration configuration)
@@ -28,6 +29,9 @@ public static class AftercareModule
             services.AddSingleton<IMailTransport, SmtpTransport>();
         }
         services.AddSingleton<SheetLinks>();
+        services.AddSingleton<FollowUpLinks>();
+        services.Configure<AftercareOptions>(configuration.GetSection(AftercareOptions.Section));
+        services.AddScoped<FollowUpSchedule>();
         services.AddSingleton<DeliverySignal>();
         services.AddScoped<DeliveryQueue>();
         services.AddScoped<DeliverySender>();
@@ -39,7 +43,9 @@ public static class AftercareModule
     {
         var desk = app.MapGroup("").WithTags("Aftercare").RequireAuthorization(p => p.RequireRole(Roles.Receptionist, Roles.Practitioner));
         SheetEndpoints.Map(desk);
+        ComplicationReports.Map(app.MapGroup("").WithTags("Aftercare").RequireAuthorization(p => p.RequireRole(Roles.Practitioner)));
         PatientSheetPages.Map(app);
+        FollowUpPages.Map(app);
         return app;
     }
 }

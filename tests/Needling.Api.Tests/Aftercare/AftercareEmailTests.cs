@@ -110,6 +110,31 @@ public abstract class AftercareEmailTests(MailAppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync(altered + "/pdf")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_clinic_checks_in_on_day_2_and_a_reply_that_something_is_wrong_reaches_the_treating_practitioner()
+    {
+        var (v, session, email, _) = await SignedAsync(adverse: null);
+        await MailTo(email); // the sheet
+        var subject = Needling.Aftercare.Texts.AftercareText.For("en").FollowUp.Subject.Split('{')[0];
+        Assert.DoesNotContain(app.Smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal));
+
+        app.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(2)); // day 2, past the clinic's sending time
+        var checkIn = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal));
+        var link = checkIn.TextBody!.Split(' ', '\n', '\r').Single(w => w.StartsWith("https://clinic.example/aftercare/follow-up/", StringComparison.Ordinal));
+        var path = new Uri(link).AbsolutePath;
+
+        using var phone = app.Anonymous();
+        Assert.Contains("name=\"answer\"", await phone.GetStringAsync(path));
+        using var form = new MultipartFormDataContent { { new StringContent("wrong"), "answer" }, { new StringContent("A bruise on the forehead that keeps growing"), "text" } };
+        Assert.Equal(HttpStatusCode.OK, (await phone.PostAsync(path, form)).StatusCode);
+
+        using var chair = await _setup.SignedIn(v.Chair);
+        var report = Assert.Single((await chair.GetOk("/complications")).EnumerateArray(), r => r.GetProperty("sessionId").GetGuid() == session);
+        Assert.Equal(2, report.GetProperty("day").GetInt32());
+        Assert.Equal("A bruise on the forehead that keeps growing", report.GetProperty("text").GetString());
+        Assert.Single(app.Smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal));
+    }
+
     private static string Flat(string s) => new(s.Where(c => !char.IsWhiteSpace(c) && c != '\u200B').ToArray());
 }
 

@@ -85,6 +85,7 @@ public abstract class SessionRecordTests(AppFixture app)
         var signed = await _setup.SignedSessionAsync(chair, v);
         var session = signed.Id();
         Assert.Equal("signed", signed.GetProperty("status").GetString());
+        Assert.Equal(1, signed.GetProperty("courseSessionNumber").GetInt32());
         Assert.True(signed.TryGetProperty("nextEligibleOn", out var next) && next.ValueKind == JsonValueKind.String);
 
         var change = await Record(chair, session, SessionSetup.PenRecord(app.Clock.GetUtcNow(), cheeksDepth: 0.6m));

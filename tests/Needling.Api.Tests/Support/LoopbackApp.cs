@@ -53,7 +53,7 @@ public sealed class LoopbackApp : IAsyncLifetime
     /// <summary>A client signed in as the Receptionist.</summary>
     public Task<HttpClient> Desk() => SignedIn("reception");
 
-    private async Task<HttpClient> SignedIn(string username)
+    public async Task<HttpClient> SignedIn(string username)
     {
         var client = Anonymous();
         var response = await client.PostAsJsonAsync("/auth/token", new { username, password = Password });

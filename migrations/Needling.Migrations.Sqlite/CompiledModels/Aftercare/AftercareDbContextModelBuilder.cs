@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
     public partial class AftercareDbContextModel
     {
         private AftercareDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2c7c518c-6898-4597-9c5d-63f6a0239bfc"), entityTypeCount: 3)
+            : base(skipDetectChanges: false, modelId: new Guid("6e7dbec9-1df0-4e78-89a1-1ce54a67b927"), entityTypeCount: 4)
         {
         }
 
@@ -23,10 +23,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
         {
             var aftercareSheet = AftercareSheetEntityType.Create(this);
             var delivery = DeliveryEntityType.Create(this);
+            var followUp = FollowUpEntityType.Create(this);
             var auditRecord = AuditRecordEntityType.Create(this);
 
             AftercareSheetEntityType.CreateAnnotations(aftercareSheet);
             DeliveryEntityType.CreateAnnotations(delivery);
+            FollowUpEntityType.CreateAnnotations(followUp);
             AuditRecordEntityType.CreateAnnotations(auditRecord);
 
             AddAnnotation("ProductVersion", "10.0.14");
@@ -313,10 +315,248 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
             RelationalModel.GetOrCreateTableIndexes(ix_aftercare_deliveries_keyIx).Add(ix_aftercare_deliveries_key);
             aftercare_deliveriesTable.Indexes.Add("ix_aftercare_deliveries_key", ix_aftercare_deliveries_key);
 
-            var auditRecord = FindEntityType("Needling.SharedKernel.Audit.AuditRecord")!;
+            var followUp = FindEntityType("Needling.Aftercare.Domain.FollowUp")!;
 
             var defaultTableMappings1 = new List<TableMappingBase<ColumnMappingBase>>();
-            auditRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings1);
+            followUp.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings1);
+            var needlingAftercareDomainFollowUpTableBase = new TableBase("Needling.Aftercare.Domain.FollowUp", null, relationalModel);
+            var acknowledged_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("acknowledged_at_utc", "TEXT", needlingAftercareDomainFollowUpTableBase)
+            {
+                IsNullable = true
+            };
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("acknowledged_at_utc", acknowledged_at_utcColumnBase);
+            var acknowledged_byColumnBase = new ColumnBase<ColumnMappingBase>("acknowledged_by", "TEXT", needlingAftercareDomainFollowUpTableBase)
+            {
+                IsNullable = true
+            };
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("acknowledged_by", acknowledged_byColumnBase);
+            var answerColumnBase = new ColumnBase<ColumnMappingBase>("answer", "TEXT", needlingAftercareDomainFollowUpTableBase)
+            {
+                IsNullable = true
+            };
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("answer", answerColumnBase);
+            var answered_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("answered_at_utc", "TEXT", needlingAftercareDomainFollowUpTableBase)
+            {
+                IsNullable = true
+            };
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("answered_at_utc", answered_at_utcColumnBase);
+            var close_noteColumnBase = new ColumnBase<ColumnMappingBase>("close_note", "TEXT", needlingAftercareDomainFollowUpTableBase)
+            {
+                IsNullable = true
+            };
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("close_note", close_noteColumnBase);
+            var closed_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("closed_at_utc", "TEXT", needlingAftercareDomainFollowUpTableBase)
+            {
+                IsNullable = true
+            };
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("closed_at_utc", closed_at_utcColumnBase);
+            var closed_byColumnBase = new ColumnBase<ColumnMappingBase>("closed_by", "TEXT", needlingAftercareDomainFollowUpTableBase)
+            {
+                IsNullable = true
+            };
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("closed_by", closed_byColumnBase);
+            var dayColumnBase = new ColumnBase<ColumnMappingBase>("day", "INTEGER", needlingAftercareDomainFollowUpTableBase);
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("day", dayColumnBase);
+            var due_at_utcColumnBase0 = new ColumnBase<ColumnMappingBase>("due_at_utc", "TEXT", needlingAftercareDomainFollowUpTableBase);
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("due_at_utc", due_at_utcColumnBase0);
+            var idColumnBase1 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingAftercareDomainFollowUpTableBase);
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("id", idColumnBase1);
+            var languageColumnBase0 = new ColumnBase<ColumnMappingBase>("language", "TEXT", needlingAftercareDomainFollowUpTableBase);
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("language", languageColumnBase0);
+            var patient_idColumnBase1 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingAftercareDomainFollowUpTableBase);
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("patient_id", patient_idColumnBase1);
+            var performed_at_utcColumnBase0 = new ColumnBase<ColumnMappingBase>("performed_at_utc", "TEXT", needlingAftercareDomainFollowUpTableBase);
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("performed_at_utc", performed_at_utcColumnBase0);
+            var photoColumnBase = new ColumnBase<ColumnMappingBase>("photo", "BLOB", needlingAftercareDomainFollowUpTableBase)
+            {
+                IsNullable = true
+            };
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("photo", photoColumnBase);
+            var photo_typeColumnBase = new ColumnBase<ColumnMappingBase>("photo_type", "TEXT", needlingAftercareDomainFollowUpTableBase)
+            {
+                IsNullable = true
+            };
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("photo_type", photo_typeColumnBase);
+            var practitioner_idColumnBase0 = new ColumnBase<ColumnMappingBase>("practitioner_id", "TEXT", needlingAftercareDomainFollowUpTableBase);
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("practitioner_id", practitioner_idColumnBase0);
+            var session_idColumnBase0 = new ColumnBase<ColumnMappingBase>("session_id", "TEXT", needlingAftercareDomainFollowUpTableBase);
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("session_id", session_idColumnBase0);
+            var textColumnBase = new ColumnBase<ColumnMappingBase>("text", "TEXT", needlingAftercareDomainFollowUpTableBase)
+            {
+                IsNullable = true
+            };
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("text", textColumnBase);
+            var treatment_codeColumnBase0 = new ColumnBase<ColumnMappingBase>("treatment_code", "TEXT", needlingAftercareDomainFollowUpTableBase);
+            needlingAftercareDomainFollowUpTableBase.Columns.Add("treatment_code", treatment_codeColumnBase0);
+            relationalModel.DefaultTables.Add("Needling.Aftercare.Domain.FollowUp", needlingAftercareDomainFollowUpTableBase);
+            var needlingAftercareDomainFollowUpMappingBase = new TableMappingBase<ColumnMappingBase>(followUp, needlingAftercareDomainFollowUpTableBase, null);
+            needlingAftercareDomainFollowUpTableBase.AddTypeMapping(needlingAftercareDomainFollowUpMappingBase, false);
+            defaultTableMappings1.Add(needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase1, followUp.FindProperty("Id")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)acknowledged_at_utcColumnBase, followUp.FindProperty("AcknowledgedAtUtc")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)acknowledged_byColumnBase, followUp.FindProperty("AcknowledgedBy")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)answerColumnBase, followUp.FindProperty("Answer")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)answered_at_utcColumnBase, followUp.FindProperty("AnsweredAtUtc")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)close_noteColumnBase, followUp.FindProperty("CloseNote")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)closed_at_utcColumnBase, followUp.FindProperty("ClosedAtUtc")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)closed_byColumnBase, followUp.FindProperty("ClosedBy")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dayColumnBase, followUp.FindProperty("Day")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)due_at_utcColumnBase0, followUp.FindProperty("DueAtUtc")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)languageColumnBase0, followUp.FindProperty("Language")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase1, followUp.FindProperty("PatientId")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)performed_at_utcColumnBase0, followUp.FindProperty("PerformedAtUtc")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)photoColumnBase, followUp.FindProperty("Photo")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)photo_typeColumnBase, followUp.FindProperty("PhotoType")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)practitioner_idColumnBase0, followUp.FindProperty("PractitionerId")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)session_idColumnBase0, followUp.FindProperty("SessionId")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)textColumnBase, followUp.FindProperty("Text")!, needlingAftercareDomainFollowUpMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)treatment_codeColumnBase0, followUp.FindProperty("TreatmentCode")!, needlingAftercareDomainFollowUpMappingBase);
+
+            var tableMappings1 = new List<TableMapping>();
+            followUp.SetRuntimeAnnotation("Relational:TableMappings", tableMappings1);
+            var aftercare_follow_upsTable = new Table("aftercare_follow_ups", null, relationalModel);
+            var idColumn1 = new Column("id", "TEXT", aftercare_follow_upsTable);
+            aftercare_follow_upsTable.Columns.Add("id", idColumn1);
+            idColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn1);
+            var acknowledged_at_utcColumn = new Column("acknowledged_at_utc", "TEXT", aftercare_follow_upsTable)
+            {
+                IsNullable = true
+            };
+            aftercare_follow_upsTable.Columns.Add("acknowledged_at_utc", acknowledged_at_utcColumn);
+            acknowledged_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(acknowledged_at_utcColumn);
+            var acknowledged_byColumn = new Column("acknowledged_by", "TEXT", aftercare_follow_upsTable)
+            {
+                IsNullable = true
+            };
+            aftercare_follow_upsTable.Columns.Add("acknowledged_by", acknowledged_byColumn);
+            acknowledged_byColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(acknowledged_byColumn);
+            var answerColumn = new Column("answer", "TEXT", aftercare_follow_upsTable)
+            {
+                IsNullable = true
+            };
+            aftercare_follow_upsTable.Columns.Add("answer", answerColumn);
+            answerColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(answerColumn);
+            var answered_at_utcColumn = new Column("answered_at_utc", "TEXT", aftercare_follow_upsTable)
+            {
+                IsNullable = true
+            };
+            aftercare_follow_upsTable.Columns.Add("answered_at_utc", answered_at_utcColumn);
+            answered_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(answered_at_utcColumn);
+            var close_noteColumn = new Column("close_note", "TEXT", aftercare_follow_upsTable)
+            {
+                IsNullable = true
+            };
+            aftercare_follow_upsTable.Columns.Add("close_note", close_noteColumn);
+            close_noteColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(close_noteColumn);
+            var closed_at_utcColumn = new Column("closed_at_utc", "TEXT", aftercare_follow_upsTable)
+            {
+                IsNullable = true
+            };
+            aftercare_follow_upsTable.Columns.Add("closed_at_utc", closed_at_utcColumn);
+            closed_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(closed_at_utcColumn);
+            var closed_byColumn = new Column("closed_by", "TEXT", aftercare_follow_upsTable)
+            {
+                IsNullable = true
+            };
+            aftercare_follow_upsTable.Columns.Add("closed_by", closed_byColumn);
+            closed_byColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(closed_byColumn);
+            var dayColumn = new Column("day", "INTEGER", aftercare_follow_upsTable);
+            aftercare_follow_upsTable.Columns.Add("day", dayColumn);
+            dayColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(dayColumn);
+            var due_at_utcColumn0 = new Column("due_at_utc", "TEXT", aftercare_follow_upsTable);
+            aftercare_follow_upsTable.Columns.Add("due_at_utc", due_at_utcColumn0);
+            due_at_utcColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(due_at_utcColumn0);
+            var languageColumn0 = new Column("language", "TEXT", aftercare_follow_upsTable);
+            aftercare_follow_upsTable.Columns.Add("language", languageColumn0);
+            languageColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(languageColumn0);
+            var patient_idColumn1 = new Column("patient_id", "TEXT", aftercare_follow_upsTable);
+            aftercare_follow_upsTable.Columns.Add("patient_id", patient_idColumn1);
+            patient_idColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn1);
+            var performed_at_utcColumn0 = new Column("performed_at_utc", "TEXT", aftercare_follow_upsTable);
+            aftercare_follow_upsTable.Columns.Add("performed_at_utc", performed_at_utcColumn0);
+            performed_at_utcColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(performed_at_utcColumn0);
+            var photoColumn = new Column("photo", "BLOB", aftercare_follow_upsTable)
+            {
+                IsNullable = true
+            };
+            aftercare_follow_upsTable.Columns.Add("photo", photoColumn);
+            photoColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<byte[]>(photoColumn);
+            var photo_typeColumn = new Column("photo_type", "TEXT", aftercare_follow_upsTable)
+            {
+                IsNullable = true
+            };
+            aftercare_follow_upsTable.Columns.Add("photo_type", photo_typeColumn);
+            photo_typeColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(photo_typeColumn);
+            var practitioner_idColumn0 = new Column("practitioner_id", "TEXT", aftercare_follow_upsTable);
+            aftercare_follow_upsTable.Columns.Add("practitioner_id", practitioner_idColumn0);
+            practitioner_idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(practitioner_idColumn0);
+            var session_idColumn0 = new Column("session_id", "TEXT", aftercare_follow_upsTable);
+            aftercare_follow_upsTable.Columns.Add("session_id", session_idColumn0);
+            session_idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(session_idColumn0);
+            var textColumn = new Column("text", "TEXT", aftercare_follow_upsTable)
+            {
+                IsNullable = true
+            };
+            aftercare_follow_upsTable.Columns.Add("text", textColumn);
+            textColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(textColumn);
+            var treatment_codeColumn0 = new Column("treatment_code", "TEXT", aftercare_follow_upsTable);
+            aftercare_follow_upsTable.Columns.Add("treatment_code", treatment_codeColumn0);
+            treatment_codeColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(treatment_codeColumn0);
+            relationalModel.Tables.Add(("aftercare_follow_ups", null), aftercare_follow_upsTable);
+            var aftercare_follow_upsTableMapping = new TableMapping(followUp, aftercare_follow_upsTable, null);
+            aftercare_follow_upsTable.AddTypeMapping(aftercare_follow_upsTableMapping, false);
+            tableMappings1.Add(aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn1, followUp.FindProperty("Id")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(acknowledged_at_utcColumn, followUp.FindProperty("AcknowledgedAtUtc")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(acknowledged_byColumn, followUp.FindProperty("AcknowledgedBy")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(answerColumn, followUp.FindProperty("Answer")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(answered_at_utcColumn, followUp.FindProperty("AnsweredAtUtc")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(close_noteColumn, followUp.FindProperty("CloseNote")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(closed_at_utcColumn, followUp.FindProperty("ClosedAtUtc")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(closed_byColumn, followUp.FindProperty("ClosedBy")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(dayColumn, followUp.FindProperty("Day")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(due_at_utcColumn0, followUp.FindProperty("DueAtUtc")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(languageColumn0, followUp.FindProperty("Language")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn1, followUp.FindProperty("PatientId")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(performed_at_utcColumn0, followUp.FindProperty("PerformedAtUtc")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(photoColumn, followUp.FindProperty("Photo")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(photo_typeColumn, followUp.FindProperty("PhotoType")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(practitioner_idColumn0, followUp.FindProperty("PractitionerId")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(session_idColumn0, followUp.FindProperty("SessionId")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(textColumn, followUp.FindProperty("Text")!, aftercare_follow_upsTableMapping);
+            RelationalModel.CreateColumnMapping(treatment_codeColumn0, followUp.FindProperty("TreatmentCode")!, aftercare_follow_upsTableMapping);
+            var pk_aftercare_follow_ups = new UniqueConstraint("pk_aftercare_follow_ups", aftercare_follow_upsTable, new[] { idColumn1 });
+            aftercare_follow_upsTable.PrimaryKey = pk_aftercare_follow_ups;
+            pk_aftercare_follow_ups.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_aftercare_follow_ups));
+            var pk_aftercare_follow_upsKey = RelationalModel.GetKey(this,
+                "Needling.Aftercare.Domain.FollowUp",
+                new[] { "Id" });
+            pk_aftercare_follow_ups.MappedKeys.Add(pk_aftercare_follow_upsKey);
+            RelationalModel.GetOrCreateUniqueConstraints(pk_aftercare_follow_upsKey).Add(pk_aftercare_follow_ups);
+            aftercare_follow_upsTable.UniqueConstraints.Add("pk_aftercare_follow_ups", pk_aftercare_follow_ups);
+            var ix_aftercare_follow_ups_practitioner_id_closed_at_utc = new TableIndex(
+            "ix_aftercare_follow_ups_practitioner_id_closed_at_utc", aftercare_follow_upsTable, new[] { practitioner_idColumn0, closed_at_utcColumn }, false);
+            ix_aftercare_follow_ups_practitioner_id_closed_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_aftercare_follow_ups_practitioner_id_closed_at_utc));
+            var ix_aftercare_follow_ups_practitioner_id_closed_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.Aftercare.Domain.FollowUp",
+                new[] { "PractitionerId", "ClosedAtUtc" });
+            ix_aftercare_follow_ups_practitioner_id_closed_at_utc.MappedIndexes.Add(ix_aftercare_follow_ups_practitioner_id_closed_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_aftercare_follow_ups_practitioner_id_closed_at_utcIx).Add(ix_aftercare_follow_ups_practitioner_id_closed_at_utc);
+            aftercare_follow_upsTable.Indexes.Add("ix_aftercare_follow_ups_practitioner_id_closed_at_utc", ix_aftercare_follow_ups_practitioner_id_closed_at_utc);
+            var ix_aftercare_follow_ups_session_id_day = new TableIndex(
+            "ix_aftercare_follow_ups_session_id_day", aftercare_follow_upsTable, new[] { session_idColumn0, dayColumn }, true);
+            ix_aftercare_follow_ups_session_id_day.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_aftercare_follow_ups_session_id_day));
+            var ix_aftercare_follow_ups_session_id_dayIx = RelationalModel.GetIndex(this,
+                "Needling.Aftercare.Domain.FollowUp",
+                new[] { "SessionId", "Day" });
+            ix_aftercare_follow_ups_session_id_day.MappedIndexes.Add(ix_aftercare_follow_ups_session_id_dayIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_aftercare_follow_ups_session_id_dayIx).Add(ix_aftercare_follow_ups_session_id_day);
+            aftercare_follow_upsTable.Indexes.Add("ix_aftercare_follow_ups_session_id_day", ix_aftercare_follow_ups_session_id_day);
+
+            var auditRecord = FindEntityType("Needling.SharedKernel.Audit.AuditRecord")!;
+
+            var defaultTableMappings2 = new List<TableMappingBase<ColumnMappingBase>>();
+            auditRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings2);
             var needlingSharedKernelAuditAuditRecordTableBase = new TableBase("Needling.SharedKernel.Audit.AuditRecord", null, relationalModel);
             var actionColumnBase = new ColumnBase<ColumnMappingBase>("action", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("action", actionColumnBase);
@@ -333,13 +573,13 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
                 IsNullable = true
             };
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("fields", fieldsColumnBase);
-            var idColumnBase1 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
-            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase1);
+            var idColumnBase2 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
+            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase2);
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Audit.AuditRecord", needlingSharedKernelAuditAuditRecordTableBase);
             var needlingSharedKernelAuditAuditRecordMappingBase = new TableMappingBase<ColumnMappingBase>(auditRecord, needlingSharedKernelAuditAuditRecordTableBase, null);
             needlingSharedKernelAuditAuditRecordTableBase.AddTypeMapping(needlingSharedKernelAuditAuditRecordMappingBase, false);
-            defaultTableMappings1.Add(needlingSharedKernelAuditAuditRecordMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase1, auditRecord.FindProperty("Id")!, needlingSharedKernelAuditAuditRecordMappingBase);
+            defaultTableMappings2.Add(needlingSharedKernelAuditAuditRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase2, auditRecord.FindProperty("Id")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actionColumnBase, auditRecord.FindProperty("Action")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actorColumnBase, auditRecord.FindProperty("Actor")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)at_utcColumnBase, auditRecord.FindProperty("AtUtc")!, needlingSharedKernelAuditAuditRecordMappingBase);
@@ -347,12 +587,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_typeColumnBase, auditRecord.FindProperty("EntityType")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fieldsColumnBase, auditRecord.FindProperty("Fields")!, needlingSharedKernelAuditAuditRecordMappingBase);
 
-            var tableMappings1 = new List<TableMapping>();
-            auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings1);
+            var tableMappings2 = new List<TableMapping>();
+            auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings2);
             var aftercare_audit_logTable = new Table("aftercare_audit_log", null, relationalModel);
-            var idColumn1 = new Column("id", "TEXT", aftercare_audit_logTable);
-            aftercare_audit_logTable.Columns.Add("id", idColumn1);
-            idColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn1);
+            var idColumn2 = new Column("id", "TEXT", aftercare_audit_logTable);
+            aftercare_audit_logTable.Columns.Add("id", idColumn2);
+            idColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn2);
             var actionColumn = new Column("action", "TEXT", aftercare_audit_logTable);
             aftercare_audit_logTable.Columns.Add("action", actionColumn);
             actionColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(actionColumn);
@@ -377,15 +617,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
             relationalModel.Tables.Add(("aftercare_audit_log", null), aftercare_audit_logTable);
             var aftercare_audit_logTableMapping = new TableMapping(auditRecord, aftercare_audit_logTable, null);
             aftercare_audit_logTable.AddTypeMapping(aftercare_audit_logTableMapping, false);
-            tableMappings1.Add(aftercare_audit_logTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn1, auditRecord.FindProperty("Id")!, aftercare_audit_logTableMapping);
+            tableMappings2.Add(aftercare_audit_logTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn2, auditRecord.FindProperty("Id")!, aftercare_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(actionColumn, auditRecord.FindProperty("Action")!, aftercare_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(actorColumn, auditRecord.FindProperty("Actor")!, aftercare_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(at_utcColumn, auditRecord.FindProperty("AtUtc")!, aftercare_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_idColumn, auditRecord.FindProperty("EntityId")!, aftercare_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_typeColumn, auditRecord.FindProperty("EntityType")!, aftercare_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(fieldsColumn, auditRecord.FindProperty("Fields")!, aftercare_audit_logTableMapping);
-            var pk_aftercare_audit_log = new UniqueConstraint("pk_aftercare_audit_log", aftercare_audit_logTable, new[] { idColumn1 });
+            var pk_aftercare_audit_log = new UniqueConstraint("pk_aftercare_audit_log", aftercare_audit_logTable, new[] { idColumn2 });
             aftercare_audit_logTable.PrimaryKey = pk_aftercare_audit_log;
             pk_aftercare_audit_log.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_aftercare_audit_log));
             var pk_aftercare_audit_logKey = RelationalModel.GetKey(this,

@@ -11,6 +11,7 @@ internal sealed class AftercareDbContext(DbContextOptions<AftercareDbContext> op
 
     public DbSet<AftercareSheet> Sheets => Set<AftercareSheet>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -35,6 +36,21 @@ internal sealed class AftercareDbContext(DbContextOptions<AftercareDbContext> op
             e.HasIndex(d => d.Key).IsUnique();
             // What the sender asks for: pending messages that are due, oldest first.
             e.HasIndex(d => d.DueAtUtc).HasFilter("status = 'pending'");
+        });
+        b.Entity<FollowUp>(e =>
+        {
+            e.ToTable("FollowUps");
+            e.Property(f => f.TreatmentCode).HasMaxLength(32);
+            e.Property(f => f.Language).HasMaxLength(8);
+            e.Property(f => f.Answer).HasMaxLength(8);
+            e.Property(f => f.Text).HasMaxLength(4000);
+            e.Property(f => f.PhotoType).HasMaxLength(32);
+            e.Property(f => f.AcknowledgedBy).HasMaxLength(100);
+            e.Property(f => f.ClosedBy).HasMaxLength(100);
+            e.Property(f => f.CloseNote).HasMaxLength(2000);
+            e.HasIndex(f => new { f.SessionId, f.Day }).IsUnique();
+            // The practitioner's list: their open reports and unanswered check-ins.
+            e.HasIndex(f => new { f.PractitionerId, f.ClosedAtUtc });
         });
         b.AddAuditLog();
         b.UseModuleConventions(Schema, Database.IsSqlite());

@@ -41,4 +41,5 @@ internal static class DeliveryStatus
 internal static class DeliveryKind
 {
     public const string Sheet = "sheet";
+    public const string FollowUp = "follow-up";
 }

@@ -23,19 +23,19 @@ internal static class PatientSheetPages
             var sheet = await FindAsync(token, db, links, clock, ct);
             if (sheet is null)
             {
-                return Page("en", AftercareText.For("en").DownloadPage.Title, $"<p>{Html(AftercareText.For("en").DownloadPage.Expired)}</p>", StatusCodes.Status404NotFound);
+                return PatientPage.Render("en", AftercareText.For("en").DownloadPage.Title, $"<p>{Html(AftercareText.For("en").DownloadPage.Expired)}</p>", StatusCodes.Status404NotFound);
             }
             var t = AftercareText.For(sheet.Language);
             var body = $"<p>{Html(AftercareText.Fill(t.DownloadPage.Text, ("date", t.Date(DateOnly.FromDateTime(sheet.PerformedAtUtc)))))}</p>"
                 + $"<p><a class=\"button\" href=\"{Html(token)}/pdf\">{Html(t.DownloadPage.Button)}</a></p>";
-            return Page(sheet.Language, t.DownloadPage.Title, body, StatusCodes.Status200OK);
+            return PatientPage.Render(sheet.Language, t.DownloadPage.Title, body, StatusCodes.Status200OK);
         }).WithSummary("The patient's page for their aftercare sheet (token from the e-mail or the QR code).");
 
         patient.MapGet("/{token}/pdf", async (string token, AftercareDbContext db, SheetLinks links, TimeProvider clock, CancellationToken ct) =>
         {
             var sheet = await FindAsync(token, db, links, clock, ct);
             return sheet is null
-                ? Page("en", AftercareText.For("en").DownloadPage.Title, $"<p>{Html(AftercareText.For("en").DownloadPage.Expired)}</p>", StatusCodes.Status404NotFound)
+                ? PatientPage.Render("en", AftercareText.For("en").DownloadPage.Title, $"<p>{Html(AftercareText.For("en").DownloadPage.Expired)}</p>", StatusCodes.Status404NotFound)
                 : Results.File(sheet.Pdf, "application/pdf", $"aftercare-{sheet.PerformedAtUtc:yyyy-MM-dd}.pdf");
         }).WithSummary("The aftercare sheet's PDF, as stored.");
     }
@@ -44,17 +44,35 @@ internal static class PatientSheetPages
         links.Read(token, clock.GetUtcNow().UtcDateTime) is { } id ? await db.Sheets.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) : null;
 
     private static string Html(string s) => WebUtility.HtmlEncode(s);
+}
 
+/// <summary>The frame of every page a patient opens from a link: their language, readable on a phone, no script, never cached.</summary>
+internal static class PatientPage
+{
     private const string Style =
         "body{font-family:system-ui,sans-serif;max-width:34rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
-        + ".button{display:inline-block;padding:.8rem 1.2rem;background:#1d4e89;color:#fff;border-radius:.4rem;text-decoration:none}";
+        + ".button{display:inline-block;padding:.8rem 1.2rem;background:#1d4e89;color:#fff;border:0;border-radius:.4rem;text-decoration:none;font-size:1rem}"
+        + "textarea{width:100%}";
 
-    private static IResult Page(string language, string title, string body, int status) => Results.Content(
-        $"""
-        <!doctype html>
-        <html lang="{language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex"><meta name="referrer" content="no-referrer"><title>{Html(title)}</title>
-        <style>{Style}</style></head>
-        <body><h1>{Html(title)}</h1>{body}</body></html>
-        """, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+    public static IResult Render(string language, string title, string body, int status) => new Page(language, title, body, status);
+
+    private static string Html(string s) => WebUtility.HtmlEncode(s);
+
+    private sealed class Page(string language, string title, string body, int status) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = status;
+            http.Response.ContentType = "text/html; charset=utf-8";
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.Headers["Referrer-Policy"] = "no-referrer";
+            http.Response.Headers["X-Robots-Tag"] = "noindex";
+            return http.Response.WriteAsync($"""
+                <!doctype html>
+                <html lang="{language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>{Html(title)}</title><style>{Style}</style></head>
+                <body><h1>{Html(title)}</h1>{body}</body></html>
+                """);
+        }
+    }
 }

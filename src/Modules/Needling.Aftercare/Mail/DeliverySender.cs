@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using Needling.Aftercare.Data;
 using Needling.Aftercare.Domain;
+using Needling.Aftercare.FollowUps;
 using Needling.Aftercare.Links;
 using Needling.Aftercare.Sheets;
 using Needling.Aftercare.Texts;
@@ -24,7 +25,7 @@ namespace Needling.Aftercare.Mail;
 /// programs use to fold the two into one). Never a different sheet, never more than that one duplicate per crash.
 /// </summary>
 internal sealed class DeliverySender(
-    AftercareDbContext db, IMediator mediator, IMailTransport transport, SheetLinks links, IOptions<MailOptions> options, TimeProvider clock,
+    AftercareDbContext db, IMediator mediator, IMailTransport transport, SheetLinks links, FollowUpLinks followUpLinks, IOptions<MailOptions> options, TimeProvider clock,
     ILogger<DeliverySender> log)
 {
     private static readonly TimeSpan Claim = TimeSpan.FromMinutes(5);
@@ -97,28 +98,53 @@ internal sealed class DeliverySender(
 
     private async Task<MimeMessage?> ComposeAsync(Delivery d, CancellationToken ct)
     {
-        var sheet = await db.Sheets.AsNoTracking().SingleOrDefaultAsync(s => s.SessionId == d.SubjectId, ct);
         var patient = await mediator.Send(new GetPatientSummary(d.PatientId), ct);
-        if (sheet is null || patient is null || string.IsNullOrWhiteSpace(patient.Email))
+        if (patient is null || string.IsNullOrWhiteSpace(patient.Email))
         {
             return null;
         }
         var clinic = await mediator.Send(new GetClinicProfile(), ct);
-        var text = AftercareText.For(sheet.Language);
-        var o = options.Value;
-        var expires = clock.GetUtcNow().UtcDateTime.AddDays(o.LinkLifetimeDays);
-        var link = $"{o.PublicBaseUrl.TrimEnd('/')}/aftercare/{links.Create(sheet.Id, expires)}";
         var zone = TimeZoneInfo.FindSystemTimeZoneById(clinic.TimeZoneId);
-        var message = new MimeMessage { MessageId = d.MessageId, Subject = AftercareText.Fill(text.Email.Subject, ("clinic", clinic.Name)) };
-        message.From.Add(new MailboxAddress(string.IsNullOrEmpty(o.FromName) ? clinic.Name : o.FromName, o.FromAddress));
-        message.To.Add(new MailboxAddress(PatientNames.Display(patient, text.Language), patient.Email));
-        var body = new BodyBuilder
+        var now = clock.GetUtcNow().UtcDateTime;
+        var o = options.Value;
+        string LocalDate(DateTime utc, AftercareText t) => t.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone)));
+        MimeMessage Message(AftercareText t, string subject, string body, (string Name, byte[] Pdf)? attachment = null)
         {
-            TextBody = AftercareText.Fill(text.Email.Body, ("name", patient.GivenName), ("clinic", clinic.Name), ("link", link),
-                ("expires", text.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(expires, zone))))),
-        };
-        body.Attachments.Add($"aftercare-{sheet.PerformedAtUtc:yyyy-MM-dd}.pdf", sheet.Pdf, new ContentType("application", "pdf"));
-        message.Body = body.ToMessageBody();
-        return message;
+            var message = new MimeMessage { MessageId = d.MessageId, Subject = subject };
+            message.From.Add(new MailboxAddress(string.IsNullOrEmpty(o.FromName) ? clinic.Name : o.FromName, o.FromAddress));
+            message.To.Add(new MailboxAddress(PatientNames.Display(patient, t.Language), patient.Email));
+            var builder = new BodyBuilder { TextBody = body };
+            if (attachment is { } a)
+            {
+                builder.Attachments.Add(a.Name, a.Pdf, new ContentType("application", "pdf"));
+            }
+            message.Body = builder.ToMessageBody();
+            return message;
+        }
+
+        if (d.Kind == DeliveryKind.FollowUp)
+        {
+            var followUp = await db.FollowUps.AsNoTracking().SingleOrDefaultAsync(f => f.Id == d.SubjectId, ct);
+            if (followUp is null || followUp.AnsweredAtUtc is not null)
+            {
+                return null;
+            }
+            var t = AftercareText.For(followUp.Language);
+            var link = $"{o.PublicBaseUrl.TrimEnd('/')}/aftercare/follow-up/{followUpLinks.Create(followUp.Id, now + FollowUpLinks.Lifetime)}";
+            return Message(t, AftercareText.Fill(t.FollowUp.Subject, ("clinic", clinic.Name)),
+                AftercareText.Fill(t.FollowUp.Body, ("name", patient.GivenName), ("clinic", clinic.Name), ("days", followUp.Day.ToString(t.CultureInfo)), ("link", link)));
+        }
+
+        var sheet = await db.Sheets.AsNoTracking().SingleOrDefaultAsync(s => s.SessionId == d.SubjectId, ct);
+        if (sheet is null)
+        {
+            return null;
+        }
+        var text = AftercareText.For(sheet.Language);
+        var expires = now.AddDays(o.LinkLifetimeDays);
+        var sheetLink = $"{o.PublicBaseUrl.TrimEnd('/')}/aftercare/{links.Create(sheet.Id, expires)}";
+        return Message(text, AftercareText.Fill(text.Email.Subject, ("clinic", clinic.Name)),
+            AftercareText.Fill(text.Email.Body, ("name", patient.GivenName), ("clinic", clinic.Name), ("link", sheetLink), ("expires", LocalDate(expires, text))),
+            ($"aftercare-{TimeZoneInfo.ConvertTimeFromUtc(sheet.PerformedAtUtc, zone):yyyy-MM-dd}.pdf", sheet.Pdf));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Needling.Aftercare.Data;
 using Needling.Aftercare.Mail;
 using Needling.Aftercare.Domain;
+using Needling.Aftercare.FollowUps;
 using Needling.Aftercare.Texts;
 using Needling.Contracts.Clinic;
 using Needling.Contracts.Patients;
@@ -14,10 +15,10 @@ namespace Needling.Aftercare.Sheets;
 
 /// <summary>
 /// A signed session gets its aftercare sheet: rendered once, in the patient's language, stored with its hash, and
-/// queued for e-mail in the same transaction. Delivered at least once: a second delivery finds the sheet (or
+/// queued for e-mail in the same transaction, with the day-2 and day-7 check-ins it promises. Delivered at least once: a second delivery finds the sheet (or
 /// trips its unique index) and does nothing.
 /// </summary>
-internal sealed class PrepareSheetWhenSessionSigned(AftercareDbContext db, IMediator mediator, DeliveryQueue queue, TimeProvider clock)
+internal sealed class PrepareSheetWhenSessionSigned(AftercareDbContext db, IMediator mediator, DeliveryQueue queue, FollowUpSchedule followUps, TimeProvider clock)
     : INotificationHandler<SessionSigned>
 {
     public async Task Handle(SessionSigned e, CancellationToken ct)
@@ -51,7 +52,9 @@ internal sealed class PrepareSheetWhenSessionSigned(AftercareDbContext db, IMedi
             Pdf = pdf, PdfSha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)), CreatedAtUtc = now,
         };
         db.Sheets.Add(sheet);
-        queue.Add(DeliveryKind.Sheet, sheet.SessionId, sheet.PatientId, now, hasAddress: !string.IsNullOrWhiteSpace(patient.Email));
+        var hasAddress = !string.IsNullOrWhiteSpace(patient.Email);
+        queue.Add(DeliveryKind.Sheet, sheet.SessionId, sheet.PatientId, now, hasAddress);
+        followUps.Add(e.SessionId, e.PatientId, e.PractitionerId, e.TreatmentCode, text.Language, e.PerformedAtUtc, zone, hasAddress, now);
         try
         {
             await db.SaveChangesAsync(ct);

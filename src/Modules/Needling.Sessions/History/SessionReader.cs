@@ -46,8 +46,28 @@ internal static class SessionReader
         var ids = sessions.Select(s => s.Id).ToList();
         var overrides = (await db.Overrides.AsNoTracking().Where(o => ids.Contains(o.SessionId)).ToListAsync(ct)).ToLookup(o => o.SessionId);
         var amendments = (await db.Amendments.AsNoTracking().Where(a => ids.Contains(a.SessionId)).ToListAsync(ct)).ToLookup(a => a.SessionId);
-        return sessions.Select(s => SessionDto.From(s,
+        var course = await CourseNumbersAsync(db, sessions, ct);
+        return sessions.Select(s => SessionDto.From(s, course.GetValueOrDefault(s.Id),
             overrides[s.Id].OrderBy(o => o.AtUtc).ToList(), amendments[s.Id].OrderBy(a => a.Number).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// Session n of the course: the place of each signed session among the patient's signed sessions of the same
+    /// treatment and indication. Only signed sessions count (an unsigned one has no number).
+    /// </summary>
+    private static async Task<Dictionary<Guid, int>> CourseNumbersAsync(SessionsDbContext db, List<TreatmentSession> sessions, CancellationToken ct)
+    {
+        var patients = sessions.Where(s => s.Status == SessionStatus.Signed).Select(s => s.PatientId).Distinct().ToList();
+        if (patients.Count == 0)
+        {
+            return [];
+        }
+        var signed = await db.Sessions.AsNoTracking()
+            .Where(s => patients.Contains(s.PatientId) && s.Status == SessionStatus.Signed)
+            .Select(s => new { s.Id, s.PatientId, s.TreatmentCode, s.Indication, s.StartedAtUtc }).ToListAsync(ct);
+        return signed.GroupBy(s => (s.PatientId, s.TreatmentCode, s.Indication))
+            .SelectMany(g => g.OrderBy(s => s.StartedAtUtc).Select((s, i) => (s.Id, Number: i + 1)))
+            .ToDictionary(x => x.Id, x => x.Number);
     }
 
     public static SessionRecord? Record(string? json) => json is null ? null : JsonSerializer.Deserialize<SessionRecord>(json, Json);

@@ -57,6 +57,36 @@ namespace Needling.Migrations.PostgreSql.Aftercare
                 });
 
             migrationBuilder.CreateTable(
+                name: "follow_ups",
+                schema: "aftercare",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    session_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    practitioner_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    treatment_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    day = table.Column<int>(type: "integer", nullable: false),
+                    performed_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    due_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    answered_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    answer = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    photo = table.Column<byte[]>(type: "bytea", nullable: true),
+                    photo_type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    acknowledged_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    acknowledged_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    closed_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    closed_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    close_note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_follow_ups", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sheets",
                 schema: "aftercare",
                 columns: table => new
@@ -105,6 +135,19 @@ namespace Needling.Migrations.PostgreSql.Aftercare
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_follow_ups_practitioner_id_closed_at_utc",
+                schema: "aftercare",
+                table: "follow_ups",
+                columns: new[] { "practitioner_id", "closed_at_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_follow_ups_session_id_day",
+                schema: "aftercare",
+                table: "follow_ups",
+                columns: new[] { "session_id", "day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sheets_patient_id",
                 schema: "aftercare",
                 table: "sheets",
@@ -127,6 +170,10 @@ namespace Needling.Migrations.PostgreSql.Aftercare
 
             migrationBuilder.DropTable(
                 name: "deliveries",
+                schema: "aftercare");
+
+            migrationBuilder.DropTable(
+                name: "follow_ups",
                 schema: "aftercare");
 
             migrationBuilder.DropTable(

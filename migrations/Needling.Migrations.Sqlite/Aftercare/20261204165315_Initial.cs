@@ -52,6 +52,35 @@ namespace Needling.Migrations.Sqlite.Aftercare
                 });
 
             migrationBuilder.CreateTable(
+                name: "aftercare_follow_ups",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    session_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    patient_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    practitioner_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    treatment_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    day = table.Column<int>(type: "INTEGER", nullable: false),
+                    performed_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    due_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    answered_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    answer = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    photo = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    photo_type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    acknowledged_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    acknowledged_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    closed_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    closed_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    close_note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_aftercare_follow_ups", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "aftercare_sheets",
                 columns: table => new
                 {
@@ -95,6 +124,17 @@ namespace Needling.Migrations.Sqlite.Aftercare
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_aftercare_follow_ups_practitioner_id_closed_at_utc",
+                table: "aftercare_follow_ups",
+                columns: new[] { "practitioner_id", "closed_at_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_aftercare_follow_ups_session_id_day",
+                table: "aftercare_follow_ups",
+                columns: new[] { "session_id", "day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_aftercare_sheets_patient_id",
                 table: "aftercare_sheets",
                 column: "patient_id");
@@ -114,6 +154,9 @@ namespace Needling.Migrations.Sqlite.Aftercare
 
             migrationBuilder.DropTable(
                 name: "aftercare_deliveries");
+
+            migrationBuilder.DropTable(
+                name: "aftercare_follow_ups");
 
             migrationBuilder.DropTable(
                 name: "aftercare_sheets");
