@@ -429,15 +429,6 @@ namespace Needling.Migrations.PostgreSql.Booking
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("last_error");
-
                     b.Property<DateTime?>("LockedUntilUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until_utc");
@@ -467,6 +458,10 @@ namespace Needling.Migrations.PostgreSql.Booking
                     b.HasIndex("OccurredAtUtc")
                         .HasDatabaseName("ix_outbox_occurred_at_utc")
                         .HasFilter("processed_at_utc IS NULL");
+
+                    b.HasIndex("ProcessedAtUtc")
+                        .HasDatabaseName("ix_outbox_processed_at_utc")
+                        .HasFilter("processed_at_utc IS NOT NULL");
 
                     b.ToTable("outbox", "booking");
                 });

@@ -423,15 +423,6 @@ namespace Needling.Migrations.Sqlite.Booking
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_error");
-
                     b.Property<DateTime?>("LockedUntilUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("locked_until_utc");
@@ -461,6 +452,10 @@ namespace Needling.Migrations.Sqlite.Booking
                     b.HasIndex("OccurredAtUtc")
                         .HasDatabaseName("ix_booking_outbox_occurred_at_utc")
                         .HasFilter("processed_at_utc IS NULL");
+
+                    b.HasIndex("ProcessedAtUtc")
+                        .HasDatabaseName("ix_booking_outbox_processed_at_utc")
+                        .HasFilter("processed_at_utc IS NOT NULL");
 
                     b.ToTable("booking_outbox", (string)null);
                 });

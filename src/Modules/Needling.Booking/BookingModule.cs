@@ -26,7 +26,8 @@ public static class BookingModule
         services.AddScoped<StatusChange>();
         services.AddScoped<ScheduleReader>();
         services.AddScoped<ScheduleCache>();
-        services.AddHostedService<OutboxDispatcher<BookingDbContext>>();
+        services.AddOutbox<BookingDbContext>(BookingDbContext.Schema);
+        services.AddScoped<IRetentionPurge, IdempotencyPurge>();
         return services;
     }
 

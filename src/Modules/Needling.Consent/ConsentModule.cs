@@ -10,6 +10,7 @@ using Needling.Consent.Signing;
 using Needling.Consent.TemplateVersions;
 using Needling.Consent.Validity;
 using Needling.SharedKernel.Data;
+using Needling.SharedKernel.Outbox;
 using Needling.SharedKernel.Security;
 
 namespace Needling.Consent;
@@ -23,6 +24,8 @@ public static class ConsentModule
         services.Configure<ConsentOptions>(configuration.GetSection("Consent"));
         services.AddSingleton<SigningLinks>();
         services.AddScoped<SignConsent>();
+        // Consumes Booking's facts (Integration/): handled once each, recorded in this module's inbox.
+        services.AddInbox<ConsentDbContext>();
         return services;
     }
 

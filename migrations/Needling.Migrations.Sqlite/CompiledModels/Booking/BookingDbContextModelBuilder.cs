@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
     public partial class BookingDbContextModel
     {
         private BookingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("651d2c85-f026-49fc-89ff-be31600f6676"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("956476c3-384a-4780-b6dd-819c38bbdaff"), entityTypeCount: 9)
         {
         }
 
@@ -868,15 +868,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             var defaultTableMappings7 = new List<TableMappingBase<ColumnMappingBase>>();
             outboxMessage.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings7);
             var needlingSharedKernelOutboxOutboxMessageTableBase = new TableBase("Needling.SharedKernel.Outbox.OutboxMessage", null, relationalModel);
-            var attemptsColumnBase = new ColumnBase<ColumnMappingBase>("attempts", "INTEGER", needlingSharedKernelOutboxOutboxMessageTableBase);
-            needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("attempts", attemptsColumnBase);
             var idColumnBase7 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase);
             needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("id", idColumnBase7);
-            var last_errorColumnBase = new ColumnBase<ColumnMappingBase>("last_error", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase)
-            {
-                IsNullable = true
-            };
-            needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("last_error", last_errorColumnBase);
             var locked_until_utcColumnBase = new ColumnBase<ColumnMappingBase>("locked_until_utc", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase)
             {
                 IsNullable = true
@@ -898,8 +891,6 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             needlingSharedKernelOutboxOutboxMessageTableBase.AddTypeMapping(needlingSharedKernelOutboxOutboxMessageMappingBase, false);
             defaultTableMappings7.Add(needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase7, outboxMessage.FindProperty("Id")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)attemptsColumnBase, outboxMessage.FindProperty("Attempts")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)last_errorColumnBase, outboxMessage.FindProperty("LastError")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)locked_until_utcColumnBase, outboxMessage.FindProperty("LockedUntilUtc")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)occurred_at_utcColumnBase, outboxMessage.FindProperty("OccurredAtUtc")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)payloadColumnBase, outboxMessage.FindProperty("Payload")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
@@ -912,15 +903,6 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             var idColumn7 = new Column("id", "TEXT", booking_outboxTable);
             booking_outboxTable.Columns.Add("id", idColumn7);
             idColumn7.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn7);
-            var attemptsColumn = new Column("attempts", "INTEGER", booking_outboxTable);
-            booking_outboxTable.Columns.Add("attempts", attemptsColumn);
-            attemptsColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(attemptsColumn);
-            var last_errorColumn = new Column("last_error", "TEXT", booking_outboxTable)
-            {
-                IsNullable = true
-            };
-            booking_outboxTable.Columns.Add("last_error", last_errorColumn);
-            last_errorColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(last_errorColumn);
             var locked_until_utcColumn = new Column("locked_until_utc", "TEXT", booking_outboxTable)
             {
                 IsNullable = true
@@ -947,8 +929,6 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             booking_outboxTable.AddTypeMapping(booking_outboxTableMapping, false);
             tableMappings7.Add(booking_outboxTableMapping);
             RelationalModel.CreateColumnMapping(idColumn7, outboxMessage.FindProperty("Id")!, booking_outboxTableMapping);
-            RelationalModel.CreateColumnMapping(attemptsColumn, outboxMessage.FindProperty("Attempts")!, booking_outboxTableMapping);
-            RelationalModel.CreateColumnMapping(last_errorColumn, outboxMessage.FindProperty("LastError")!, booking_outboxTableMapping);
             RelationalModel.CreateColumnMapping(locked_until_utcColumn, outboxMessage.FindProperty("LockedUntilUtc")!, booking_outboxTableMapping);
             RelationalModel.CreateColumnMapping(occurred_at_utcColumn, outboxMessage.FindProperty("OccurredAtUtc")!, booking_outboxTableMapping);
             RelationalModel.CreateColumnMapping(payloadColumn, outboxMessage.FindProperty("Payload")!, booking_outboxTableMapping);
@@ -972,6 +952,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             ix_booking_outbox_occurred_at_utc.MappedIndexes.Add(ix_booking_outbox_occurred_at_utcIx);
             RelationalModel.GetOrCreateTableIndexes(ix_booking_outbox_occurred_at_utcIx).Add(ix_booking_outbox_occurred_at_utc);
             booking_outboxTable.Indexes.Add("ix_booking_outbox_occurred_at_utc", ix_booking_outbox_occurred_at_utc);
+            var ix_booking_outbox_processed_at_utc = new TableIndex(
+            "ix_booking_outbox_processed_at_utc", booking_outboxTable, new[] { processed_at_utcColumn }, false);
+            ix_booking_outbox_processed_at_utc.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<DateTime>(ix_booking_outbox_processed_at_utc));
+            var ix_booking_outbox_processed_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.SharedKernel.Outbox.OutboxMessage",
+                new[] { "ProcessedAtUtc" });
+            ix_booking_outbox_processed_at_utc.MappedIndexes.Add(ix_booking_outbox_processed_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_booking_outbox_processed_at_utcIx).Add(ix_booking_outbox_processed_at_utc);
+            booking_outboxTable.Indexes.Add("ix_booking_outbox_processed_at_utc", ix_booking_outbox_processed_at_utc);
             return relationalModel.MakeReadOnly();
         }
     }
