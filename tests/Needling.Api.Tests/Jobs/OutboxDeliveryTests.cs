@@ -11,7 +11,7 @@ namespace Needling.Api.Tests.Jobs;
 /// Booking's facts reach Consent through the outbox and Hangfire: one job per (fact, consumer), and the consumer's
 /// inbox makes a second delivery of the same fact do nothing.
 /// </summary>
-public abstract class OutboxDeliveryTests(AppFixture app)
+public abstract class OutboxDeliveryTests(AppFixture app, ITestOutputHelper output)
 {
     internal const string ConsentConsumer = "Needling.Consent.Integration.RequestConsentWhenBooked";
 
@@ -19,8 +19,18 @@ public abstract class OutboxDeliveryTests(AppFixture app)
     public async Task A_booked_fact_is_stored_under_its_stable_name_and_handled_by_its_consumer_once()
     {
         var (appointment, message) = await BookAsync();
+        var sinceBooked = System.Diagnostics.Stopwatch.StartNew();
         Assert.Equal("booking.appointment-booked", await app.Database.TextAsync($"SELECT type FROM {Outbox} WHERE id = @id", ("@id", message)));
         Assert.True(await Sql.Eventually(async () => await InboxCount(message) == 1), "the consumer recorded the fact in its inbox");
+        output.WriteLine($"{app.Provider}: booked to handled by Consent within {sinceBooked.ElapsedMilliseconds} ms (polled every 100 ms)");
+        var monitor = app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var job = monitor.SucceededJobs(0, 1000).FirstOrDefault(j => j.Value.Job?.Args[1] is Guid m && m == message);
+        if (job.Key is not null)
+        {
+            var processed = monitor.JobDetails(job.Key);
+            output.WriteLine($"{app.Provider}: Hangfire enqueue-to-start latency {processed.History.First(h => h.StateName == "Succeeded").Data["Latency"]} ms, " +
+                $"run {processed.History.First(h => h.StateName == "Succeeded").Data["PerformanceDuration"]} ms");
+        }
         Assert.Equal(1, await RequestCount(appointment));
     }
 
@@ -98,6 +108,6 @@ public abstract class OutboxDeliveryTests(AppFixture app)
         app.Database.ScalarAsync($"SELECT count(*) FROM {Requests} WHERE appointment_id = @a", ("@a", appointment));
 }
 
-public sealed class OutboxDeliveryTestsOnSqlite(SqliteApp app) : OutboxDeliveryTests(app), IClassFixture<SqliteApp>;
+public sealed class OutboxDeliveryTestsOnSqlite(SqliteApp app, ITestOutputHelper output) : OutboxDeliveryTests(app, output), IClassFixture<SqliteApp>;
 
-public sealed class OutboxDeliveryTestsOnPostgres(PostgresApp app) : OutboxDeliveryTests(app), IClassFixture<PostgresApp>;
+public sealed class OutboxDeliveryTestsOnPostgres(PostgresApp app, ITestOutputHelper output) : OutboxDeliveryTests(app, output), IClassFixture<PostgresApp>;
