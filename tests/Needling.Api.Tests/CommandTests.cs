@@ -28,8 +28,12 @@ public sealed class CommandTests(UnmigratedApp app) : IClassFixture<UnmigratedAp
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
 
+        Assert.Equal(0, await app.Database.ScalarAsync("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'hangfire'"));
         Assert.Equal(0, await Run("migrate"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        // Hangfire's schema and its recurring jobs come with the migration, not with the first server to start.
+        Assert.Equal(1, await app.Database.ScalarAsync("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'hangfire' AND table_name = 'job'"));
+        Assert.Equal(2, await app.Database.ScalarAsync("SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value IN ('outbox-sweep', 'purge')"));
 
         Assert.Equal(2, await Run("create-admin")); // no --username: usage, not a crash
         Environment.SetEnvironmentVariable("NEEDLING_ADMIN_PASSWORD", "a-long-admin-passphrase");

@@ -321,6 +321,30 @@ namespace Needling.Migrations.PostgreSql.Aftercare
 
                     b.ToTable("audit_log", "aftercare");
                 });
+
+            modelBuilder.Entity("Needling.SharedKernel.Outbox.InboxRecord", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("consumer");
+
+                    b.Property<DateTime>("HandledAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at_utc");
+
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox");
+
+                    b.HasIndex("HandledAtUtc")
+                        .HasDatabaseName("ix_inbox_handled_at_utc");
+
+                    b.ToTable("inbox", "aftercare");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -422,21 +422,36 @@ namespace Needling.Migrations.PostgreSql.Booking
                     b.ToTable("audit_log", "booking");
                 });
 
+            modelBuilder.Entity("Needling.SharedKernel.Outbox.InboxRecord", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("consumer");
+
+                    b.Property<DateTime>("HandledAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at_utc");
+
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox");
+
+                    b.HasIndex("HandledAtUtc")
+                        .HasDatabaseName("ix_inbox_handled_at_utc");
+
+                    b.ToTable("inbox", "booking");
+                });
+
             modelBuilder.Entity("Needling.SharedKernel.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("last_error");
 
                     b.Property<DateTime?>("LockedUntilUtc")
                         .HasColumnType("timestamp with time zone")
@@ -467,6 +482,10 @@ namespace Needling.Migrations.PostgreSql.Booking
                     b.HasIndex("OccurredAtUtc")
                         .HasDatabaseName("ix_outbox_occurred_at_utc")
                         .HasFilter("processed_at_utc IS NULL");
+
+                    b.HasIndex("ProcessedAtUtc")
+                        .HasDatabaseName("ix_outbox_processed_at_utc")
+                        .HasFilter("processed_at_utc IS NOT NULL");
 
                     b.ToTable("outbox", "booking");
                 });

@@ -369,15 +369,6 @@ namespace Needling.Migrations.PostgreSql.Sessions
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("last_error");
-
                     b.Property<DateTime?>("LockedUntilUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until_utc");
@@ -407,6 +398,10 @@ namespace Needling.Migrations.PostgreSql.Sessions
                     b.HasIndex("OccurredAtUtc")
                         .HasDatabaseName("ix_outbox_occurred_at_utc")
                         .HasFilter("processed_at_utc IS NULL");
+
+                    b.HasIndex("ProcessedAtUtc")
+                        .HasDatabaseName("ix_outbox_processed_at_utc")
+                        .HasFilter("processed_at_utc IS NOT NULL");
 
                     b.ToTable("outbox", "sessions");
                 });

@@ -315,6 +315,30 @@ namespace Needling.Migrations.Sqlite.Aftercare
 
                     b.ToTable("aftercare_audit_log", (string)null);
                 });
+
+            modelBuilder.Entity("Needling.SharedKernel.Outbox.InboxRecord", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer");
+
+                    b.Property<DateTime>("HandledAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handled_at_utc");
+
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_aftercare_inbox");
+
+                    b.HasIndex("HandledAtUtc")
+                        .HasDatabaseName("ix_aftercare_inbox_handled_at_utc");
+
+                    b.ToTable("aftercare_inbox", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -416,21 +416,36 @@ namespace Needling.Migrations.Sqlite.Booking
                     b.ToTable("booking_audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Needling.SharedKernel.Outbox.InboxRecord", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer");
+
+                    b.Property<DateTime>("HandledAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handled_at_utc");
+
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_booking_inbox");
+
+                    b.HasIndex("HandledAtUtc")
+                        .HasDatabaseName("ix_booking_inbox_handled_at_utc");
+
+                    b.ToTable("booking_inbox", (string)null);
+                });
+
             modelBuilder.Entity("Needling.SharedKernel.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_error");
 
                     b.Property<DateTime?>("LockedUntilUtc")
                         .HasColumnType("TEXT")
@@ -461,6 +476,10 @@ namespace Needling.Migrations.Sqlite.Booking
                     b.HasIndex("OccurredAtUtc")
                         .HasDatabaseName("ix_booking_outbox_occurred_at_utc")
                         .HasFilter("processed_at_utc IS NULL");
+
+                    b.HasIndex("ProcessedAtUtc")
+                        .HasDatabaseName("ix_booking_outbox_processed_at_utc")
+                        .HasFilter("processed_at_utc IS NOT NULL");
 
                     b.ToTable("booking_outbox", (string)null);
                 });

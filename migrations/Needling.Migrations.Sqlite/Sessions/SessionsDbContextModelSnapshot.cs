@@ -363,15 +363,6 @@ namespace Needling.Migrations.Sqlite.Sessions
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_error");
-
                     b.Property<DateTime?>("LockedUntilUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("locked_until_utc");
@@ -401,6 +392,10 @@ namespace Needling.Migrations.Sqlite.Sessions
                     b.HasIndex("OccurredAtUtc")
                         .HasDatabaseName("ix_sessions_outbox_occurred_at_utc")
                         .HasFilter("processed_at_utc IS NULL");
+
+                    b.HasIndex("ProcessedAtUtc")
+                        .HasDatabaseName("ix_sessions_outbox_processed_at_utc")
+                        .HasFilter("processed_at_utc IS NOT NULL");
 
                     b.ToTable("sessions_outbox", (string)null);
                 });

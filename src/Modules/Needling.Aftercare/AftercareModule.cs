@@ -7,8 +7,10 @@ using Needling.Aftercare.Data;
 using Needling.Aftercare.Mail;
 using Needling.Aftercare.FollowUps;
 using Needling.Aftercare.Links;
+using Needling.Aftercare.Reminders;
 using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Modules;
+using Needling.SharedKernel.Outbox;
 using Needling.SharedKernel.Security;
 
 namespace Needling.Aftercare;
@@ -19,6 +21,8 @@ public static class AftercareModule
     public static IServiceCollection AddAftercareModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDatabase<AftercareDbContext, AftercareInitializer>(configuration, AftercareDbContext.Schema);
+        // Consumes SessionSigned (Sheets/PrepareSheetWhenSessionSigned): handled once each, recorded in this module's inbox.
+        services.AddInbox<AftercareDbContext>();
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         if (string.IsNullOrWhiteSpace(configuration[$"{MailOptions.Section}:SmtpHost"]))
         {
@@ -32,6 +36,7 @@ public static class AftercareModule
         services.AddSingleton<FollowUpLinks>();
         services.Configure<AftercareOptions>(configuration.GetSection(AftercareOptions.Section));
         services.AddScoped<FollowUpSchedule>();
+        services.AddScoped<AppointmentReminders>();
         services.AddSingleton<DeliverySignal>();
         services.AddScoped<DeliveryQueue>();
         services.AddScoped<DeliverySender>();

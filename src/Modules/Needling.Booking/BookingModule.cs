@@ -27,7 +27,10 @@ public static class BookingModule
         services.Configure<BookingOptions>(configuration.GetSection(BookingOptions.Section));
         services.AddScoped<ScheduleReader>();
         services.AddScoped<ScheduleCache>();
-        services.AddHostedService<OutboxDispatcher<BookingDbContext>>();
+        services.AddOutbox<BookingDbContext>(BookingDbContext.Schema);
+        // Consumes SessionSigned (Integration/CompleteWhenSessionSigned): handled once each, recorded in this module's inbox.
+        services.AddInbox<BookingDbContext>();
+        services.AddScoped<IRetentionPurge, IdempotencyPurge>();
         return services;
     }
 

@@ -10,6 +10,7 @@ using Needling.Consent.Signing;
 using Needling.Consent.TemplateVersions;
 using Needling.Consent.Validity;
 using Needling.SharedKernel.Data;
+using Needling.SharedKernel.Outbox;
 using Needling.SharedKernel.Security;
 
 namespace Needling.Consent;
@@ -24,6 +25,8 @@ public static class ConsentModule
         services.AddSingleton<SigningLinks>();
         services.AddScoped<SignConsent>();
         services.AddScoped<DemoConsent>();
+        // Consumes Booking's facts (Integration/): handled once each, recorded in this module's inbox.
+        services.AddInbox<ConsentDbContext>();
         return services;
     }
 

@@ -26,7 +26,8 @@ public static class SessionsModule
         services.AddScoped<RecordChecks>();
         services.AddScoped<SessionEvents>();
         services.AddScoped<DemoHistory>();
-        services.AddHostedService<OutboxDispatcher<SessionsDbContext>>();
+        // Publishes SessionSigned (Booking completes the appointment, Aftercare writes to the patient).
+        services.AddOutbox<SessionsDbContext>(SessionsDbContext.Schema);
         return services;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Needling.Aftercare;
 using Needling.Api.Commands;
+using Needling.Api.Jobs;
 using Needling.Booking;
 using Needling.Clinic;
 using Needling.Consent;
@@ -49,8 +50,10 @@ internal static class NeedlingApp
             // of CPU (docs/benchmarks.md, cold start). PostgreSQL keeps building them: its model differs.
             services.AddSqliteCompiledModels();
         }
-        services.AddSingleton<OutboxSignal>();
         services.AddMediatorFor(typeof(ClinicModule).Assembly, typeof(PatientsModule).Assembly, typeof(ProtocolsModule).Assembly, typeof(BookingModule).Assembly, typeof(ConsentModule).Assembly, typeof(SessionsModule).Assembly, typeof(AftercareModule).Assembly);
+        // Facts in outboxes are stored by their stable names; these are the names this build can read back.
+        EventTypes.Register(typeof(Needling.Contracts.EventNameAttribute).Assembly);
+        services.AddNeedlingJobs(config, command.RunsServer);
         if (command.RunsServer)
         {
             services.AddHostedService<ModuleStartup>();
@@ -85,6 +88,7 @@ internal static class NeedlingApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseNeedlingJobsDashboard();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -14,19 +14,23 @@ public sealed record AppointmentSnapshot(Guid AppointmentId, Guid PatientId, Gui
 
 /// <summary>An appointment was booked.</summary>
 /// <param name="Appointment">The appointment.</param>
+[EventName("booking.appointment-booked")]
 public sealed record AppointmentBooked(AppointmentSnapshot Appointment) : INotification;
 
 /// <summary>An appointment moved to another time, practitioner, room or device.</summary>
 /// <param name="Appointment">The appointment after the change.</param>
 /// <param name="PreviousStartUtc">Start before the change.</param>
+[EventName("booking.appointment-rescheduled")]
 public sealed record AppointmentRescheduled(AppointmentSnapshot Appointment, DateTime PreviousStartUtc) : INotification;
 
 /// <summary>An appointment was cancelled.</summary>
 /// <param name="Appointment">The appointment.</param>
 /// <param name="Reason">Why, as recorded.</param>
+[EventName("booking.appointment-cancelled")]
 public sealed record AppointmentCancelled(AppointmentSnapshot Appointment, string Reason) : INotification;
 
 /// <summary>The session took place and the appointment is fulfilled.</summary>
 /// <param name="Appointment">The appointment.</param>
 /// <param name="CompletedAtUtc">When it was marked complete.</param>
+[EventName("booking.appointment-completed")]
 public sealed record AppointmentCompleted(AppointmentSnapshot Appointment, DateTime CompletedAtUtc) : INotification;

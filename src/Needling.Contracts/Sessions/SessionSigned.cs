@@ -21,6 +21,7 @@ namespace Needling.Contracts.Sessions;
 /// <param name="ThoraxNeedled">Dry needling over the thorax: aftercare must carry the pneumothorax warning.</param>
 /// <param name="NextEligibleOn">Earliest local date of the next session under the protocol's interval, if it has one.</param>
 /// <param name="PatientLanguage">The patient's preferred language (en, ja, th).</param>
+[EventName("sessions.session-signed")]
 public sealed record SessionSigned(
     Guid SessionId, Guid AppointmentId, Guid PatientId, Guid PractitionerId, string TreatmentCode, string Indication,
     DateTime PerformedAtUtc, DateTime SignedAtUtc, IReadOnlyList<string> Areas, IReadOnlyList<SignedAdverseEvent> AdverseEvents,

@@ -1,6 +1,8 @@
 using System.Reflection;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Needling.SharedKernel.Outbox;
 
 namespace Needling.SharedKernel.Messaging;
 
@@ -21,6 +23,7 @@ public static class MediatorRegistration
     {
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
+        services.TryAddSingleton<OutboxConsumers>();
         foreach (var type in assemblies.Distinct().SelectMany(a => a.GetTypes()))
         {
             if (type.IsAbstract || type.IsInterface || type.IsGenericTypeDefinition)
@@ -30,6 +33,11 @@ public static class MediatorRegistration
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && HandlerInterfaces.Contains(i.GetGenericTypeDefinition())))
             {
                 services.AddTransient(contract, type);
+                if (contract.GetGenericTypeDefinition() == typeof(INotificationHandler<>))
+                {
+                    // Every notification handler is an outbox consumer: it gets its own Hangfire job per fact.
+                    services.AddSingleton(new OutboxConsumer(contract.GetGenericArguments()[0], type));
+                }
             }
         }
         return services;

@@ -1,98 +1,97 @@
-using System.Reflection;
-using System.Text.Json;
-using MediatR;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Needling.SharedKernel.Outbox;
 
-/// <summary>
-/// Publishes a module's outbox over MediatR. Each message is claimed with a conditional update (a lease),
-/// so several instances on one PostgreSQL database never publish the same message at the same time;
-/// a crash between publish and marking it done means it is published again, so handlers are idempotent.
-/// </summary>
-public sealed class OutboxDispatcher<TContext>(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxDispatcher<TContext>> log)
-    : BackgroundService where TContext : DbContext
+/// <summary>One module's outbox, as the dispatch loop, the sweep job and the delivery jobs see it.</summary>
+public interface IOutboxDispatcher
 {
-    private const int MaxAttempts = 20;
+    /// <summary>The module's schema name; delivery jobs carry it to find the message again.</summary>
+    string Module { get; }
+
+    Task<int> DispatchBatchAsync(CancellationToken ct);
+
+    Task<OutboxMessage?> FindAsync(IServiceProvider scope, Guid messageId, CancellationToken ct);
+}
+
+/// <summary>
+/// Hands a module's outbox to Hangfire: for each due message, one job per consumer, then the message is marked
+/// processed. Each batch is claimed with a conditional update (a lease), so several instances on one PostgreSQL
+/// database do not enqueue the same message twice. A crash between the enqueue and the mark enqueues again
+/// after the lease: harmless, because each consumer records what it handled in its inbox.
+/// </summary>
+public sealed class OutboxDispatcher<TContext>(
+    string module, IServiceScopeFactory scopes, IBackgroundJobClient jobs, OutboxConsumers consumers, TimeProvider clock, ILogger<OutboxDispatcher<TContext>> log)
+    : IOutboxDispatcher where TContext : DbContext
+{
     private const int BatchSize = 50;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-    private static readonly MethodInfo PublishMethod = typeof(IMediator).GetMethods()
-        .Single(m => m.Name == nameof(IMediator.Publish) && m.IsGenericMethod);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await DispatchBatchAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogWarning("Outbox of {Context} failed: {ExceptionType}", typeof(TContext).Name, ex.GetType().Name);
-            }
-            await signal.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
-        }
-    }
+    public string Module => module;
 
-    /// <summary>
-    /// Publishes what is due now; returns how many messages it handled. Public for tests. The batch is
-    /// claimed in one statement and marked done in another, so a busy outbox costs two commits per batch
-    /// plus the handlers' own, instead of two per message (which left it far behind under booking load).
-    /// </summary>
+    /// <summary>Enqueues what is due now; returns how many messages it handed over. Public for tests and the sweep job.</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var outbox = db.Set<OutboxMessage>();
+        var outbox = scope.ServiceProvider.GetRequiredService<TContext>().Set<OutboxMessage>();
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await outbox.AsNoTracking()
-            .Where(m => m.ProcessedAtUtc == null && m.Attempts < MaxAttempts && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
-            .OrderBy(m => m.OccurredAtUtc).Take(BatchSize).ToListAsync(ct);
+            .Where(m => m.ProcessedAtUtc == null && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+            .OrderBy(m => m.OccurredAtUtc).Take(BatchSize).Select(m => new { m.Id, m.Type }).ToListAsync(ct);
         if (due.Count == 0)
         {
             return 0;
         }
         var claimed = await ClaimAsync(outbox, due.Select(m => m.Id).ToList(), now, ct);
-        var done = new List<Guid>(claimed.Count);
-        foreach (var message in due.Where(m => claimed.Contains(m.Id)))
+        var enqueued = new List<Guid>(claimed.Count);
+        try
         {
-            try
+            foreach (var message in due.Where(m => claimed.Contains(m.Id)))
             {
-                await PublishAsync(scope.ServiceProvider, message, ct);
-                done.Add(message.Id);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Type only: an exception message may quote patient data.
-                var error = $"{ex.GetType().FullName} in {ex.TargetSite?.DeclaringType?.FullName}";
-                var retryAt = now + TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, message.Attempts + 1)));
-                await outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Attempts, message.Attempts + 1)
-                    .SetProperty(m => m.LastError, error.Length > 500 ? error[..500] : error)
-                    .SetProperty(m => m.LockedUntilUtc, retryAt), ct);
-                log.LogWarning("Outbox message {MessageId} ({Type}) failed, attempt {Attempt}: {Error}", message.Id, ShortName(message.Type), message.Attempts + 1, error);
+                Enqueue(message.Id, message.Type);
+                enqueued.Add(message.Id);
             }
         }
-        if (done.Count > 0)
+        finally
         {
-            var processedAt = clock.GetUtcNow().UtcDateTime;
-            await outbox.Where(m => done.Contains(m.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAtUtc, processedAt).SetProperty(m => m.LockedUntilUtc, (DateTime?)null), ct);
+            // Whatever was handed over is marked, even when Hangfire's storage failed part-way; the rest waits for the lease.
+            if (enqueued.Count > 0)
+            {
+                var processedAt = clock.GetUtcNow().UtcDateTime;
+                await outbox.Where(m => enqueued.Contains(m.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAtUtc, processedAt).SetProperty(m => m.LockedUntilUtc, (DateTime?)null), CancellationToken.None);
+            }
         }
-        return claimed.Count;
+        return enqueued.Count;
+    }
+
+    public Task<OutboxMessage?> FindAsync(IServiceProvider scope, Guid messageId, CancellationToken ct) =>
+        scope.GetRequiredService<TContext>().Set<OutboxMessage>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == messageId, ct);
+
+    private void Enqueue(Guid id, string storedType)
+    {
+        var type = EventTypes.Resolve(storedType);
+        if (type is null)
+        {
+            // Not known to this build (a newer instance wrote it, or a type was lost): one job that fans out when it
+            // runs. It fails, visibly on the dashboard, until a build that knows the name retries it.
+            jobs.Enqueue<OutboxJobs>(j => j.DeliverAsync(module, id, OutboxJobs.AllConsumers, CancellationToken.None));
+            log.LogWarning("Outbox message {MessageId} of {Module} has an unknown type {Type}; handed to Hangfire to fail visibly until it is known", id, module, storedType);
+            return;
+        }
+        foreach (var consumer in consumers.For(type))
+        {
+            jobs.Enqueue<OutboxJobs>(j => j.DeliverAsync(module, id, consumer.Name, CancellationToken.None));
+        }
     }
 
     /// <summary>
     /// Leases the messages that no other instance holds, in one conditional update. The lease's expiry is
     /// made unique to this claim (a random number of microseconds added), so reading back the rows that carry
     /// it tells which messages this instance won; should two claims ever pick the same instant, a message is
-    /// published twice, which at-least-once delivery allows.
+    /// enqueued twice, and the consumers' inboxes make the second delivery do nothing.
     /// </summary>
     private static async Task<HashSet<Guid>> ClaimAsync(DbSet<OutboxMessage> outbox, List<Guid> ids, DateTime now, CancellationToken ct)
     {
@@ -110,15 +109,4 @@ public sealed class OutboxDispatcher<TContext>(IServiceScopeFactory scopes, Outb
         }
         return [.. await outbox.AsNoTracking().Where(m => ids.Contains(m.Id) && m.LockedUntilUtc == leaseUntil).Select(m => m.Id).ToListAsync(ct)];
     }
-
-    private static async Task PublishAsync(IServiceProvider services, OutboxMessage message, CancellationToken ct)
-    {
-        var type = Type.GetType(message.Type, throwOnError: true)!;
-        var notification = JsonSerializer.Deserialize(message.Payload, type, OutboxExtensions.Json)!;
-        await using var scope = services.CreateAsyncScope();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        await (Task)PublishMethod.MakeGenericMethod(type).Invoke(mediator, [notification, ct])!;
-    }
-
-    private static string ShortName(string assemblyQualified) => assemblyQualified.Split(',')[0];
 }

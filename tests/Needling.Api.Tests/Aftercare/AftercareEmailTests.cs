@@ -31,11 +31,17 @@ public abstract class AftercareEmailTests(MailAppFixture app)
         return (v, signed.Id(), email, signed);
     }
 
+    private static readonly string SheetSubject = Needling.Aftercare.Texts.AftercareText.For("en").Email.Subject.Split('{')[0];
+
+    private static bool IsSheetTo(MimeMessage m, string email) =>
+        m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").StartsWith(SheetSubject, StringComparison.Ordinal);
+
+    /// <summary>The aftercare sheet's e-mail to the address (a reminder of the visit went there before it).</summary>
     private async Task<MimeMessage> MailTo(string email)
     {
         try
         {
-            return await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email));
+            return await app.Smtp.WaitForAsync(m => IsSheetTo(m, email));
         }
         catch (TimeoutException)
         {
@@ -85,7 +91,7 @@ public abstract class AftercareEmailTests(MailAppFixture app)
         Assert.DoesNotContain(Flat(Needling.Aftercare.Texts.AftercareText.For("en").Bruising.Heading), Flat(await PdfTools.Text(pdf)));
 
         await Task.Delay(TimeSpan.FromSeconds(6)); // past the sender's next poll
-        Assert.Single(app.Smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == email));
+        Assert.Single(app.Smtp.Messages(), m => IsSheetTo(m, email));
     }
 
     [Fact]
@@ -132,6 +138,36 @@ public abstract class AftercareEmailTests(MailAppFixture app)
         var report = Assert.Single((await chair.GetOk("/complications")).EnumerateArray(), r => r.GetProperty("sessionId").GetGuid() == session);
         Assert.Equal(2, report.GetProperty("day").GetInt32());
         Assert.Equal("A bruise on the forehead that keeps growing", report.GetProperty("text").GetString());
+        Assert.Single(app.Smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_reminder_goes_a_day_before_the_appointment_and_none_for_a_cancelled_one()
+    {
+        var email = $"{BookingSetup.Unique("remind")}@example.test".ToLowerInvariant();
+        var chair = await _setup.PractitionerAsync();
+        Guid patient, sibling; // two patients of one family, one e-mail address
+        using (var desk = await app.As("Receptionist", freshToken: true))
+        {
+            patient = (await desk.PostOk("/patients", new { givenName = "Remy", familyName = BookingSetup.Unique("Minder"), dateOfBirth = "1980-01-01", phone = "+44 20 7946 0222", preferredLanguage = "en", email })).GetProperty("patient").Id();
+            sibling = (await desk.PostOk("/patients", new { givenName = "Rosa", familyName = BookingSetup.Unique("Minder"), dateOfBirth = "1982-01-01", phone = "+44 20 7946 0222", preferredLanguage = "en", email })).GetProperty("patient").Id();
+        }
+        var kept = await _setup.CheckedInAsync(chair, patient, checkIn: false, consent: false, hoursBefore: 30);
+        var subject = Needling.Aftercare.Texts.AftercareText.For("en").Reminder.Subject.Split('{')[0];
+        await Task.Delay(TimeSpan.FromSeconds(6)); // past the sender's next poll: 30 hours before, nothing is due
+        Assert.DoesNotContain(app.Smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == email));
+
+        app.Clock.Advance(TimeSpan.FromHours(7)); // 23 hours before
+        var reminder = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal));
+        Assert.Contains(kept.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), reminder.TextBody);
+
+        var cancelled = await _setup.CheckedInAsync(chair, sibling, checkIn: false, consent: false, daysAhead: 2, hoursBefore: 30);
+        using (var desk = await app.As("Receptionist", freshToken: true))
+        {
+            await desk.PostOk($"/appointments/{cancelled.Appointment}/cancel", new { reason = "Patient is travelling" }, HttpStatusCode.OK);
+        }
+        app.Clock.Advance(TimeSpan.FromHours(7));
+        await Task.Delay(TimeSpan.FromSeconds(8));
         Assert.Single(app.Smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal));
     }
 

@@ -39,13 +39,26 @@ public abstract class AppFixture(Provider provider) : WebApplicationFactory<Prog
         builder.UseSetting("Auth:SigningKey", Convert.ToBase64String("needling-tests-signing-key-32-bytes!!"u8.ToArray()));
         builder.UseSetting("Auth:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Api:MaxRequestBodyBytes", "65536");
+        // Many test servers run at once on two cores: two Hangfire workers each, and retries (and scheduled jobs)
+        // looked for every second instead of every five.
+        builder.UseSetting("Jobs:Workers", "2");
+        builder.UseSetting("Jobs:PollingSeconds", "1");
         // Captured at the configured levels; VerboseLogsApp turns everything up to Debug.
         builder.ConfigureLogging(l => l.AddProvider(Logs));
-        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Clock);
+            ConfigureServices(s);
+        });
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>Services a fixture variant adds (a test's own outbox consumer).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Settings a fixture variant adds (demo clinic, external issuer).</summary>

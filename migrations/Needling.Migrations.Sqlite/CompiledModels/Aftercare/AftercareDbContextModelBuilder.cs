@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
     public partial class AftercareDbContextModel
     {
         private AftercareDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6e7dbec9-1df0-4e78-89a1-1ce54a67b927"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("c2b8b4bd-1c76-446f-8dbe-9767cb0c9821"), entityTypeCount: 5)
         {
         }
 
@@ -25,11 +25,13 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
             var delivery = DeliveryEntityType.Create(this);
             var followUp = FollowUpEntityType.Create(this);
             var auditRecord = AuditRecordEntityType.Create(this);
+            var inboxRecord = InboxRecordEntityType.Create(this);
 
             AftercareSheetEntityType.CreateAnnotations(aftercareSheet);
             DeliveryEntityType.CreateAnnotations(delivery);
             FollowUpEntityType.CreateAnnotations(followUp);
             AuditRecordEntityType.CreateAnnotations(auditRecord);
+            InboxRecordEntityType.CreateAnnotations(inboxRecord);
 
             AddAnnotation("ProductVersion", "10.0.14");
             AddRuntimeAnnotation("Relational:RelationalModelFactory", () => CreateRelationalModel());
@@ -652,6 +654,63 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
             ix_aftercare_audit_log_entity_type_entity_id.MappedIndexes.Add(ix_aftercare_audit_log_entity_type_entity_idIx);
             RelationalModel.GetOrCreateTableIndexes(ix_aftercare_audit_log_entity_type_entity_idIx).Add(ix_aftercare_audit_log_entity_type_entity_id);
             aftercare_audit_logTable.Indexes.Add("ix_aftercare_audit_log_entity_type_entity_id", ix_aftercare_audit_log_entity_type_entity_id);
+
+            var inboxRecord = FindEntityType("Needling.SharedKernel.Outbox.InboxRecord")!;
+
+            var defaultTableMappings3 = new List<TableMappingBase<ColumnMappingBase>>();
+            inboxRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings3);
+            var needlingSharedKernelOutboxInboxRecordTableBase = new TableBase("Needling.SharedKernel.Outbox.InboxRecord", null, relationalModel);
+            var consumerColumnBase = new ColumnBase<ColumnMappingBase>("consumer", "TEXT", needlingSharedKernelOutboxInboxRecordTableBase);
+            needlingSharedKernelOutboxInboxRecordTableBase.Columns.Add("consumer", consumerColumnBase);
+            var handled_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("handled_at_utc", "TEXT", needlingSharedKernelOutboxInboxRecordTableBase);
+            needlingSharedKernelOutboxInboxRecordTableBase.Columns.Add("handled_at_utc", handled_at_utcColumnBase);
+            var message_idColumnBase0 = new ColumnBase<ColumnMappingBase>("message_id", "TEXT", needlingSharedKernelOutboxInboxRecordTableBase);
+            needlingSharedKernelOutboxInboxRecordTableBase.Columns.Add("message_id", message_idColumnBase0);
+            relationalModel.DefaultTables.Add("Needling.SharedKernel.Outbox.InboxRecord", needlingSharedKernelOutboxInboxRecordTableBase);
+            var needlingSharedKernelOutboxInboxRecordMappingBase = new TableMappingBase<ColumnMappingBase>(inboxRecord, needlingSharedKernelOutboxInboxRecordTableBase, null);
+            needlingSharedKernelOutboxInboxRecordTableBase.AddTypeMapping(needlingSharedKernelOutboxInboxRecordMappingBase, false);
+            defaultTableMappings3.Add(needlingSharedKernelOutboxInboxRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consumerColumnBase, inboxRecord.FindProperty("Consumer")!, needlingSharedKernelOutboxInboxRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)message_idColumnBase0, inboxRecord.FindProperty("MessageId")!, needlingSharedKernelOutboxInboxRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)handled_at_utcColumnBase, inboxRecord.FindProperty("HandledAtUtc")!, needlingSharedKernelOutboxInboxRecordMappingBase);
+
+            var tableMappings3 = new List<TableMapping>();
+            inboxRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings3);
+            var aftercare_inboxTable = new Table("aftercare_inbox", null, relationalModel);
+            var message_idColumn0 = new Column("message_id", "TEXT", aftercare_inboxTable);
+            aftercare_inboxTable.Columns.Add("message_id", message_idColumn0);
+            message_idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(message_idColumn0);
+            var consumerColumn = new Column("consumer", "TEXT", aftercare_inboxTable);
+            aftercare_inboxTable.Columns.Add("consumer", consumerColumn);
+            consumerColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(consumerColumn);
+            var handled_at_utcColumn = new Column("handled_at_utc", "TEXT", aftercare_inboxTable);
+            aftercare_inboxTable.Columns.Add("handled_at_utc", handled_at_utcColumn);
+            handled_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(handled_at_utcColumn);
+            relationalModel.Tables.Add(("aftercare_inbox", null), aftercare_inboxTable);
+            var aftercare_inboxTableMapping = new TableMapping(inboxRecord, aftercare_inboxTable, null);
+            aftercare_inboxTable.AddTypeMapping(aftercare_inboxTableMapping, false);
+            tableMappings3.Add(aftercare_inboxTableMapping);
+            RelationalModel.CreateColumnMapping(consumerColumn, inboxRecord.FindProperty("Consumer")!, aftercare_inboxTableMapping);
+            RelationalModel.CreateColumnMapping(message_idColumn0, inboxRecord.FindProperty("MessageId")!, aftercare_inboxTableMapping);
+            RelationalModel.CreateColumnMapping(handled_at_utcColumn, inboxRecord.FindProperty("HandledAtUtc")!, aftercare_inboxTableMapping);
+            var pk_aftercare_inbox = new UniqueConstraint("pk_aftercare_inbox", aftercare_inboxTable, new[] { message_idColumn0, consumerColumn });
+            aftercare_inboxTable.PrimaryKey = pk_aftercare_inbox;
+            pk_aftercare_inbox.SetRowKeyValueFactory(new CompositeRowKeyValueFactory(pk_aftercare_inbox));
+            var pk_aftercare_inboxKey = RelationalModel.GetKey(this,
+                "Needling.SharedKernel.Outbox.InboxRecord",
+                new[] { "MessageId", "Consumer" });
+            pk_aftercare_inbox.MappedKeys.Add(pk_aftercare_inboxKey);
+            RelationalModel.GetOrCreateUniqueConstraints(pk_aftercare_inboxKey).Add(pk_aftercare_inbox);
+            aftercare_inboxTable.UniqueConstraints.Add("pk_aftercare_inbox", pk_aftercare_inbox);
+            var ix_aftercare_inbox_handled_at_utc = new TableIndex(
+            "ix_aftercare_inbox_handled_at_utc", aftercare_inboxTable, new[] { handled_at_utcColumn }, false);
+            ix_aftercare_inbox_handled_at_utc.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<DateTime>(ix_aftercare_inbox_handled_at_utc));
+            var ix_aftercare_inbox_handled_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.SharedKernel.Outbox.InboxRecord",
+                new[] { "HandledAtUtc" });
+            ix_aftercare_inbox_handled_at_utc.MappedIndexes.Add(ix_aftercare_inbox_handled_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_aftercare_inbox_handled_at_utcIx).Add(ix_aftercare_inbox_handled_at_utc);
+            aftercare_inboxTable.Indexes.Add("ix_aftercare_inbox_handled_at_utc", ix_aftercare_inbox_handled_at_utc);
             return relationalModel.MakeReadOnly();
         }
     }

@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
     public partial class BookingDbContextModel
     {
         private BookingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("651d2c85-f026-49fc-89ff-be31600f6676"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("2a365e61-60e7-4a6f-b673-70a7726c101c"), entityTypeCount: 10)
         {
         }
 
@@ -29,6 +29,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             var scheduleException = ScheduleExceptionEntityType.Create(this);
             var workingPeriod = WorkingPeriodEntityType.Create(this);
             var auditRecord = AuditRecordEntityType.Create(this);
+            var inboxRecord = InboxRecordEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
 
             AppointmentEntityType.CreateAnnotations(appointment);
@@ -39,6 +40,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             ScheduleExceptionEntityType.CreateAnnotations(scheduleException);
             WorkingPeriodEntityType.CreateAnnotations(workingPeriod);
             AuditRecordEntityType.CreateAnnotations(auditRecord);
+            InboxRecordEntityType.CreateAnnotations(inboxRecord);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
 
             AddAnnotation("ProductVersion", "10.0.14");
@@ -863,20 +865,70 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             RelationalModel.GetOrCreateTableIndexes(ix_booking_audit_log_entity_type_entity_idIx).Add(ix_booking_audit_log_entity_type_entity_id);
             booking_audit_logTable.Indexes.Add("ix_booking_audit_log_entity_type_entity_id", ix_booking_audit_log_entity_type_entity_id);
 
-            var outboxMessage = FindEntityType("Needling.SharedKernel.Outbox.OutboxMessage")!;
+            var inboxRecord = FindEntityType("Needling.SharedKernel.Outbox.InboxRecord")!;
 
             var defaultTableMappings7 = new List<TableMappingBase<ColumnMappingBase>>();
-            outboxMessage.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings7);
+            inboxRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings7);
+            var needlingSharedKernelOutboxInboxRecordTableBase = new TableBase("Needling.SharedKernel.Outbox.InboxRecord", null, relationalModel);
+            var consumerColumnBase = new ColumnBase<ColumnMappingBase>("consumer", "TEXT", needlingSharedKernelOutboxInboxRecordTableBase);
+            needlingSharedKernelOutboxInboxRecordTableBase.Columns.Add("consumer", consumerColumnBase);
+            var handled_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("handled_at_utc", "TEXT", needlingSharedKernelOutboxInboxRecordTableBase);
+            needlingSharedKernelOutboxInboxRecordTableBase.Columns.Add("handled_at_utc", handled_at_utcColumnBase);
+            var message_idColumnBase = new ColumnBase<ColumnMappingBase>("message_id", "TEXT", needlingSharedKernelOutboxInboxRecordTableBase);
+            needlingSharedKernelOutboxInboxRecordTableBase.Columns.Add("message_id", message_idColumnBase);
+            relationalModel.DefaultTables.Add("Needling.SharedKernel.Outbox.InboxRecord", needlingSharedKernelOutboxInboxRecordTableBase);
+            var needlingSharedKernelOutboxInboxRecordMappingBase = new TableMappingBase<ColumnMappingBase>(inboxRecord, needlingSharedKernelOutboxInboxRecordTableBase, null);
+            needlingSharedKernelOutboxInboxRecordTableBase.AddTypeMapping(needlingSharedKernelOutboxInboxRecordMappingBase, false);
+            defaultTableMappings7.Add(needlingSharedKernelOutboxInboxRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consumerColumnBase, inboxRecord.FindProperty("Consumer")!, needlingSharedKernelOutboxInboxRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)message_idColumnBase, inboxRecord.FindProperty("MessageId")!, needlingSharedKernelOutboxInboxRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)handled_at_utcColumnBase, inboxRecord.FindProperty("HandledAtUtc")!, needlingSharedKernelOutboxInboxRecordMappingBase);
+
+            var tableMappings7 = new List<TableMapping>();
+            inboxRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings7);
+            var booking_inboxTable = new Table("booking_inbox", null, relationalModel);
+            var message_idColumn = new Column("message_id", "TEXT", booking_inboxTable);
+            booking_inboxTable.Columns.Add("message_id", message_idColumn);
+            message_idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(message_idColumn);
+            var consumerColumn = new Column("consumer", "TEXT", booking_inboxTable);
+            booking_inboxTable.Columns.Add("consumer", consumerColumn);
+            consumerColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(consumerColumn);
+            var handled_at_utcColumn = new Column("handled_at_utc", "TEXT", booking_inboxTable);
+            booking_inboxTable.Columns.Add("handled_at_utc", handled_at_utcColumn);
+            handled_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(handled_at_utcColumn);
+            relationalModel.Tables.Add(("booking_inbox", null), booking_inboxTable);
+            var booking_inboxTableMapping = new TableMapping(inboxRecord, booking_inboxTable, null);
+            booking_inboxTable.AddTypeMapping(booking_inboxTableMapping, false);
+            tableMappings7.Add(booking_inboxTableMapping);
+            RelationalModel.CreateColumnMapping(consumerColumn, inboxRecord.FindProperty("Consumer")!, booking_inboxTableMapping);
+            RelationalModel.CreateColumnMapping(message_idColumn, inboxRecord.FindProperty("MessageId")!, booking_inboxTableMapping);
+            RelationalModel.CreateColumnMapping(handled_at_utcColumn, inboxRecord.FindProperty("HandledAtUtc")!, booking_inboxTableMapping);
+            var pk_booking_inbox = new UniqueConstraint("pk_booking_inbox", booking_inboxTable, new[] { message_idColumn, consumerColumn });
+            booking_inboxTable.PrimaryKey = pk_booking_inbox;
+            pk_booking_inbox.SetRowKeyValueFactory(new CompositeRowKeyValueFactory(pk_booking_inbox));
+            var pk_booking_inboxKey = RelationalModel.GetKey(this,
+                "Needling.SharedKernel.Outbox.InboxRecord",
+                new[] { "MessageId", "Consumer" });
+            pk_booking_inbox.MappedKeys.Add(pk_booking_inboxKey);
+            RelationalModel.GetOrCreateUniqueConstraints(pk_booking_inboxKey).Add(pk_booking_inbox);
+            booking_inboxTable.UniqueConstraints.Add("pk_booking_inbox", pk_booking_inbox);
+            var ix_booking_inbox_handled_at_utc = new TableIndex(
+            "ix_booking_inbox_handled_at_utc", booking_inboxTable, new[] { handled_at_utcColumn }, false);
+            ix_booking_inbox_handled_at_utc.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<DateTime>(ix_booking_inbox_handled_at_utc));
+            var ix_booking_inbox_handled_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.SharedKernel.Outbox.InboxRecord",
+                new[] { "HandledAtUtc" });
+            ix_booking_inbox_handled_at_utc.MappedIndexes.Add(ix_booking_inbox_handled_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_booking_inbox_handled_at_utcIx).Add(ix_booking_inbox_handled_at_utc);
+            booking_inboxTable.Indexes.Add("ix_booking_inbox_handled_at_utc", ix_booking_inbox_handled_at_utc);
+
+            var outboxMessage = FindEntityType("Needling.SharedKernel.Outbox.OutboxMessage")!;
+
+            var defaultTableMappings8 = new List<TableMappingBase<ColumnMappingBase>>();
+            outboxMessage.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings8);
             var needlingSharedKernelOutboxOutboxMessageTableBase = new TableBase("Needling.SharedKernel.Outbox.OutboxMessage", null, relationalModel);
-            var attemptsColumnBase = new ColumnBase<ColumnMappingBase>("attempts", "INTEGER", needlingSharedKernelOutboxOutboxMessageTableBase);
-            needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("attempts", attemptsColumnBase);
             var idColumnBase7 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase);
             needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("id", idColumnBase7);
-            var last_errorColumnBase = new ColumnBase<ColumnMappingBase>("last_error", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase)
-            {
-                IsNullable = true
-            };
-            needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("last_error", last_errorColumnBase);
             var locked_until_utcColumnBase = new ColumnBase<ColumnMappingBase>("locked_until_utc", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase)
             {
                 IsNullable = true
@@ -896,31 +948,20 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Outbox.OutboxMessage", needlingSharedKernelOutboxOutboxMessageTableBase);
             var needlingSharedKernelOutboxOutboxMessageMappingBase = new TableMappingBase<ColumnMappingBase>(outboxMessage, needlingSharedKernelOutboxOutboxMessageTableBase, null);
             needlingSharedKernelOutboxOutboxMessageTableBase.AddTypeMapping(needlingSharedKernelOutboxOutboxMessageMappingBase, false);
-            defaultTableMappings7.Add(needlingSharedKernelOutboxOutboxMessageMappingBase);
+            defaultTableMappings8.Add(needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase7, outboxMessage.FindProperty("Id")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)attemptsColumnBase, outboxMessage.FindProperty("Attempts")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)last_errorColumnBase, outboxMessage.FindProperty("LastError")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)locked_until_utcColumnBase, outboxMessage.FindProperty("LockedUntilUtc")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)occurred_at_utcColumnBase, outboxMessage.FindProperty("OccurredAtUtc")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)payloadColumnBase, outboxMessage.FindProperty("Payload")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)processed_at_utcColumnBase, outboxMessage.FindProperty("ProcessedAtUtc")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)typeColumnBase, outboxMessage.FindProperty("Type")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
 
-            var tableMappings7 = new List<TableMapping>();
-            outboxMessage.SetRuntimeAnnotation("Relational:TableMappings", tableMappings7);
+            var tableMappings8 = new List<TableMapping>();
+            outboxMessage.SetRuntimeAnnotation("Relational:TableMappings", tableMappings8);
             var booking_outboxTable = new Table("booking_outbox", null, relationalModel);
             var idColumn7 = new Column("id", "TEXT", booking_outboxTable);
             booking_outboxTable.Columns.Add("id", idColumn7);
             idColumn7.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn7);
-            var attemptsColumn = new Column("attempts", "INTEGER", booking_outboxTable);
-            booking_outboxTable.Columns.Add("attempts", attemptsColumn);
-            attemptsColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(attemptsColumn);
-            var last_errorColumn = new Column("last_error", "TEXT", booking_outboxTable)
-            {
-                IsNullable = true
-            };
-            booking_outboxTable.Columns.Add("last_error", last_errorColumn);
-            last_errorColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(last_errorColumn);
             var locked_until_utcColumn = new Column("locked_until_utc", "TEXT", booking_outboxTable)
             {
                 IsNullable = true
@@ -945,10 +986,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             relationalModel.Tables.Add(("booking_outbox", null), booking_outboxTable);
             var booking_outboxTableMapping = new TableMapping(outboxMessage, booking_outboxTable, null);
             booking_outboxTable.AddTypeMapping(booking_outboxTableMapping, false);
-            tableMappings7.Add(booking_outboxTableMapping);
+            tableMappings8.Add(booking_outboxTableMapping);
             RelationalModel.CreateColumnMapping(idColumn7, outboxMessage.FindProperty("Id")!, booking_outboxTableMapping);
-            RelationalModel.CreateColumnMapping(attemptsColumn, outboxMessage.FindProperty("Attempts")!, booking_outboxTableMapping);
-            RelationalModel.CreateColumnMapping(last_errorColumn, outboxMessage.FindProperty("LastError")!, booking_outboxTableMapping);
             RelationalModel.CreateColumnMapping(locked_until_utcColumn, outboxMessage.FindProperty("LockedUntilUtc")!, booking_outboxTableMapping);
             RelationalModel.CreateColumnMapping(occurred_at_utcColumn, outboxMessage.FindProperty("OccurredAtUtc")!, booking_outboxTableMapping);
             RelationalModel.CreateColumnMapping(payloadColumn, outboxMessage.FindProperty("Payload")!, booking_outboxTableMapping);
@@ -972,6 +1011,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             ix_booking_outbox_occurred_at_utc.MappedIndexes.Add(ix_booking_outbox_occurred_at_utcIx);
             RelationalModel.GetOrCreateTableIndexes(ix_booking_outbox_occurred_at_utcIx).Add(ix_booking_outbox_occurred_at_utc);
             booking_outboxTable.Indexes.Add("ix_booking_outbox_occurred_at_utc", ix_booking_outbox_occurred_at_utc);
+            var ix_booking_outbox_processed_at_utc = new TableIndex(
+            "ix_booking_outbox_processed_at_utc", booking_outboxTable, new[] { processed_at_utcColumn }, false);
+            ix_booking_outbox_processed_at_utc.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<DateTime>(ix_booking_outbox_processed_at_utc));
+            var ix_booking_outbox_processed_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.SharedKernel.Outbox.OutboxMessage",
+                new[] { "ProcessedAtUtc" });
+            ix_booking_outbox_processed_at_utc.MappedIndexes.Add(ix_booking_outbox_processed_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_booking_outbox_processed_at_utcIx).Add(ix_booking_outbox_processed_at_utc);
+            booking_outboxTable.Indexes.Add("ix_booking_outbox_processed_at_utc", ix_booking_outbox_processed_at_utc);
             return relationalModel.MakeReadOnly();
         }
     }

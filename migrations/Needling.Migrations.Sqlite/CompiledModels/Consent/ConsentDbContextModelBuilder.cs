@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
     public partial class ConsentDbContextModel
     {
         private ConsentDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("32b8962c-c747-4860-a0f6-aaa132f8e154"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("0db19280-6b36-45c9-8f42-75b49e4e9ae9"), entityTypeCount: 5)
         {
         }
 
@@ -25,11 +25,13 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             var consentTemplate = ConsentTemplateEntityType.Create(this);
             var signedConsent = SignedConsentEntityType.Create(this);
             var auditRecord = AuditRecordEntityType.Create(this);
+            var inboxRecord = InboxRecordEntityType.Create(this);
 
             ConsentRequestEntityType.CreateAnnotations(consentRequest);
             ConsentTemplateEntityType.CreateAnnotations(consentTemplate);
             SignedConsentEntityType.CreateAnnotations(signedConsent);
             AuditRecordEntityType.CreateAnnotations(auditRecord);
+            InboxRecordEntityType.CreateAnnotations(inboxRecord);
 
             AddAnnotation("ProductVersion", "10.0.14");
             AddRuntimeAnnotation("Relational:RelationalModelFactory", () => CreateRelationalModel());
@@ -557,6 +559,63 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             ix_consent_audit_log_entity_type_entity_id.MappedIndexes.Add(ix_consent_audit_log_entity_type_entity_idIx);
             RelationalModel.GetOrCreateTableIndexes(ix_consent_audit_log_entity_type_entity_idIx).Add(ix_consent_audit_log_entity_type_entity_id);
             consent_audit_logTable.Indexes.Add("ix_consent_audit_log_entity_type_entity_id", ix_consent_audit_log_entity_type_entity_id);
+
+            var inboxRecord = FindEntityType("Needling.SharedKernel.Outbox.InboxRecord")!;
+
+            var defaultTableMappings3 = new List<TableMappingBase<ColumnMappingBase>>();
+            inboxRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings3);
+            var needlingSharedKernelOutboxInboxRecordTableBase = new TableBase("Needling.SharedKernel.Outbox.InboxRecord", null, relationalModel);
+            var consumerColumnBase = new ColumnBase<ColumnMappingBase>("consumer", "TEXT", needlingSharedKernelOutboxInboxRecordTableBase);
+            needlingSharedKernelOutboxInboxRecordTableBase.Columns.Add("consumer", consumerColumnBase);
+            var handled_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("handled_at_utc", "TEXT", needlingSharedKernelOutboxInboxRecordTableBase);
+            needlingSharedKernelOutboxInboxRecordTableBase.Columns.Add("handled_at_utc", handled_at_utcColumnBase);
+            var message_idColumnBase = new ColumnBase<ColumnMappingBase>("message_id", "TEXT", needlingSharedKernelOutboxInboxRecordTableBase);
+            needlingSharedKernelOutboxInboxRecordTableBase.Columns.Add("message_id", message_idColumnBase);
+            relationalModel.DefaultTables.Add("Needling.SharedKernel.Outbox.InboxRecord", needlingSharedKernelOutboxInboxRecordTableBase);
+            var needlingSharedKernelOutboxInboxRecordMappingBase = new TableMappingBase<ColumnMappingBase>(inboxRecord, needlingSharedKernelOutboxInboxRecordTableBase, null);
+            needlingSharedKernelOutboxInboxRecordTableBase.AddTypeMapping(needlingSharedKernelOutboxInboxRecordMappingBase, false);
+            defaultTableMappings3.Add(needlingSharedKernelOutboxInboxRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consumerColumnBase, inboxRecord.FindProperty("Consumer")!, needlingSharedKernelOutboxInboxRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)message_idColumnBase, inboxRecord.FindProperty("MessageId")!, needlingSharedKernelOutboxInboxRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)handled_at_utcColumnBase, inboxRecord.FindProperty("HandledAtUtc")!, needlingSharedKernelOutboxInboxRecordMappingBase);
+
+            var tableMappings3 = new List<TableMapping>();
+            inboxRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings3);
+            var consent_inboxTable = new Table("consent_inbox", null, relationalModel);
+            var message_idColumn = new Column("message_id", "TEXT", consent_inboxTable);
+            consent_inboxTable.Columns.Add("message_id", message_idColumn);
+            message_idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(message_idColumn);
+            var consumerColumn = new Column("consumer", "TEXT", consent_inboxTable);
+            consent_inboxTable.Columns.Add("consumer", consumerColumn);
+            consumerColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(consumerColumn);
+            var handled_at_utcColumn = new Column("handled_at_utc", "TEXT", consent_inboxTable);
+            consent_inboxTable.Columns.Add("handled_at_utc", handled_at_utcColumn);
+            handled_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(handled_at_utcColumn);
+            relationalModel.Tables.Add(("consent_inbox", null), consent_inboxTable);
+            var consent_inboxTableMapping = new TableMapping(inboxRecord, consent_inboxTable, null);
+            consent_inboxTable.AddTypeMapping(consent_inboxTableMapping, false);
+            tableMappings3.Add(consent_inboxTableMapping);
+            RelationalModel.CreateColumnMapping(consumerColumn, inboxRecord.FindProperty("Consumer")!, consent_inboxTableMapping);
+            RelationalModel.CreateColumnMapping(message_idColumn, inboxRecord.FindProperty("MessageId")!, consent_inboxTableMapping);
+            RelationalModel.CreateColumnMapping(handled_at_utcColumn, inboxRecord.FindProperty("HandledAtUtc")!, consent_inboxTableMapping);
+            var pk_consent_inbox = new UniqueConstraint("pk_consent_inbox", consent_inboxTable, new[] { message_idColumn, consumerColumn });
+            consent_inboxTable.PrimaryKey = pk_consent_inbox;
+            pk_consent_inbox.SetRowKeyValueFactory(new CompositeRowKeyValueFactory(pk_consent_inbox));
+            var pk_consent_inboxKey = RelationalModel.GetKey(this,
+                "Needling.SharedKernel.Outbox.InboxRecord",
+                new[] { "MessageId", "Consumer" });
+            pk_consent_inbox.MappedKeys.Add(pk_consent_inboxKey);
+            RelationalModel.GetOrCreateUniqueConstraints(pk_consent_inboxKey).Add(pk_consent_inbox);
+            consent_inboxTable.UniqueConstraints.Add("pk_consent_inbox", pk_consent_inbox);
+            var ix_consent_inbox_handled_at_utc = new TableIndex(
+            "ix_consent_inbox_handled_at_utc", consent_inboxTable, new[] { handled_at_utcColumn }, false);
+            ix_consent_inbox_handled_at_utc.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<DateTime>(ix_consent_inbox_handled_at_utc));
+            var ix_consent_inbox_handled_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.SharedKernel.Outbox.InboxRecord",
+                new[] { "HandledAtUtc" });
+            ix_consent_inbox_handled_at_utc.MappedIndexes.Add(ix_consent_inbox_handled_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_consent_inbox_handled_at_utcIx).Add(ix_consent_inbox_handled_at_utc);
+            consent_inboxTable.Indexes.Add("ix_consent_inbox_handled_at_utc", ix_consent_inbox_handled_at_utc);
             return relationalModel.MakeReadOnly();
         }
     }

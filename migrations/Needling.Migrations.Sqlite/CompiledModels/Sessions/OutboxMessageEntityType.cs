@@ -9,7 +9,6 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Json.Internal;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.Json;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Needling.SharedKernel.Outbox;
@@ -28,8 +27,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
                 "Needling.SharedKernel.Outbox.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 8,
-                unnamedIndexCount: 1,
+                propertyCount: 6,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -70,91 +69,6 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
             id.AddAnnotation("Relational:ColumnName", "id");
 
-            var attempts = runtimeEntityType.AddProperty(
-                "Attempts",
-                typeof(int),
-                propertyInfo: typeof(OutboxMessage).GetProperty("Attempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<Attempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-            attempts.SetGetter(
-                int (OutboxMessage instance) => OutboxMessageUnsafeAccessors.Attempts(instance),
-                bool (OutboxMessage instance) => OutboxMessageUnsafeAccessors.Attempts(instance) == 0);
-            attempts.SetSetter(
-                OutboxMessage (OutboxMessage instance, int value) =>
-                {
-                    OutboxMessageUnsafeAccessors.Attempts(instance) = value;
-                    return instance;
-                });
-            attempts.SetMaterializationSetter(
-                OutboxMessage (OutboxMessage instance, int value) =>
-                {
-                    OutboxMessageUnsafeAccessors.Attempts(instance) = value;
-                    return instance;
-                });
-            attempts.SetAccessors(
-                int (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Attempts(((OutboxMessage)(entry.Entity))),
-                int (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Attempts(((OutboxMessage)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(attempts, 1),
-                int (IInternalEntry entry) => entry.GetCurrentValue<int>(attempts));
-            attempts.SetPropertyIndexes(
-                index: 1,
-                originalValueIndex: 1,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            attempts.TypeMapping = IntTypeMapping.Default.Clone(
-                comparer: new ValueComparer<int>(
-                    bool (int v1, int v2) => v1 == v2,
-                    int (int v) => v,
-                    int (int v) => v),
-                keyComparer: new ValueComparer<int>(
-                    bool (int v1, int v2) => v1 == v2,
-                    int (int v) => v,
-                    int (int v) => v),
-                providerValueComparer: new ValueComparer<int>(
-                    bool (int v1, int v2) => v1 == v2,
-                    int (int v) => v,
-                    int (int v) => v),
-                mappingInfo: new RelationalTypeMappingInfo(
-                    storeTypeName: "INTEGER"));
-            attempts.AddAnnotation("Relational:ColumnName", "attempts");
-
-            var lastError = runtimeEntityType.AddProperty(
-                "LastError",
-                typeof(string),
-                propertyInfo: typeof(OutboxMessage).GetProperty("LastError", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<LastError>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 500);
-            lastError.SetGetter(
-                string (OutboxMessage instance) => OutboxMessageUnsafeAccessors.LastError(instance),
-                bool (OutboxMessage instance) => OutboxMessageUnsafeAccessors.LastError(instance) == null);
-            lastError.SetSetter(
-                OutboxMessage (OutboxMessage instance, string value) =>
-                {
-                    OutboxMessageUnsafeAccessors.LastError(instance) = value;
-                    return instance;
-                });
-            lastError.SetMaterializationSetter(
-                OutboxMessage (OutboxMessage instance, string value) =>
-                {
-                    OutboxMessageUnsafeAccessors.LastError(instance) = value;
-                    return instance;
-                });
-            lastError.SetAccessors(
-                string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.LastError(((OutboxMessage)(entry.Entity))),
-                string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.LastError(((OutboxMessage)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(lastError, 2),
-                string (IInternalEntry entry) => entry.GetCurrentValue<string>(lastError));
-            lastError.SetPropertyIndexes(
-                index: 2,
-                originalValueIndex: 2,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            lastError.TypeMapping = SqliteStringTypeMapping.Default;
-            lastError.AddAnnotation("Relational:ColumnName", "last_error");
-
             var lockedUntilUtc = runtimeEntityType.AddProperty(
                 "LockedUntilUtc",
                 typeof(DateTime?),
@@ -179,11 +93,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             lockedUntilUtc.SetAccessors(
                 DateTime? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.LockedUntilUtc(((OutboxMessage)(entry.Entity))),
                 DateTime? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.LockedUntilUtc(((OutboxMessage)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(lockedUntilUtc, 3),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(lockedUntilUtc, 1),
                 DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(lockedUntilUtc));
             lockedUntilUtc.SetPropertyIndexes(
-                index: 3,
-                originalValueIndex: 3,
+                index: 1,
+                originalValueIndex: 1,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -233,11 +147,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             occurredAtUtc.SetAccessors(
                 DateTime (IInternalEntry entry) => OutboxMessageUnsafeAccessors.OccurredAtUtc(((OutboxMessage)(entry.Entity))),
                 DateTime (IInternalEntry entry) => OutboxMessageUnsafeAccessors.OccurredAtUtc(((OutboxMessage)(entry.Entity))),
-                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(occurredAtUtc, 4),
+                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(occurredAtUtc, 2),
                 DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(occurredAtUtc));
             occurredAtUtc.SetPropertyIndexes(
-                index: 4,
-                originalValueIndex: 4,
+                index: 2,
+                originalValueIndex: 2,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -288,11 +202,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             payload.SetAccessors(
                 string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Payload(((OutboxMessage)(entry.Entity))),
                 string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Payload(((OutboxMessage)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(payload, 5),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(payload, 3),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(payload));
             payload.SetPropertyIndexes(
-                index: 5,
-                originalValueIndex: 5,
+                index: 3,
+                originalValueIndex: 3,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -323,11 +237,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             processedAtUtc.SetAccessors(
                 DateTime? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.ProcessedAtUtc(((OutboxMessage)(entry.Entity))),
                 DateTime? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.ProcessedAtUtc(((OutboxMessage)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(processedAtUtc, 6),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(processedAtUtc, 4),
                 DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(processedAtUtc));
             processedAtUtc.SetPropertyIndexes(
-                index: 6,
-                originalValueIndex: 6,
+                index: 4,
+                originalValueIndex: 4,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -378,11 +292,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             type.SetAccessors(
                 string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Type(((OutboxMessage)(entry.Entity))),
                 string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Type(((OutboxMessage)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(type, 7),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(type, 5),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(type));
             type.SetPropertyIndexes(
-                index: 7,
-                originalValueIndex: 7,
+                index: 5,
+                originalValueIndex: 5,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -399,14 +313,17 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             index.AddAnnotation("Relational:Filter", "processed_at_utc IS NULL");
             index.AddAnnotation("Relational:Name", "ix_sessions_outbox_occurred_at_utc");
 
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { processedAtUtc });
+            index0.AddAnnotation("Relational:Filter", "processed_at_utc IS NOT NULL");
+            index0.AddAnnotation("Relational:Name", "ix_sessions_outbox_processed_at_utc");
+
             return runtimeEntityType;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
             var id = runtimeEntityType.FindProperty("Id");
-            var attempts = runtimeEntityType.FindProperty("Attempts");
-            var lastError = runtimeEntityType.FindProperty("LastError");
             var lockedUntilUtc = runtimeEntityType.FindProperty("LockedUntilUtc");
             var occurredAtUtc = runtimeEntityType.FindProperty("OccurredAtUtc");
             var payload = runtimeEntityType.FindProperty("Payload");
@@ -419,7 +336,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((OutboxMessage)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, int, string, DateTime?, DateTime, string, DateTime?, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<int>)(((IProperty)attempts).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(attempts)), (source.GetCurrentValue<string>(lastError) == null ? null : ((ValueComparer<string>)(((IProperty)lastError).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(lastError))), (source.GetCurrentValue<DateTime?>(lockedUntilUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lockedUntilUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lockedUntilUtc))), ((ValueComparer<DateTime>)(((IProperty)occurredAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(occurredAtUtc)), (source.GetCurrentValue<string>(payload) == null ? null : ((ValueComparer<string>)(((IProperty)payload).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(payload))), (source.GetCurrentValue<DateTime?>(processedAtUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)processedAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(processedAtUtc))), (source.GetCurrentValue<string>(type) == null ? null : ((ValueComparer<string>)(((IProperty)type).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(type))))));
+                    return ((ISnapshot)(new Snapshot<Guid, DateTime?, DateTime, string, DateTime?, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), (source.GetCurrentValue<DateTime?>(lockedUntilUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lockedUntilUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lockedUntilUtc))), ((ValueComparer<DateTime>)(((IProperty)occurredAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(occurredAtUtc)), (source.GetCurrentValue<string>(payload) == null ? null : ((ValueComparer<string>)(((IProperty)payload).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(payload))), (source.GetCurrentValue<DateTime?>(processedAtUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)processedAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(processedAtUtc))), (source.GetCurrentValue<string>(type) == null ? null : ((ValueComparer<string>)(((IProperty)type).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(type))))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -436,11 +353,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
                     return ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 8,
+                propertyCount: 6,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 8,
+                originalValueCount: 6,
                 shadowCount: 0,
                 relationshipCount: 1,
                 storeGeneratedCount: 1));

@@ -13,12 +13,6 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Id>k__BackingField")]
         public static extern ref Guid Id(OutboxMessage @this);
 
-        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Attempts>k__BackingField")]
-        public static extern ref int Attempts(OutboxMessage @this);
-
-        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<LastError>k__BackingField")]
-        public static extern ref string LastError(OutboxMessage @this);
-
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<LockedUntilUtc>k__BackingField")]
         public static extern ref DateTime? LockedUntilUtc(OutboxMessage @this);
 

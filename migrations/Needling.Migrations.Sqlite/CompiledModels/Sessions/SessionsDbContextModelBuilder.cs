@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
     public partial class SessionsDbContextModel
     {
         private SessionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d42c6ac7-21b1-4ca0-846a-c9c93d21863c"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("b44cf593-448a-482d-a540-9458f6804b7c"), entityTypeCount: 6)
         {
         }
 
@@ -719,15 +719,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             var defaultTableMappings4 = new List<TableMappingBase<ColumnMappingBase>>();
             outboxMessage.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings4);
             var needlingSharedKernelOutboxOutboxMessageTableBase = new TableBase("Needling.SharedKernel.Outbox.OutboxMessage", null, relationalModel);
-            var attemptsColumnBase = new ColumnBase<ColumnMappingBase>("attempts", "INTEGER", needlingSharedKernelOutboxOutboxMessageTableBase);
-            needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("attempts", attemptsColumnBase);
             var idColumnBase4 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase);
             needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("id", idColumnBase4);
-            var last_errorColumnBase = new ColumnBase<ColumnMappingBase>("last_error", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase)
-            {
-                IsNullable = true
-            };
-            needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("last_error", last_errorColumnBase);
             var locked_until_utcColumnBase = new ColumnBase<ColumnMappingBase>("locked_until_utc", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase)
             {
                 IsNullable = true
@@ -749,8 +742,6 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             needlingSharedKernelOutboxOutboxMessageTableBase.AddTypeMapping(needlingSharedKernelOutboxOutboxMessageMappingBase, false);
             defaultTableMappings4.Add(needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase4, outboxMessage.FindProperty("Id")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)attemptsColumnBase, outboxMessage.FindProperty("Attempts")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)last_errorColumnBase, outboxMessage.FindProperty("LastError")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)locked_until_utcColumnBase, outboxMessage.FindProperty("LockedUntilUtc")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)occurred_at_utcColumnBase, outboxMessage.FindProperty("OccurredAtUtc")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)payloadColumnBase, outboxMessage.FindProperty("Payload")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
@@ -763,15 +754,6 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             var idColumn4 = new Column("id", "TEXT", sessions_outboxTable);
             sessions_outboxTable.Columns.Add("id", idColumn4);
             idColumn4.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn4);
-            var attemptsColumn = new Column("attempts", "INTEGER", sessions_outboxTable);
-            sessions_outboxTable.Columns.Add("attempts", attemptsColumn);
-            attemptsColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(attemptsColumn);
-            var last_errorColumn = new Column("last_error", "TEXT", sessions_outboxTable)
-            {
-                IsNullable = true
-            };
-            sessions_outboxTable.Columns.Add("last_error", last_errorColumn);
-            last_errorColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(last_errorColumn);
             var locked_until_utcColumn = new Column("locked_until_utc", "TEXT", sessions_outboxTable)
             {
                 IsNullable = true
@@ -798,8 +780,6 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             sessions_outboxTable.AddTypeMapping(sessions_outboxTableMapping, false);
             tableMappings4.Add(sessions_outboxTableMapping);
             RelationalModel.CreateColumnMapping(idColumn4, outboxMessage.FindProperty("Id")!, sessions_outboxTableMapping);
-            RelationalModel.CreateColumnMapping(attemptsColumn, outboxMessage.FindProperty("Attempts")!, sessions_outboxTableMapping);
-            RelationalModel.CreateColumnMapping(last_errorColumn, outboxMessage.FindProperty("LastError")!, sessions_outboxTableMapping);
             RelationalModel.CreateColumnMapping(locked_until_utcColumn, outboxMessage.FindProperty("LockedUntilUtc")!, sessions_outboxTableMapping);
             RelationalModel.CreateColumnMapping(occurred_at_utcColumn, outboxMessage.FindProperty("OccurredAtUtc")!, sessions_outboxTableMapping);
             RelationalModel.CreateColumnMapping(payloadColumn, outboxMessage.FindProperty("Payload")!, sessions_outboxTableMapping);
@@ -823,6 +803,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             ix_sessions_outbox_occurred_at_utc.MappedIndexes.Add(ix_sessions_outbox_occurred_at_utcIx);
             RelationalModel.GetOrCreateTableIndexes(ix_sessions_outbox_occurred_at_utcIx).Add(ix_sessions_outbox_occurred_at_utc);
             sessions_outboxTable.Indexes.Add("ix_sessions_outbox_occurred_at_utc", ix_sessions_outbox_occurred_at_utc);
+            var ix_sessions_outbox_processed_at_utc = new TableIndex(
+            "ix_sessions_outbox_processed_at_utc", sessions_outboxTable, new[] { processed_at_utcColumn }, false);
+            ix_sessions_outbox_processed_at_utc.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<DateTime>(ix_sessions_outbox_processed_at_utc));
+            var ix_sessions_outbox_processed_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.SharedKernel.Outbox.OutboxMessage",
+                new[] { "ProcessedAtUtc" });
+            ix_sessions_outbox_processed_at_utc.MappedIndexes.Add(ix_sessions_outbox_processed_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_sessions_outbox_processed_at_utcIx).Add(ix_sessions_outbox_processed_at_utc);
+            sessions_outboxTable.Indexes.Add("ix_sessions_outbox_processed_at_utc", ix_sessions_outbox_processed_at_utc);
             return relationalModel.MakeReadOnly();
         }
     }

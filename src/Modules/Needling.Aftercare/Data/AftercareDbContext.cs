@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Needling.Aftercare.Domain;
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Data;
+using Needling.SharedKernel.Outbox;
 
 namespace Needling.Aftercare.Data;
 
@@ -53,6 +54,7 @@ internal sealed class AftercareDbContext(DbContextOptions<AftercareDbContext> op
             e.HasIndex(f => new { f.PractitionerId, f.ClosedAtUtc });
         });
         b.AddAuditLog();
+        b.AddInbox();
         b.UseModuleConventions(Schema, Database.IsSqlite());
     }
 }

@@ -42,4 +42,5 @@ internal static class DeliveryKind
 {
     public const string Sheet = "sheet";
     public const string FollowUp = "follow-up";
+    public const string Reminder = "reminder";
 }

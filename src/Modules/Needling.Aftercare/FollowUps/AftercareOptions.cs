@@ -17,6 +17,9 @@ internal sealed class AftercareOptions
     /// <summary>How long after it is due an unanswered check-in is listed for the practitioner.</summary>
     public int UnansweredAfterDays { get; set; } = 2;
 
+    /// <summary>How long before an appointment its reminder is sent (clinic policy; default a day).</summary>
+    public int ReminderHoursBefore { get; set; } = 24;
+
     public IReadOnlyList<int> DaysFor(string treatmentCode) =>
         FollowUpDaysByTreatment.TryGetValue(treatmentCode, out var days) ? days : FollowUpDays;
 }

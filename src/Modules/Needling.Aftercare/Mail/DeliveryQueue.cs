@@ -6,12 +6,13 @@ namespace Needling.Aftercare.Mail;
 /// <summary>Adds a message to the delivery table with the change that causes it; the sender is nudged after commit.</summary>
 internal sealed class DeliveryQueue(AftercareDbContext db, DeliverySignal signal)
 {
-    public void Add(string kind, Guid subjectId, Guid patientId, DateTime dueAtUtc, bool hasAddress, DateTime? nowUtc = null) =>
+    /// <param name="variant">Tells apart messages of one kind about one subject (a reminder per appointment time).</param>
+    public void Add(string kind, Guid subjectId, Guid patientId, DateTime dueAtUtc, bool hasAddress, DateTime? nowUtc = null, string? variant = null) =>
         db.Deliveries.Add(new Delivery
         {
-            Key = $"{kind}:{subjectId}", Kind = kind, SubjectId = subjectId, PatientId = patientId, DueAtUtc = dueAtUtc,
+            Key = variant is null ? $"{kind}:{subjectId}" : $"{kind}:{subjectId}:{variant}", Kind = kind, SubjectId = subjectId, PatientId = patientId, DueAtUtc = dueAtUtc,
             Status = hasAddress ? DeliveryStatus.Pending : DeliveryStatus.NoAddress,
-            MessageId = $"{kind}.{subjectId:N}@needling.local", CreatedAtUtc = nowUtc ?? dueAtUtc,
+            MessageId = $"{kind}.{subjectId:N}{(variant is null ? "" : "." + variant)}@needling.local", CreatedAtUtc = nowUtc ?? dueAtUtc,
         });
 
     public void Notify() => signal.Notify();

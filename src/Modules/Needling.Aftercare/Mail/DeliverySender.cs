@@ -9,6 +9,7 @@ using Needling.Aftercare.FollowUps;
 using Needling.Aftercare.Links;
 using Needling.Aftercare.Sheets;
 using Needling.Aftercare.Texts;
+using Needling.Contracts.Booking;
 using Needling.Contracts.Clinic;
 using Needling.Contracts.Patients;
 
@@ -120,6 +121,22 @@ internal sealed class DeliverySender(
             }
             message.Body = builder.ToMessageBody();
             return message;
+        }
+
+        if (d.Kind == DeliveryKind.Reminder)
+        {
+            // Re-checked now: a reminder for an appointment cancelled or moved since is not sent.
+            var appointment = await mediator.Send(new GetAppointment(d.SubjectId), ct);
+            if (appointment is null || appointment.Status != "booked" || appointment.StartUtc <= now
+                || !d.Key.EndsWith(appointment.StartUtc.ToString("yyyyMMddTHHmm", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            {
+                return null;
+            }
+            var t = AftercareText.For(patient.PreferredLanguage);
+            var local = TimeZoneInfo.ConvertTimeFromUtc(appointment.StartUtc, zone);
+            (string, string)[] values = [("name", patient.GivenName), ("clinic", clinic.Name), ("date", t.Date(DateOnly.FromDateTime(local))),
+                ("time", local.ToString("t", t.CultureInfo)), ("phone", clinic.Phone ?? "")];
+            return Message(t, AftercareText.Fill(t.Reminder.Subject, values), AftercareText.Fill(t.Reminder.Body, values));
         }
 
         if (d.Kind == DeliveryKind.FollowUp)

@@ -9,21 +9,21 @@ using Needling.Aftercare.Texts;
 using Needling.Contracts.Clinic;
 using Needling.Contracts.Patients;
 using Needling.Contracts.Sessions;
-using Needling.SharedKernel.Data;
+using Needling.SharedKernel.Outbox;
 
 namespace Needling.Aftercare.Sheets;
 
 /// <summary>
 /// A signed session gets its aftercare sheet: rendered once, in the patient's language, stored with its hash, and
-/// queued for e-mail in the same transaction, with the day-2 and day-7 check-ins it promises. Delivered at least once: a second delivery finds the sheet (or
-/// trips its unique index) and does nothing.
+/// queued for e-mail in the same transaction, with the day-2 and day-7 check-ins it promises. Delivered at least
+/// once by Sessions' outbox: the inbox (and the sheet's unique index behind it) make a second delivery do nothing.
 /// </summary>
 internal sealed class PrepareSheetWhenSessionSigned(AftercareDbContext db, IMediator mediator, DeliveryQueue queue, FollowUpSchedule followUps, TimeProvider clock)
-    : INotificationHandler<SessionSigned>
+    : InboxConsumer<AftercareDbContext, SessionSigned>(db, clock)
 {
-    public async Task Handle(SessionSigned e, CancellationToken ct)
+    protected override async Task HandleOnceAsync(SessionSigned e, CancellationToken ct)
     {
-        if (await db.Sheets.AnyAsync(s => s.SessionId == e.SessionId, ct))
+        if (await Db.Sheets.AnyAsync(s => s.SessionId == e.SessionId, ct))
         {
             return;
         }
@@ -35,7 +35,7 @@ internal sealed class PrepareSheetWhenSessionSigned(AftercareDbContext db, IMedi
         var clinic = await mediator.Send(new GetClinicProfile(), ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(clinic.TimeZoneId);
         var text = AftercareText.For(patient.PreferredLanguage);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var pdf = AftercarePdf.Render(text, new AftercarePdf.Facts(
             clinic.Name, clinic.Phone, PatientNames.Display(patient, text.Language), e.TreatmentCode, e.Indication,
             DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.PerformedAtUtc, zone)),
@@ -51,19 +51,13 @@ internal sealed class PrepareSheetWhenSessionSigned(AftercareDbContext db, IMedi
             TreatmentCode = e.TreatmentCode, Language = text.Language, PerformedAtUtc = e.PerformedAtUtc,
             Pdf = pdf, PdfSha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)), CreatedAtUtc = now,
         };
-        db.Sheets.Add(sheet);
+        Db.Sheets.Add(sheet);
         var hasAddress = !string.IsNullOrWhiteSpace(patient.Email);
         queue.Add(DeliveryKind.Sheet, sheet.SessionId, sheet.PatientId, now, hasAddress);
         followUps.Add(e.SessionId, e.PatientId, e.PractitionerId, e.TreatmentCode, text.Language, e.PerformedAtUtc, zone, hasAddress, now);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            // The same fact, handled by another instance a moment ago: its sheet stands.
-        }
-        queue.Notify();
+        await Db.SaveChangesAsync(ct);
+        queue.Notify(); // an early nudge: should it come before the commit, the sender's next poll finds the message
+
     }
 }
 

@@ -68,6 +68,7 @@ internal sealed class BookingDbContext(DbContextOptions<BookingDbContext> option
         });
         b.AddAuditLog();
         b.AddOutbox();
+        b.AddInbox();
         b.UseModuleConventions(Schema, Database.IsSqlite());
     }
 }

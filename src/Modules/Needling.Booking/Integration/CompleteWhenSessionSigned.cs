@@ -1,4 +1,3 @@
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Needling.Booking.Appointments;
@@ -12,14 +11,14 @@ namespace Needling.Booking.Integration;
 
 /// <summary>
 /// A signed session completes its appointment (FHIR fulfilled): completion means the record was signed.
-/// Delivered at least once, so a second delivery finds the appointment fulfilled and does nothing.
+/// Delivered at least once by Sessions' outbox; the inbox makes a second delivery do nothing (and so would the status).
 /// </summary>
-internal sealed class CompleteWhenSessionSigned(BookingDbContext db, AppointmentWriter writer, ILogger<CompleteWhenSessionSigned> log)
-    : INotificationHandler<SessionSigned>
+internal sealed class CompleteWhenSessionSigned(BookingDbContext db, AppointmentWriter writer, TimeProvider clock, ILogger<CompleteWhenSessionSigned> log)
+    : InboxConsumer<BookingDbContext, SessionSigned>(db, clock)
 {
-    public async Task Handle(SessionSigned e, CancellationToken ct)
+    protected override async Task HandleOnceAsync(SessionSigned e, CancellationToken ct)
     {
-        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == e.AppointmentId, ct);
+        var appointment = await Db.Appointments.SingleOrDefaultAsync(a => a.Id == e.AppointmentId, ct);
         if (appointment is null || appointment.Status == AppointmentStatus.Fulfilled)
         {
             return;
@@ -35,7 +34,7 @@ internal sealed class CompleteWhenSessionSigned(BookingDbContext db, Appointment
         appointment.UpdatedAtUtc = e.SignedAtUtc;
         appointment.Sequence++;
         writer.Record(appointment, "completed", from, $"session {e.SessionId} signed", e.SignedAtUtc);
-        db.Enqueue(new AppointmentCompleted(AppointmentWriter.Snapshot(appointment), e.SignedAtUtc), e.SignedAtUtc);
+        Db.Enqueue(new AppointmentCompleted(AppointmentWriter.Snapshot(appointment), e.SignedAtUtc), e.SignedAtUtc);
         await writer.SaveAsync(ct);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Needling.Consent.Domain;
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Data;
+using Needling.SharedKernel.Outbox;
 
 namespace Needling.Consent.Data;
 
@@ -49,6 +50,7 @@ internal sealed class ConsentDbContext(DbContextOptions<ConsentDbContext> option
             e.HasIndex(s => s.RequestId).IsUnique();
         });
         b.AddAuditLog();
+        b.AddInbox();
         b.UseModuleConventions(Schema, Database.IsSqlite());
     }
 }

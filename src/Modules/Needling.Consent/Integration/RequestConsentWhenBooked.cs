@@ -3,23 +3,25 @@ using Needling.Consent.Data;
 using Needling.Consent.Requests;
 using Needling.Contracts.Booking;
 using Needling.Contracts.Consent;
+using Needling.SharedKernel.Outbox;
 
 namespace Needling.Consent.Integration;
 
 /// <summary>
 /// A booking needs a consent by the time of the session: open a request unless a valid consent will
-/// still hold then. Delivered at least once by Booking's outbox, so it must be (and is) idempotent.
+/// still hold then. Delivered at least once by Booking's outbox; the inbox makes a second delivery do nothing.
 /// </summary>
-internal sealed class RequestConsentWhenBooked(ConsentDbContext db, IMediator mediator, TimeProvider clock) : INotificationHandler<AppointmentBooked>
+internal sealed class RequestConsentWhenBooked(ConsentDbContext db, IMediator mediator, TimeProvider clock)
+    : InboxConsumer<ConsentDbContext, AppointmentBooked>(db, clock)
 {
-    public async Task Handle(AppointmentBooked notification, CancellationToken cancellationToken)
+    protected override async Task HandleOnceAsync(AppointmentBooked notification, CancellationToken ct)
     {
         var a = notification.Appointment;
-        var status = await mediator.Send(new GetConsentStatus(a.PatientId, a.TreatmentCode, a.StartUtc), cancellationToken);
+        var status = await mediator.Send(new GetConsentStatus(a.PatientId, a.TreatmentCode, a.StartUtc), ct);
         if (status.Valid)
         {
             return;
         }
-        await ConsentRequests.OpenAsync(db, a.PatientId, a.TreatmentCode, a.AppointmentId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await ConsentRequests.OpenAsync(Db, a.PatientId, a.TreatmentCode, a.AppointmentId, Clock.GetUtcNow().UtcDateTime, ct);
     }
 }

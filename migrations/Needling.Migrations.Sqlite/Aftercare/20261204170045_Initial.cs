@@ -81,6 +81,19 @@ namespace Needling.Migrations.Sqlite.Aftercare
                 });
 
             migrationBuilder.CreateTable(
+                name: "aftercare_inbox",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    consumer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    handled_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_aftercare_inbox", x => new { x.message_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "aftercare_sheets",
                 columns: table => new
                 {
@@ -135,6 +148,11 @@ namespace Needling.Migrations.Sqlite.Aftercare
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_aftercare_inbox_handled_at_utc",
+                table: "aftercare_inbox",
+                column: "handled_at_utc");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_aftercare_sheets_patient_id",
                 table: "aftercare_sheets",
                 column: "patient_id");
@@ -157,6 +175,9 @@ namespace Needling.Migrations.Sqlite.Aftercare
 
             migrationBuilder.DropTable(
                 name: "aftercare_follow_ups");
+
+            migrationBuilder.DropTable(
+                name: "aftercare_inbox");
 
             migrationBuilder.DropTable(
                 name: "aftercare_sheets");

@@ -42,9 +42,7 @@ namespace Needling.Migrations.PostgreSql.Sessions
                     payload = table.Column<string>(type: "text", nullable: false),
                     occurred_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     processed_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    locked_until_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    last_error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    locked_until_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -162,6 +160,13 @@ namespace Needling.Migrations.PostgreSql.Sessions
                 table: "outbox",
                 column: "occurred_at_utc",
                 filter: "processed_at_utc IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_processed_at_utc",
+                schema: "sessions",
+                table: "outbox",
+                column: "processed_at_utc",
+                filter: "processed_at_utc IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_session_amendments_session_id_number",

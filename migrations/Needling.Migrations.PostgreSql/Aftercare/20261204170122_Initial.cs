@@ -87,6 +87,20 @@ namespace Needling.Migrations.PostgreSql.Aftercare
                 });
 
             migrationBuilder.CreateTable(
+                name: "inbox",
+                schema: "aftercare",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    handled_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbox", x => new { x.message_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sheets",
                 schema: "aftercare",
                 columns: table => new
@@ -148,6 +162,12 @@ namespace Needling.Migrations.PostgreSql.Aftercare
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_inbox_handled_at_utc",
+                schema: "aftercare",
+                table: "inbox",
+                column: "handled_at_utc");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sheets_patient_id",
                 schema: "aftercare",
                 table: "sheets",
@@ -174,6 +194,10 @@ namespace Needling.Migrations.PostgreSql.Aftercare
 
             migrationBuilder.DropTable(
                 name: "follow_ups",
+                schema: "aftercare");
+
+            migrationBuilder.DropTable(
+                name: "inbox",
                 schema: "aftercare");
 
             migrationBuilder.DropTable(

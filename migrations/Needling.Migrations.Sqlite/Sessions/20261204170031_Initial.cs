@@ -37,9 +37,7 @@ namespace Needling.Migrations.Sqlite.Sessions
                     payload = table.Column<string>(type: "TEXT", nullable: false),
                     occurred_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     processed_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    locked_until_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    last_error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    locked_until_utc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -150,6 +148,12 @@ namespace Needling.Migrations.Sqlite.Sessions
                 table: "sessions_outbox",
                 column: "occurred_at_utc",
                 filter: "processed_at_utc IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sessions_outbox_processed_at_utc",
+                table: "sessions_outbox",
+                column: "processed_at_utc",
+                filter: "processed_at_utc IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_sessions_session_amendments_session_id_number",

@@ -1,0 +1,65 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Needling.Aftercare.Data;
+using Needling.Aftercare.Domain;
+using Needling.Aftercare.FollowUps;
+using Needling.Aftercare.Mail;
+using Needling.Contracts.Booking;
+using Needling.Contracts.Patients;
+using Needling.SharedKernel.Outbox;
+
+namespace Needling.Aftercare.Reminders;
+
+/// <summary>
+/// A reminder per appointment time, due <see cref="AftercareOptions.ReminderHoursBefore"/> before it: queued when the
+/// appointment is booked, replaced when it moves, withdrawn when it is cancelled. The sender checks the appointment
+/// again before sending, so a change that has not reached us yet is not contradicted.
+/// </summary>
+internal sealed class AppointmentReminders(AftercareDbContext db, IMediator mediator, DeliveryQueue queue, IOptions<AftercareOptions> options, TimeProvider clock)
+{
+    public async Task ScheduleAsync(AppointmentSnapshot a, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await WithdrawAsync(a.AppointmentId, ct);
+        // A reminder an hour before is noise: booked at such short notice, the patient knows.
+        if (a.StartUtc - now < TimeSpan.FromHours(2))
+        {
+            return;
+        }
+        var due = a.StartUtc.AddHours(-options.Value.ReminderHoursBefore);
+        var patient = await mediator.Send(new GetPatientSummary(a.PatientId), ct);
+        queue.Add(DeliveryKind.Reminder, a.AppointmentId, a.PatientId, due < now ? now : due, !string.IsNullOrWhiteSpace(patient?.Email), now,
+            variant: a.StartUtc.ToString("yyyyMMddTHHmm", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public Task WithdrawAsync(Guid appointmentId, CancellationToken ct) =>
+        db.Deliveries.Where(d => d.Kind == DeliveryKind.Reminder && d.SubjectId == appointmentId && d.Status == DeliveryStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Cancelled), ct);
+}
+
+internal sealed class RemindWhenBooked(AftercareDbContext db, AppointmentReminders reminders, TimeProvider clock)
+    : InboxConsumer<AftercareDbContext, AppointmentBooked>(db, clock)
+{
+    protected override async Task HandleOnceAsync(AppointmentBooked e, CancellationToken ct)
+    {
+        await reminders.ScheduleAsync(e.Appointment, ct);
+        await Db.SaveChangesAsync(ct);
+    }
+}
+
+internal sealed class RemindWhenRescheduled(AftercareDbContext db, AppointmentReminders reminders, TimeProvider clock)
+    : InboxConsumer<AftercareDbContext, AppointmentRescheduled>(db, clock)
+{
+    protected override async Task HandleOnceAsync(AppointmentRescheduled e, CancellationToken ct)
+    {
+        await reminders.ScheduleAsync(e.Appointment, ct);
+        await Db.SaveChangesAsync(ct);
+    }
+}
+
+internal sealed class NoReminderWhenCancelled(AftercareDbContext db, AppointmentReminders reminders, TimeProvider clock)
+    : InboxConsumer<AftercareDbContext, AppointmentCancelled>(db, clock)
+{
+    protected override Task HandleOnceAsync(AppointmentCancelled e, CancellationToken ct) => reminders.WithdrawAsync(e.Appointment.AppointmentId, ct);
+}
