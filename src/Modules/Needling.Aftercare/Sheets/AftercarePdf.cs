@@ -1,4 +1,5 @@
 using Needling.Aftercare.Texts;
+using Needling.ClinicalRules;
 using Needling.Documents;
 
 namespace Needling.Aftercare.Sheets;
@@ -14,9 +15,10 @@ internal static class AftercarePdf
 
     internal sealed record Product(string Name, string Lot);
 
+    /// <summary>What the sheet says of this session; areas are body-area codes, named in the patient's language here.</summary>
     internal sealed record Facts(
         string ClinicName, string? ClinicPhone, string PatientName, string TreatmentCode, string Indication, DateOnly SessionDate,
-        IReadOnlyList<string> AreaNames, bool Bruising, IReadOnlyList<Topical> HomeTopicals, DateOnly? NextSessionOn, bool ThoraxNeedled,
+        IReadOnlyList<string> Areas, bool Bruising, IReadOnlyList<Topical> HomeTopicals, DateOnly? NextSessionOn, bool ThoraxNeedled,
         IReadOnlyList<Product> Products, DateTime RenderedAtUtc);
 
     public static byte[] Render(AftercareText t, Facts f)
@@ -38,9 +40,9 @@ internal static class AftercarePdf
         doc.Table([1, 2], null,
         [
             [t.Labels.Patient, f.PatientName],
-            [t.Labels.Treatment, t.Indications.TryGetValue(f.Indication, out var indication) ? $"{treatment} ({indication})" : treatment],
+            [t.Labels.Treatment, t.Indications.TryGetValue(f.Indication, out var indication) ? $"{treatment} · {indication}" : treatment],
             [t.Labels.SessionDate, t.Date(f.SessionDate)],
-            [t.Labels.Areas, string.Join(", ", f.AreaNames)],
+            [t.Labels.Areas, string.Join(", ", f.Areas.Select(a => BodyAreaVocabulary.Default.Name(a, t.Language)))],
             [t.Labels.Clinic, f.ClinicPhone is null ? f.ClinicName : $"{f.ClinicName} · {f.ClinicPhone}"],
         ]);
         if (f.ThoraxNeedled)

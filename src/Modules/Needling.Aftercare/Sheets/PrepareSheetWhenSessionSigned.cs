@@ -39,7 +39,7 @@ internal sealed class PrepareSheetWhenSessionSigned(AftercareDbContext db, IMedi
         var pdf = AftercarePdf.Render(text, new AftercarePdf.Facts(
             clinic.Name, clinic.Phone, PatientNames.Display(patient, text.Language), e.TreatmentCode, e.Indication,
             DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.PerformedAtUtc, zone)),
-            e.Areas.Select(a => AreaNames.Name(a, text.Language)).ToList(),
+            e.Areas,
             e.AdverseEvents.Any(a => a.Type == "bruising"),
             e.HomeTopicals.Select(h => new AftercarePdf.Topical(h.Product, h.Strength, h.Frequency, h.Duration)).ToList(),
             e.NextEligibleOn, e.ThoraxNeedled,
@@ -68,8 +68,3 @@ internal static class PatientNames
         language == "ja" ? $"{p.FamilyName} {p.GivenName}" : $"{p.GivenName} {p.FamilyName}";
 }
 
-internal static class AreaNames
-{
-    /// <summary>The area's name in the patient's language (body-area vocabulary), the code when it has none.</summary>
-    public static string Name(string code, string language) => Needling.ClinicalRules.BodyAreaVocabulary.Default.Name(code, language);
-}
