@@ -8,8 +8,7 @@ namespace Needling.Sessions;
 internal static class SessionActor
 {
     public static Guid PractitionerId(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(TokenClaims.PractitionerId), out var id)
-            ? id
-            : throw new RuleViolationException("session.practitioner-unlinked",
+        TokenClaims.PractitionerIdOf(user)
+            ?? throw new RuleViolationException("session.practitioner-unlinked",
                 "Your account is not linked to a practitioner record, so it cannot record sessions. An Admin links it (PUT /staff/{id}, practitionerId).");
 }

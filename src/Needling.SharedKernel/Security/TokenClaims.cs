@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace Needling.SharedKernel.Security;
 
 /// <summary>Claim names in our own tokens: the short JWT names, not the long WS-* URIs.</summary>
@@ -8,4 +10,8 @@ public static class TokenClaims
     public const string Role = "role";
     /// <summary>The practitioner record a staff account acts as, when it has one.</summary>
     public const string PractitionerId = "practitioner_id";
+
+    /// <summary>The practitioner record the signed-in account acts as; null for an account without one.</summary>
+    public static Guid? PractitionerIdOf(ClaimsPrincipal user) =>
+        Guid.TryParse(user?.FindFirstValue(PractitionerId), out var id) ? id : null;
 }

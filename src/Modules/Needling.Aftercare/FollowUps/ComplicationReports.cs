@@ -78,7 +78,6 @@ internal static class ComplicationReports
         await db.FollowUps.SingleOrDefaultAsync(f => f.Id == id && f.PractitionerId == practitionerId, ct) ?? throw new NotFoundException("Report", id);
 
     private static Guid PractitionerOf(HttpContext http) =>
-        Guid.TryParse(http.User.FindFirst(TokenClaims.PractitionerId)?.Value, out var id)
-            ? id
-            : throw new RuleViolationException("aftercare.practitioner-unlinked", "Your account is not linked to a practitioner record, so it has no patients' reports.");
+        TokenClaims.PractitionerIdOf(http.User)
+            ?? throw new RuleViolationException("aftercare.practitioner-unlinked", "Your account is not linked to a practitioner record, so it has no patients' reports.");
 }

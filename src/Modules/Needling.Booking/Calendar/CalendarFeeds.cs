@@ -62,5 +62,5 @@ internal static class CalendarFeeds
     private static bool IsSelf(ClaimsPrincipal user, HttpContext? http) =>
         user.IsInRole(Roles.Practitioner)
         && http?.GetRouteValue("id") is string route && Guid.TryParse(route, out var id)
-        && Guid.TryParse(user.FindFirstValue(PractitionerClaim), out var own) && own == id;
+        && TokenClaims.PractitionerIdOf(user) == id;
 }
