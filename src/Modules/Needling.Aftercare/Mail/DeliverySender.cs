@@ -29,7 +29,6 @@ internal sealed class DeliverySender(
     AftercareDbContext db, IMediator mediator, IMailTransport transport, SheetLinks links, FollowUpLinks followUpLinks, IOptions<MailOptions> options, TimeProvider clock,
     ILogger<DeliverySender> log)
 {
-    private static readonly TimeSpan Claim = TimeSpan.FromMinutes(5);
     private const int BatchSize = 20;
 
     /// <summary>Sends the messages due now; returns how many it sent. Public for tests and the job that calls it.</summary>
@@ -55,7 +54,7 @@ internal sealed class DeliverySender(
             .Where(d => d.Id == id && ((d.Status == DeliveryStatus.Pending && d.DueAtUtc <= now) || (d.Status == DeliveryStatus.Sending && d.ClaimedUntilUtc < now)))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.Status, DeliveryStatus.Sending)
-                .SetProperty(d => d.ClaimedUntilUtc, now + Claim)
+                .SetProperty(d => d.ClaimedUntilUtc, now.AddSeconds(options.Value.ClaimSeconds))
                 .SetProperty(d => d.Attempts, d => d.Attempts + 1), ct) == 1;
 
     private async Task<bool> SendOneAsync(Guid id, CancellationToken ct)

@@ -15,6 +15,12 @@ internal sealed class MailOptions
     public string FromName { get; set; } = "";
     /// <summary>The service's address as patients reach it, for links in messages (e.g. https://clinic.example).</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+    /// <summary>
+    /// How long a sender's claim on a message holds. A sender that died mid-conversation leaves the message to be
+    /// taken again after this; it must exceed the longest SMTP conversation (MailKit's timeout is 30 s).
+    /// </summary>
+    public int ClaimSeconds { get; set; } = 300;
+
     /// <summary>How long a sheet's download link works.</summary>
     public int LinkLifetimeDays { get; set; } = 30;
 }
