@@ -24,7 +24,7 @@ internal static class FollowUpPages
     public static void Map(IEndpointRouteBuilder app)
     {
         var patient = app.MapGroup("/aftercare/follow-up").WithTags("Aftercare (patient link)").AllowAnonymous();
-        patient.MapGet("/{token}", async (string token, AftercareDbContext db, FollowUpLinks links, TimeProvider clock, CancellationToken ct) =>
+        patient.MapGet("/{token}", async (string token, AftercareDbContext db, FollowUpLinks links, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
         {
             var f = await FindAsync(token, db, links, clock, ct);
             if (f is null)
@@ -36,7 +36,7 @@ internal static class FollowUpPages
             {
                 return PatientPage.Render(f.Language, t.FollowUp.PageTitle, $"<p>{Html(t.FollowUp.Thanks)}</p>", StatusCodes.Status200OK);
             }
-            var question = AftercareText.Fill(t.FollowUp.Question, ("date", t.Date(DateOnly.FromDateTime(f.PerformedAtUtc))));
+            var question = AftercareText.Fill(t.FollowUp.Question, ("date", t.Date(await ClinicDay.OfAsync(mediator, f.PerformedAtUtc, ct))));
             var form = $"""
                 <form method="post" enctype="multipart/form-data">
                 <p>{Html(question)}</p>
