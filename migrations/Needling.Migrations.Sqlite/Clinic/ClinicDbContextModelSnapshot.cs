@@ -30,6 +30,11 @@ namespace Needling.Migrations.Sqlite.Clinic
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)

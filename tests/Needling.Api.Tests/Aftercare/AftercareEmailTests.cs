@@ -63,6 +63,15 @@ public abstract class AftercareEmailTests(MailAppFixture app)
     [Fact]
     public async Task The_sheet_arrives_by_email_with_bruising_care_the_prescribed_topical_and_the_next_session_date()
     {
+        using (var admin = await app.As("Admin", freshToken: true))
+        {
+            // The number patients call is printed on the sheet; a later update that leaves it out keeps it.
+            var clinic = await admin.GetOk("/clinic");
+            var hours = System.Text.Json.JsonSerializer.Deserialize<object>(clinic.GetProperty("openingHours").GetRawText());
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/clinic", new { name = "Harbour Skin Clinic", timeZoneId = "UTC", openingHours = hours, phone = "+44 20 7946 0555" })).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/clinic", new { name = "Harbour Skin Clinic", timeZoneId = "UTC", openingHours = hours })).StatusCode);
+            Assert.Equal("+44 20 7946 0555", (await admin.GetOk("/clinic")).GetProperty("phone").GetString());
+        }
         var (_, session, email, signed) = await SignedAsync(adverse: "bruising");
 
         var message = await MailTo(email);
@@ -71,6 +80,7 @@ public abstract class AftercareEmailTests(MailAppFixture app)
         var text = Flat(await PdfTools.Text(pdf));
         Assert.Contains(Flat(Needling.Aftercare.Texts.AftercareText.For("en").Bruising.Heading), text);
         Assert.Contains(Flat("Hyaluronic acid serum 1%: twice a day, for 5 days"), text);
+        Assert.Contains(Flat("+44 20 7946 0555"), text);
         using var chair = await app.As("Receptionist", freshToken: true);
         var next = signed.GetProperty("nextEligibleOn").GetString()!;
         Assert.Contains(Flat(DateOnly.Parse(next, System.Globalization.CultureInfo.InvariantCulture).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))), text);

@@ -16,7 +16,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
     public partial class ClinicDbContextModel
     {
         private ClinicDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b88041e1-f63f-4a5d-a6af-9f5d85c6d545"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("8ddc5d33-8204-487a-aa8f-674fec1cb5af"), entityTypeCount: 10)
         {
         }
 
@@ -64,6 +64,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             needlingClinicDomainClinicSettingsTableBase.Columns.Add("id", idColumnBase);
             var nameColumnBase = new ColumnBase<ColumnMappingBase>("name", "TEXT", needlingClinicDomainClinicSettingsTableBase);
             needlingClinicDomainClinicSettingsTableBase.Columns.Add("name", nameColumnBase);
+            var phoneColumnBase = new ColumnBase<ColumnMappingBase>("phone", "TEXT", needlingClinicDomainClinicSettingsTableBase)
+            {
+                IsNullable = true
+            };
+            needlingClinicDomainClinicSettingsTableBase.Columns.Add("phone", phoneColumnBase);
             var time_zone_idColumnBase = new ColumnBase<ColumnMappingBase>("time_zone_id", "TEXT", needlingClinicDomainClinicSettingsTableBase);
             needlingClinicDomainClinicSettingsTableBase.Columns.Add("time_zone_id", time_zone_idColumnBase);
             relationalModel.DefaultTables.Add("Needling.Clinic.Domain.ClinicSettings", needlingClinicDomainClinicSettingsTableBase);
@@ -72,6 +77,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             defaultTableMappings.Add(needlingClinicDomainClinicSettingsMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase, clinicSettings.FindProperty("Id")!, needlingClinicDomainClinicSettingsMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nameColumnBase, clinicSettings.FindProperty("Name")!, needlingClinicDomainClinicSettingsMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)phoneColumnBase, clinicSettings.FindProperty("Phone")!, needlingClinicDomainClinicSettingsMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)time_zone_idColumnBase, clinicSettings.FindProperty("TimeZoneId")!, needlingClinicDomainClinicSettingsMappingBase);
 
             var tableMappings = new List<TableMapping>();
@@ -83,6 +89,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var nameColumn = new Column("name", "TEXT", clinic_settingsTable);
             clinic_settingsTable.Columns.Add("name", nameColumn);
             nameColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(nameColumn);
+            var phoneColumn = new Column("phone", "TEXT", clinic_settingsTable)
+            {
+                IsNullable = true
+            };
+            clinic_settingsTable.Columns.Add("phone", phoneColumn);
+            phoneColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(phoneColumn);
             var time_zone_idColumn = new Column("time_zone_id", "TEXT", clinic_settingsTable);
             clinic_settingsTable.Columns.Add("time_zone_id", time_zone_idColumn);
             time_zone_idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(time_zone_idColumn);
@@ -92,6 +104,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             tableMappings.Add(clinic_settingsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn, clinicSettings.FindProperty("Id")!, clinic_settingsTableMapping);
             RelationalModel.CreateColumnMapping(nameColumn, clinicSettings.FindProperty("Name")!, clinic_settingsTableMapping);
+            RelationalModel.CreateColumnMapping(phoneColumn, clinicSettings.FindProperty("Phone")!, clinic_settingsTableMapping);
             RelationalModel.CreateColumnMapping(time_zone_idColumn, clinicSettings.FindProperty("TimeZoneId")!, clinic_settingsTableMapping);
             var pk_clinic_settings = new UniqueConstraint("pk_clinic_settings", clinic_settingsTable, new[] { idColumn });
             clinic_settingsTable.PrimaryKey = pk_clinic_settings;

@@ -24,7 +24,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 "Needling.Clinic.Domain.ClinicSettings",
                 typeof(ClinicSettings),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 4,
                 navigationCount: 1,
                 keyCount: 1);
 
@@ -101,6 +101,42 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             name.TypeMapping = SqliteStringTypeMapping.Default;
             name.AddAnnotation("Relational:ColumnName", "name");
 
+            var phone = runtimeEntityType.AddProperty(
+                "Phone",
+                typeof(string),
+                propertyInfo: typeof(ClinicSettings).GetProperty("Phone", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ClinicSettings).GetField("<Phone>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 40);
+            phone.SetGetter(
+                string (ClinicSettings instance) => ClinicSettingsUnsafeAccessors.Phone(instance),
+                bool (ClinicSettings instance) => ClinicSettingsUnsafeAccessors.Phone(instance) == null);
+            phone.SetSetter(
+                ClinicSettings (ClinicSettings instance, string value) =>
+                {
+                    ClinicSettingsUnsafeAccessors.Phone(instance) = value;
+                    return instance;
+                });
+            phone.SetMaterializationSetter(
+                ClinicSettings (ClinicSettings instance, string value) =>
+                {
+                    ClinicSettingsUnsafeAccessors.Phone(instance) = value;
+                    return instance;
+                });
+            phone.SetAccessors(
+                string (IInternalEntry entry) => ClinicSettingsUnsafeAccessors.Phone(((ClinicSettings)(entry.Entity))),
+                string (IInternalEntry entry) => ClinicSettingsUnsafeAccessors.Phone(((ClinicSettings)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(phone, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(phone));
+            phone.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            phone.TypeMapping = SqliteStringTypeMapping.Default;
+            phone.AddAnnotation("Relational:ColumnName", "phone");
+
             var timeZoneId = runtimeEntityType.AddProperty(
                 "TimeZoneId",
                 typeof(string),
@@ -125,11 +161,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             timeZoneId.SetAccessors(
                 string (IInternalEntry entry) => ClinicSettingsUnsafeAccessors.TimeZoneId(((ClinicSettings)(entry.Entity))),
                 string (IInternalEntry entry) => ClinicSettingsUnsafeAccessors.TimeZoneId(((ClinicSettings)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(timeZoneId, 2),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(timeZoneId, 3),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(timeZoneId));
             timeZoneId.SetPropertyIndexes(
-                index: 2,
-                originalValueIndex: 2,
+                index: 3,
+                originalValueIndex: 3,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -148,6 +184,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
         {
             var id = runtimeEntityType.FindProperty("Id");
             var name = runtimeEntityType.FindProperty("Name");
+            var phone = runtimeEntityType.FindProperty("Phone");
             var timeZoneId = runtimeEntityType.FindProperty("TimeZoneId");
             var key = runtimeEntityType.FindKey(new[] { id });
             key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
@@ -157,7 +194,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((ClinicSettings)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), (source.GetCurrentValue<string>(timeZoneId) == null ? null : ((ValueComparer<string>)(((IProperty)timeZoneId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(timeZoneId))))));
+                    return ((ISnapshot)(new Snapshot<Guid, string, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), (source.GetCurrentValue<string>(phone) == null ? null : ((ValueComparer<string>)(((IProperty)phone).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(phone))), (source.GetCurrentValue<string>(timeZoneId) == null ? null : ((ValueComparer<string>)(((IProperty)timeZoneId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(timeZoneId))))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -174,11 +211,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                     return ((ISnapshot)(new Snapshot<Guid, object>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<OpeningHours>>(openingHours)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 3,
+                propertyCount: 4,
                 navigationCount: 1,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 3,
+                originalValueCount: 4,
                 shadowCount: 0,
                 relationshipCount: 2,
                 storeGeneratedCount: 1));

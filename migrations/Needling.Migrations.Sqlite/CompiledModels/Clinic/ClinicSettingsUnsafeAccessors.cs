@@ -17,6 +17,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Name>k__BackingField")]
         public static extern ref string Name(ClinicSettings @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Phone>k__BackingField")]
+        public static extern ref string Phone(ClinicSettings @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<TimeZoneId>k__BackingField")]
         public static extern ref string TimeZoneId(ClinicSettings @this);
 

@@ -7,9 +7,13 @@ using Needling.SharedKernel.Errors;
 
 namespace Needling.Clinic.ClinicDetails;
 
-internal static class UpdateClinic
+internal static partial class UpdateClinic
 {
-    internal sealed record Request(string Name, string TimeZoneId, IReadOnlyList<OpeningHoursDto> OpeningHours);
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9 ()\-]{4,40}$")]
+    private static partial System.Text.RegularExpressions.Regex PhoneShape();
+
+    /// <param name="Phone">Omitted: unchanged (an older client must not erase it); "" clears it.</param>
+    internal sealed record Request(string Name, string TimeZoneId, IReadOnlyList<OpeningHoursDto> OpeningHours, string? Phone = null);
 
     public static void Map(RouteGroupBuilder admin) =>
         admin.MapPut("/clinic", async (Request r, ClinicDbContext db, CancellationToken ct) =>
@@ -24,16 +28,21 @@ internal static class UpdateClinic
                 v.Require(Enum.IsDefined(h.Day), $"openingHours[{i}].day", "must be a day of the week.");
             }
             v.Require(!Overlaps(r.OpeningHours), "openingHours", "two periods on the same day overlap.");
+            v.Require(r.Phone is null || r.Phone.Trim().Length == 0 || PhoneShape().IsMatch(r.Phone.Trim()), "phone", "must be a telephone number: digits, spaces, + ( ) - and at most 40 characters.");
             v.ThrowIfInvalid();
             var clinic = await db.GetClinicAsync(ct);
             clinic.Name = r.Name.Trim();
             clinic.TimeZoneId = r.TimeZoneId!;
+            if (r.Phone is not null)
+            {
+                clinic.Phone = r.Phone.Trim().Length == 0 ? null : r.Phone.Trim();
+            }
             clinic.OpeningHours = r.OpeningHours.Select(h => new OpeningHours { Day = h.Day, Opens = h.Opens, Closes = h.Closes }).ToList();
             // Owned rows changing does not mark the owner modified; say so, so the audit trail shows the change.
             db.Entry(clinic).State = Microsoft.EntityFrameworkCore.EntityState.Modified;
             await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
-        }).WithSummary("Change the clinic's name, time zone and weekly opening hours (Admin).");
+        }).WithSummary("Change the clinic's name, time zone, phone number and weekly opening hours (Admin).");
 
     private static bool Overlaps(IReadOnlyList<OpeningHoursDto> hours) =>
         hours.GroupBy(h => h.Day).Any(day =>

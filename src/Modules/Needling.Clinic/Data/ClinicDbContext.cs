@@ -23,6 +23,7 @@ internal sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options)
         {
             e.ToTable("Settings");
             e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.Phone).HasMaxLength(40);
             e.Property(c => c.TimeZoneId).HasMaxLength(64);
             e.OwnsMany(c => c.OpeningHours, o =>
             {

@@ -11,6 +11,8 @@ internal sealed class ClinicSettings : IAudited
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public string Name { get; set; } = "";
     public string TimeZoneId { get; set; } = "UTC";
+    /// <summary>The number patients call: printed on aftercare sheets and in messages. Null until the Admin records it.</summary>
+    public string? Phone { get; set; }
     public List<OpeningHours> OpeningHours { get; set; } = [];
 }
 

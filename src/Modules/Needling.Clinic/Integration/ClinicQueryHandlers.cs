@@ -12,7 +12,7 @@ internal sealed class GetClinicProfileHandler(ClinicDbContext db, ReferenceCache
         await cache.GetAsync(ClinicCache.Region, nameof(GetClinicProfile), async ct =>
         {
             var clinic = await db.Clinics.AsNoTracking().SingleAsync(ct);
-            return new ClinicProfile(clinic.Name, clinic.TimeZoneId);
+            return new ClinicProfile(clinic.Name, clinic.TimeZoneId, clinic.Phone);
         }, cancellationToken);
 }
 

@@ -37,6 +37,7 @@ internal sealed class ClinicInitializer(ClinicDbContext db, IPasswordHasher<Staf
     {
         Name = demo ? "Demo Skin & Needling Clinic" : "My clinic",
         TimeZoneId = demo ? "Europe/London" : "UTC",
+        Phone = demo ? "+44 20 7946 0000" : null,
         OpeningHours = Enum.GetValues<DayOfWeek>()
             .Where(d => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             .Select(d => new OpeningHours { Day = d, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(18, 0) })
