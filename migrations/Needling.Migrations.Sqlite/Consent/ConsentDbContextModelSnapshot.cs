@@ -306,6 +306,50 @@ namespace Needling.Migrations.Sqlite.Consent
 
                     b.ToTable("consent_inbox", (string)null);
                 });
+
+            modelBuilder.Entity("Needling.SharedKernel.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_until_utc");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at_utc");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTime?>("ProcessedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("processed_at_utc");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consent_outbox");
+
+                    b.HasIndex("OccurredAtUtc")
+                        .HasDatabaseName("ix_consent_outbox_occurred_at_utc")
+                        .HasFilter("processed_at_utc IS NULL");
+
+                    b.HasIndex("ProcessedAtUtc")
+                        .HasDatabaseName("ix_consent_outbox_processed_at_utc")
+                        .HasFilter("processed_at_utc IS NOT NULL");
+
+                    b.ToTable("consent_outbox", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -27,6 +27,8 @@ public static class ConsentModule
         services.AddScoped<DemoConsent>();
         // Consumes Booking's facts (Integration/): handled once each, recorded in this module's inbox.
         services.AddInbox<ConsentDbContext>();
+        // Publishes ConsentRequested (Aftercare e-mails the signing link).
+        services.AddOutbox<ConsentDbContext>(ConsentDbContext.Schema);
         return services;
     }
 

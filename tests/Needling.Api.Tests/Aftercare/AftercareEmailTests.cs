@@ -162,10 +162,10 @@ public abstract class AftercareEmailTests(MailAppFixture app)
             patient = (await desk.PostOk("/patients", new { givenName = "Remy", familyName = BookingSetup.Unique("Minder"), dateOfBirth = "1980-01-01", phone = "+44 20 7946 0222", preferredLanguage = "en", email })).GetProperty("patient").Id();
             sibling = (await desk.PostOk("/patients", new { givenName = "Rosa", familyName = BookingSetup.Unique("Minder"), dateOfBirth = "1982-01-01", phone = "+44 20 7946 0222", preferredLanguage = "en", email })).GetProperty("patient").Id();
         }
-        var kept = await _setup.CheckedInAsync(chair, patient, checkIn: false, consent: false, hoursBefore: 30);
         var subject = Needling.Aftercare.Texts.AftercareText.For("en").Reminder.Subject.Split('{')[0];
-        await Task.Delay(TimeSpan.FromSeconds(6)); // past the sender's next poll: 30 hours before, nothing is due
-        Assert.DoesNotContain(app.Smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == email));
+        var kept = await _setup.CheckedInAsync(chair, patient, checkIn: false, consent: false, hoursBefore: 30);
+        await Task.Delay(TimeSpan.FromSeconds(6)); // past the sender's next poll: 30 hours before, no reminder is due
+        Assert.DoesNotContain(app.Smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal));
 
         app.Clock.Advance(TimeSpan.FromHours(7)); // 23 hours before
         var reminder = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal));
@@ -179,6 +179,28 @@ public abstract class AftercareEmailTests(MailAppFixture app)
         app.Clock.Advance(TimeSpan.FromHours(7));
         await Task.Delay(TimeSpan.FromSeconds(8));
         Assert.Single(app.Smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_booking_that_needs_a_consent_emails_the_patient_a_signing_link_that_opens_the_form()
+    {
+        var email = $"{BookingSetup.Unique("consent")}@example.test".ToLowerInvariant();
+        Guid patient;
+        using (var desk = await app.As("Receptionist", freshToken: true))
+        {
+            patient = (await desk.PostOk("/patients", new { givenName = "Ines", familyName = BookingSetup.Unique("Ferreira"), dateOfBirth = "1993-03-03", phone = "+44 20 7946 0666", preferredLanguage = "en", email })).GetProperty("patient").Id();
+        }
+        await _setup.CheckedInAsync(patient: patient, consent: false, checkIn: false, hoursBefore: 48);
+        var subject = Needling.Aftercare.Texts.AftercareText.For("en").ConsentLink.Subject.Split('{')[0];
+
+        var message = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal));
+
+        var link = message.TextBody!.Split(' ', '\n', '\r').Single(w => w.StartsWith("https://clinic.example/consent/sign/", StringComparison.Ordinal)).TrimEnd('.');
+        Assert.DoesNotContain(patient.ToString(), link);
+        using var phone = app.Anonymous();
+        var page = await phone.GetAsync(new Uri(link).AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<canvas", await page.Content.ReadAsStringAsync());
     }
 
     private static string Flat(string s) => new(s.Where(c => !char.IsWhiteSpace(c) && c != '\u200B').ToArray());

@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
     public partial class ConsentDbContextModel
     {
         private ConsentDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0db19280-6b36-45c9-8f42-75b49e4e9ae9"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("6261f45a-68e9-45f0-8d28-1fe29a2e3eab"), entityTypeCount: 6)
         {
         }
 
@@ -26,12 +26,14 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             var signedConsent = SignedConsentEntityType.Create(this);
             var auditRecord = AuditRecordEntityType.Create(this);
             var inboxRecord = InboxRecordEntityType.Create(this);
+            var outboxMessage = OutboxMessageEntityType.Create(this);
 
             ConsentRequestEntityType.CreateAnnotations(consentRequest);
             ConsentTemplateEntityType.CreateAnnotations(consentTemplate);
             SignedConsentEntityType.CreateAnnotations(signedConsent);
             AuditRecordEntityType.CreateAnnotations(auditRecord);
             InboxRecordEntityType.CreateAnnotations(inboxRecord);
+            OutboxMessageEntityType.CreateAnnotations(outboxMessage);
 
             AddAnnotation("ProductVersion", "10.0.14");
             AddRuntimeAnnotation("Relational:RelationalModelFactory", () => CreateRelationalModel());
@@ -616,6 +618,105 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             ix_consent_inbox_handled_at_utc.MappedIndexes.Add(ix_consent_inbox_handled_at_utcIx);
             RelationalModel.GetOrCreateTableIndexes(ix_consent_inbox_handled_at_utcIx).Add(ix_consent_inbox_handled_at_utc);
             consent_inboxTable.Indexes.Add("ix_consent_inbox_handled_at_utc", ix_consent_inbox_handled_at_utc);
+
+            var outboxMessage = FindEntityType("Needling.SharedKernel.Outbox.OutboxMessage")!;
+
+            var defaultTableMappings4 = new List<TableMappingBase<ColumnMappingBase>>();
+            outboxMessage.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings4);
+            var needlingSharedKernelOutboxOutboxMessageTableBase = new TableBase("Needling.SharedKernel.Outbox.OutboxMessage", null, relationalModel);
+            var idColumnBase3 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase);
+            needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("id", idColumnBase3);
+            var locked_until_utcColumnBase = new ColumnBase<ColumnMappingBase>("locked_until_utc", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase)
+            {
+                IsNullable = true
+            };
+            needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("locked_until_utc", locked_until_utcColumnBase);
+            var occurred_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("occurred_at_utc", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase);
+            needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("occurred_at_utc", occurred_at_utcColumnBase);
+            var payloadColumnBase = new ColumnBase<ColumnMappingBase>("payload", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase);
+            needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("payload", payloadColumnBase);
+            var processed_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("processed_at_utc", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase)
+            {
+                IsNullable = true
+            };
+            needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("processed_at_utc", processed_at_utcColumnBase);
+            var typeColumnBase = new ColumnBase<ColumnMappingBase>("type", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase);
+            needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("type", typeColumnBase);
+            relationalModel.DefaultTables.Add("Needling.SharedKernel.Outbox.OutboxMessage", needlingSharedKernelOutboxOutboxMessageTableBase);
+            var needlingSharedKernelOutboxOutboxMessageMappingBase = new TableMappingBase<ColumnMappingBase>(outboxMessage, needlingSharedKernelOutboxOutboxMessageTableBase, null);
+            needlingSharedKernelOutboxOutboxMessageTableBase.AddTypeMapping(needlingSharedKernelOutboxOutboxMessageMappingBase, false);
+            defaultTableMappings4.Add(needlingSharedKernelOutboxOutboxMessageMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase3, outboxMessage.FindProperty("Id")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)locked_until_utcColumnBase, outboxMessage.FindProperty("LockedUntilUtc")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)occurred_at_utcColumnBase, outboxMessage.FindProperty("OccurredAtUtc")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)payloadColumnBase, outboxMessage.FindProperty("Payload")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)processed_at_utcColumnBase, outboxMessage.FindProperty("ProcessedAtUtc")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)typeColumnBase, outboxMessage.FindProperty("Type")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
+
+            var tableMappings4 = new List<TableMapping>();
+            outboxMessage.SetRuntimeAnnotation("Relational:TableMappings", tableMappings4);
+            var consent_outboxTable = new Table("consent_outbox", null, relationalModel);
+            var idColumn3 = new Column("id", "TEXT", consent_outboxTable);
+            consent_outboxTable.Columns.Add("id", idColumn3);
+            idColumn3.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn3);
+            var locked_until_utcColumn = new Column("locked_until_utc", "TEXT", consent_outboxTable)
+            {
+                IsNullable = true
+            };
+            consent_outboxTable.Columns.Add("locked_until_utc", locked_until_utcColumn);
+            locked_until_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(locked_until_utcColumn);
+            var occurred_at_utcColumn = new Column("occurred_at_utc", "TEXT", consent_outboxTable);
+            consent_outboxTable.Columns.Add("occurred_at_utc", occurred_at_utcColumn);
+            occurred_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(occurred_at_utcColumn);
+            var payloadColumn = new Column("payload", "TEXT", consent_outboxTable);
+            consent_outboxTable.Columns.Add("payload", payloadColumn);
+            payloadColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(payloadColumn);
+            var processed_at_utcColumn = new Column("processed_at_utc", "TEXT", consent_outboxTable)
+            {
+                IsNullable = true
+            };
+            consent_outboxTable.Columns.Add("processed_at_utc", processed_at_utcColumn);
+            processed_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(processed_at_utcColumn);
+            var typeColumn = new Column("type", "TEXT", consent_outboxTable);
+            consent_outboxTable.Columns.Add("type", typeColumn);
+            typeColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(typeColumn);
+            relationalModel.Tables.Add(("consent_outbox", null), consent_outboxTable);
+            var consent_outboxTableMapping = new TableMapping(outboxMessage, consent_outboxTable, null);
+            consent_outboxTable.AddTypeMapping(consent_outboxTableMapping, false);
+            tableMappings4.Add(consent_outboxTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn3, outboxMessage.FindProperty("Id")!, consent_outboxTableMapping);
+            RelationalModel.CreateColumnMapping(locked_until_utcColumn, outboxMessage.FindProperty("LockedUntilUtc")!, consent_outboxTableMapping);
+            RelationalModel.CreateColumnMapping(occurred_at_utcColumn, outboxMessage.FindProperty("OccurredAtUtc")!, consent_outboxTableMapping);
+            RelationalModel.CreateColumnMapping(payloadColumn, outboxMessage.FindProperty("Payload")!, consent_outboxTableMapping);
+            RelationalModel.CreateColumnMapping(processed_at_utcColumn, outboxMessage.FindProperty("ProcessedAtUtc")!, consent_outboxTableMapping);
+            RelationalModel.CreateColumnMapping(typeColumn, outboxMessage.FindProperty("Type")!, consent_outboxTableMapping);
+            var pk_consent_outbox = new UniqueConstraint("pk_consent_outbox", consent_outboxTable, new[] { idColumn3 });
+            consent_outboxTable.PrimaryKey = pk_consent_outbox;
+            pk_consent_outbox.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_consent_outbox));
+            var pk_consent_outboxKey = RelationalModel.GetKey(this,
+                "Needling.SharedKernel.Outbox.OutboxMessage",
+                new[] { "Id" });
+            pk_consent_outbox.MappedKeys.Add(pk_consent_outboxKey);
+            RelationalModel.GetOrCreateUniqueConstraints(pk_consent_outboxKey).Add(pk_consent_outbox);
+            consent_outboxTable.UniqueConstraints.Add("pk_consent_outbox", pk_consent_outbox);
+            var ix_consent_outbox_occurred_at_utc = new TableIndex(
+            "ix_consent_outbox_occurred_at_utc", consent_outboxTable, new[] { occurred_at_utcColumn }, false);
+            ix_consent_outbox_occurred_at_utc.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<DateTime>(ix_consent_outbox_occurred_at_utc));
+            var ix_consent_outbox_occurred_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.SharedKernel.Outbox.OutboxMessage",
+                new[] { "OccurredAtUtc" });
+            ix_consent_outbox_occurred_at_utc.MappedIndexes.Add(ix_consent_outbox_occurred_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_consent_outbox_occurred_at_utcIx).Add(ix_consent_outbox_occurred_at_utc);
+            consent_outboxTable.Indexes.Add("ix_consent_outbox_occurred_at_utc", ix_consent_outbox_occurred_at_utc);
+            var ix_consent_outbox_processed_at_utc = new TableIndex(
+            "ix_consent_outbox_processed_at_utc", consent_outboxTable, new[] { processed_at_utcColumn }, false);
+            ix_consent_outbox_processed_at_utc.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<DateTime>(ix_consent_outbox_processed_at_utc));
+            var ix_consent_outbox_processed_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.SharedKernel.Outbox.OutboxMessage",
+                new[] { "ProcessedAtUtc" });
+            ix_consent_outbox_processed_at_utc.MappedIndexes.Add(ix_consent_outbox_processed_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_consent_outbox_processed_at_utcIx).Add(ix_consent_outbox_processed_at_utc);
+            consent_outboxTable.Indexes.Add("ix_consent_outbox_processed_at_utc", ix_consent_outbox_processed_at_utc);
             return relationalModel.MakeReadOnly();
         }
     }

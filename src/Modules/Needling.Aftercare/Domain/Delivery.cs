@@ -43,4 +43,5 @@ internal static class DeliveryKind
     public const string Sheet = "sheet";
     public const string FollowUp = "follow-up";
     public const string Reminder = "reminder";
+    public const string ConsentLink = "consent-link";
 }

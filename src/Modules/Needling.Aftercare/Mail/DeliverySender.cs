@@ -11,6 +11,7 @@ using Needling.Aftercare.Sheets;
 using Needling.Aftercare.Texts;
 using Needling.Contracts.Booking;
 using Needling.Contracts.Clinic;
+using Needling.Contracts.Consent;
 using Needling.Contracts.Patients;
 
 namespace Needling.Aftercare.Mail;
@@ -120,6 +121,20 @@ internal sealed class DeliverySender(
             }
             message.Body = builder.ToMessageBody();
             return message;
+        }
+
+        if (d.Kind == DeliveryKind.ConsentLink)
+        {
+            // Made now, so it expires from the moment it is sent; null once the request was signed or cancelled.
+            var signing = await mediator.Send(new GetSigningLink(d.SubjectId), ct);
+            if (signing is null)
+            {
+                return null;
+            }
+            var t = AftercareText.For(patient.PreferredLanguage);
+            (string, string)[] values = [("name", patient.GivenName), ("clinic", clinic.Name),
+                ("link", $"{o.PublicBaseUrl.TrimEnd('/')}{signing.Path}"), ("expires", LocalDate(signing.ExpiresAtUtc, t))];
+            return Message(t, AftercareText.Fill(t.ConsentLink.Subject, values), AftercareText.Fill(t.ConsentLink.Body, values));
         }
 
         if (d.Kind == DeliveryKind.Reminder)

@@ -51,6 +51,7 @@ internal sealed class ConsentDbContext(DbContextOptions<ConsentDbContext> option
         });
         b.AddAuditLog();
         b.AddInbox();
+        b.AddOutbox();
         b.UseModuleConventions(Schema, Database.IsSqlite());
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Needling.Consent.Data;
 using Needling.Consent.Domain;
+using Needling.Contracts.Consent;
+using Needling.SharedKernel.Outbox;
 
 namespace Needling.Consent.Requests;
 
@@ -17,6 +19,8 @@ internal static class ConsentRequests
         }
         var request = new ConsentRequest { PatientId = patientId, TreatmentCode = treatmentCode, AppointmentId = appointmentId, CreatedAtUtc = now };
         db.Requests.Add(request);
+        // Aftercare e-mails the patient their signing link (when they have an address), from this fact.
+        db.Enqueue(new ConsentRequested(request.Id, patientId, treatmentCode, appointmentId), now);
         await db.SaveChangesAsync(ct);
         return (request, true);
     }

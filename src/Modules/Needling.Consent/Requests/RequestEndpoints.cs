@@ -51,15 +51,16 @@ internal static class RequestEndpoints
             TypedResults.Ok(await mediator.Send(new GetConsentStatus(patientId, treatmentCode, clock.GetUtcNow().UtcDateTime), ct)))
             .WithSummary("Is the patient's consent to this treatment valid now? valid, missing, withdrawn, superseded or expired.");
 
-        desk.MapPost("/consent/requests/{id:guid}/link", async (Guid id, ConsentDbContext db, SigningLinks links, TimeProvider clock, IOptions<ConsentOptions> options, CancellationToken ct) =>
+        desk.MapPost("/consent/requests/{id:guid}/link", async (Guid id, ConsentDbContext db, IMediator mediator, CancellationToken ct) =>
         {
-            var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Consent request", id);
-            if (request.Status != Domain.ConsentRequestStatus.Open)
+            var link = await mediator.Send(new GetSigningLink(id), ct);
+            if (link is null)
             {
-                throw new ConflictException($"This consent request is {request.Status}.");
+                var status = await db.Requests.AsNoTracking().Where(r => r.Id == id).Select(r => r.Status).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException("Consent request", id);
+                throw new ConflictException($"This consent request is {status}.");
             }
-            var expires = clock.GetUtcNow().UtcDateTime.AddHours(options.Value.LinkLifetimeHours);
-            return TypedResults.Ok(new LinkResponse($"/consent/sign/{links.Create(id, expires)}", expires));
+            return TypedResults.Ok(new LinkResponse(link.Path, link.ExpiresAtUtc));
         }).WithSummary("Make the patient's signing link: no login needed, expires, and reveals nothing in the URL.");
     }
 }
