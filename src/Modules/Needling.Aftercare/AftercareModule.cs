@@ -9,6 +9,7 @@ using Needling.Aftercare.FollowUps;
 using Needling.Aftercare.Links;
 using Needling.Aftercare.Reminders;
 using Needling.SharedKernel.Data;
+using Needling.SharedKernel.Jobs;
 using Needling.SharedKernel.Modules;
 using Needling.SharedKernel.Outbox;
 using Needling.SharedKernel.Security;
@@ -41,6 +42,7 @@ public static class AftercareModule
         services.AddScoped<DeliveryQueue>();
         services.AddScoped<DeliverySender>();
         services.AddHostedService<DeliveryLoop>();
+        services.AddRecurringWork<DeliveryWork>("aftercare-deliveries", "* * * * *");
         return services;
     }
 

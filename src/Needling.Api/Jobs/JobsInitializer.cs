@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Needling.SharedKernel.Data;
+using Needling.SharedKernel.Jobs;
 using Needling.SharedKernel.Modules;
 using Needling.SharedKernel.Outbox;
 
@@ -41,6 +42,11 @@ internal sealed class JobsInitializer(IServiceProvider services, IOptions<Databa
         // Hangfire's shortest schedule is a minute; the dispatch loop gives the latency, this the guarantee.
         recurring.AddOrUpdate<OutboxJobs>(SweepJob, j => j.SweepAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<RetentionJobs>(PurgeJob, j => j.PurgeAsync(CancellationToken.None), config.GetValue<string>("Jobs:PurgeCron") ?? Cron.Daily(3));
+        // The modules' own schedules (aftercare's messages due).
+        foreach (var work in services.GetServices<RecurringWorkRegistration>())
+        {
+            recurring.AddOrUpdate<RecurringWorkJobs>(work.Name, j => j.RunAsync(work.Name, CancellationToken.None), work.Cron);
+        }
         return Task.CompletedTask;
     }
 }

@@ -42,12 +42,13 @@ public abstract class RetentionPurgeTests(AppFixture app)
     }
 
     [Fact]
-    public void The_purge_and_the_outbox_sweep_are_recurring_jobs()
+    public void The_purge_the_outbox_sweep_and_the_aftercare_deliveries_are_recurring_jobs()
     {
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
         var recurring = connection.GetRecurringJobs().ToDictionary(j => j.Id);
         Assert.Equal("0 3 * * *", recurring["purge"].Cron);
         Assert.Equal("* * * * *", recurring["outbox-sweep"].Cron);
+        Assert.Equal("* * * * *", recurring["aftercare-deliveries"].Cron);
     }
 }
 
