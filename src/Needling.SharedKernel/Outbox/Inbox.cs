@@ -84,8 +84,18 @@ public abstract class InboxConsumer<TContext, TNotification>(TContext db, TimePr
     /// <summary>The consumer's change, made on <see cref="Db"/> (saved as often as it likes) inside the inbox's transaction.</summary>
     protected abstract Task HandleOnceAsync(TNotification notification, CancellationToken ct);
 
-    public Task ConsumeAsync(object notification, Guid messageId, string consumer, CancellationToken ct) =>
-        Db.HandleOnceAsync(messageId, consumer, Clock.GetUtcNow().UtcDateTime, token => HandleOnceAsync((TNotification)notification, token), ct);
+    public async Task ConsumeAsync(object notification, Guid messageId, string consumer, CancellationToken ct)
+    {
+        if (await Db.HandleOnceAsync(messageId, consumer, Clock.GetUtcNow().UtcDateTime, token => HandleOnceAsync((TNotification)notification, token), ct))
+        {
+            AfterCommit();
+        }
+    }
+
+    /// <summary>Runs once the consumer's change is committed (e.g. to wake a sender that would not see it before).</summary>
+    protected virtual void AfterCommit()
+    {
+    }
 
     /// <summary>Facts reach consumers only through the outbox's jobs, which know the message id the inbox needs.</summary>
     public Task Handle(TNotification notification, CancellationToken cancellationToken) =>

@@ -21,6 +21,8 @@ internal sealed class EmailConsentLink(AftercareDbContext db, IMediator mediator
         var now = Clock.GetUtcNow().UtcDateTime;
         queue.Add(DeliveryKind.ConsentLink, e.RequestId, e.PatientId, now, !string.IsNullOrWhiteSpace(patient?.Email), now);
         await Db.SaveChangesAsync(ct);
-        queue.Notify();
     }
+
+    // After the commit, not before: woken earlier, the sender would not see the message and wait for its next poll.
+    protected override void AfterCommit() => queue.Notify();
 }

@@ -56,9 +56,10 @@ internal sealed class PrepareSheetWhenSessionSigned(AftercareDbContext db, IMedi
         queue.Add(DeliveryKind.Sheet, sheet.SessionId, sheet.PatientId, now, hasAddress);
         followUps.Add(e.SessionId, e.PatientId, e.PractitionerId, e.TreatmentCode, text.Language, e.PerformedAtUtc, zone, hasAddress, now);
         await Db.SaveChangesAsync(ct);
-        queue.Notify(); // an early nudge: should it come before the commit, the sender's next poll finds the message
-
     }
+
+    // After the commit, not before: woken earlier, the sender would not see the message and wait for its next poll.
+    protected override void AfterCommit() => queue.Notify();
 }
 
 internal static class PatientNames
@@ -67,4 +68,3 @@ internal static class PatientNames
     public static string Display(PatientSummary p, string language) =>
         language == "ja" ? $"{p.FamilyName} {p.GivenName}" : $"{p.GivenName} {p.FamilyName}";
 }
-
