@@ -10,6 +10,8 @@ namespace Needling.Sessions.Recording;
 /// </summary>
 internal static class RecordValidator
 {
+    // The bounds below catch typing errors (a depth of 50 mm, 300 passes), not clinical limits: those are the
+    // protocol's, checked by the rules engine against the rule set in force (CheckSessionRecord).
     public static void ValidateShape(SessionRecord r)
     {
         var v = new Validator();
