@@ -17,5 +17,9 @@ public sealed record PatientSummary(Guid Id, string GivenName, string FamilyName
     /// <summary>Initials only ("E. C."): what a calendar may show instead of a name.</summary>
     public string Initials => $"{Initial(GivenName)}{Initial(FamilyName)}".Trim();
 
+    /// <summary>The full name as the patient writes it in <paramref name="language"/>: family name first in Japanese.</summary>
+    /// <param name="language">en, ja or th.</param>
+    public string NameIn(string language) => language == "ja" ? $"{FamilyName} {GivenName}" : $"{GivenName} {FamilyName}";
+
     private static string Initial(string name) => name.Length > 0 ? $"{char.ToUpperInvariant(name[0])}. " : "";
 }

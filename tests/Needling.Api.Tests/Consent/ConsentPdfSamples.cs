@@ -22,7 +22,7 @@ public sealed class ConsentPdfSamples
     {
         var form = TemplateLibrary.Defaults().Single(t => t.TreatmentCode == "MN-PEN" && t.Language == language);
         var pdf = ConsentPdf.Render(form, new ConsentPdf.Facts(
-            "Harbour Skin Clinic", SignConsent.DisplayName(new Needling.Contracts.Patients.PatientSummary(Guid.NewGuid(), given, family, new DateOnly(1988, 3, 14), language, null), language), new DateOnly(1988, 3, 14), "Microneedling, automated pen", 1,
+            "Harbour Skin Clinic", new Needling.Contracts.Patients.PatientSummary(Guid.NewGuid(), given, family, new DateOnly(1988, 3, 14), language, null).NameIn(language), new DateOnly(1988, 3, 14), "Microneedling, automated pen", 1,
             typedName, DrawnSignature.Png(), SignedAtUtc, TimeZoneInfo.FindSystemTimeZoneById(zone), channel));
 
         if (Environment.GetEnvironmentVariable("NEEDLING_SAMPLES_DIR") is { Length: > 0 } folder)

@@ -36,7 +36,7 @@ internal static class FollowUpPages
             {
                 return PatientPage.Render(f.Language, t.FollowUp.PageTitle, $"<p>{Html(t.FollowUp.Thanks)}</p>", StatusCodes.Status200OK);
             }
-            var question = AftercareText.Fill(t.FollowUp.Question, ("date", t.Date(await ClinicDay.OfAsync(mediator, f.PerformedAtUtc, ct))));
+            var question = AftercareText.Fill(t.FollowUp.Question, ("date", t.Date((await mediator.Send(new GetClinicProfile(), ct)).LocalDate(f.PerformedAtUtc))));
             var form = $"""
                 <form method="post" enctype="multipart/form-data">
                 <p>{Html(question)}</p>

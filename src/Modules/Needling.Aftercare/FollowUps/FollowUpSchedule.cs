@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Needling.Aftercare.Data;
 using Needling.Aftercare.Domain;
 using Needling.Aftercare.Mail;
+using Needling.Contracts.Clinic;
 
 namespace Needling.Aftercare.FollowUps;
 
@@ -13,9 +14,10 @@ namespace Needling.Aftercare.FollowUps;
 internal sealed class FollowUpSchedule(AftercareDbContext db, DeliveryQueue queue, IOptions<AftercareOptions> options)
 {
     public void Add(Guid sessionId, Guid patientId, Guid practitionerId, string treatmentCode, string language, DateTime performedAtUtc,
-        TimeZoneInfo zone, bool hasAddress, DateTime nowUtc)
+        ClinicProfile clinic, bool hasAddress, DateTime nowUtc)
     {
-        var sessionDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(performedAtUtc, zone));
+        var zone = clinic.Zone;
+        var sessionDay = clinic.LocalDate(performedAtUtc);
         foreach (var day in options.Value.DaysFor(treatmentCode).Distinct().Order())
         {
             var local = sessionDay.AddDays(day).ToDateTime(options.Value.SendAt, DateTimeKind.Unspecified);

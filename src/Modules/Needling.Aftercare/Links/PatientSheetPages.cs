@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using MediatR;
+using Needling.Contracts.Clinic;
 using Microsoft.EntityFrameworkCore;
 using Needling.Aftercare.Data;
 using Needling.Aftercare.Texts;
@@ -27,7 +28,7 @@ internal static class PatientSheetPages
                 return PatientPage.Render("en", AftercareText.For("en").DownloadPage.Title, $"<p>{Html(AftercareText.For("en").DownloadPage.Expired)}</p>", StatusCodes.Status404NotFound);
             }
             var t = AftercareText.For(sheet.Language);
-            var day = await ClinicDay.OfAsync(mediator, sheet.PerformedAtUtc, ct);
+            var day = (await mediator.Send(new GetClinicProfile(), ct)).LocalDate(sheet.PerformedAtUtc);
             var body = $"<p>{Html(AftercareText.Fill(t.DownloadPage.Text, ("date", t.Date(day))))}</p>"
                 + $"<p><a class=\"button\" href=\"{Html(token)}/pdf\">{Html(t.DownloadPage.Button)}</a></p>";
             return PatientPage.Render(sheet.Language, t.DownloadPage.Title, body, StatusCodes.Status200OK);
@@ -46,16 +47,6 @@ internal static class PatientSheetPages
         links.Read(token, clock.GetUtcNow().UtcDateTime) is { } id ? await db.Sheets.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) : null;
 
     private static string Html(string s) => WebUtility.HtmlEncode(s);
-}
-
-/// <summary>The clinic's calendar day of a moment: what a patient calls "the day of my session".</summary>
-internal static class ClinicDay
-{
-    public static async Task<DateOnly> OfAsync(IMediator mediator, DateTime utc, CancellationToken ct)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await mediator.Send(new Needling.Contracts.Clinic.GetClinicProfile(), ct)).TimeZoneId);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
-    }
 }
 
 /// <summary>The frame of every page a patient opens from a link: their language, readable on a phone, no script, never cached.</summary>

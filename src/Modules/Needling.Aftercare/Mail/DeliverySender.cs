@@ -105,15 +105,14 @@ internal sealed class DeliverySender(
             return null;
         }
         var clinic = await mediator.Send(new GetClinicProfile(), ct);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(clinic.TimeZoneId);
         var now = clock.GetUtcNow().UtcDateTime;
         var o = options.Value;
-        string LocalDate(DateTime utc, AftercareText t) => t.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone)));
+        string LocalDate(DateTime utc, AftercareText t) => t.Date(clinic.LocalDate(utc));
         MimeMessage Message(AftercareText t, string subject, string body, (string Name, byte[] Pdf)? attachment = null)
         {
             var message = new MimeMessage { MessageId = d.MessageId, Subject = subject };
             message.From.Add(new MailboxAddress(string.IsNullOrEmpty(o.FromName) ? clinic.Name : o.FromName, o.FromAddress));
-            message.To.Add(new MailboxAddress(PatientNames.Display(patient, t.Language), patient.Email));
+            message.To.Add(new MailboxAddress(patient.NameIn(t.Language), patient.Email));
             var builder = new BodyBuilder { TextBody = body };
             if (attachment is { } a)
             {
@@ -147,7 +146,7 @@ internal sealed class DeliverySender(
                 return null;
             }
             var t = AftercareText.For(patient.PreferredLanguage);
-            var local = TimeZoneInfo.ConvertTimeFromUtc(appointment.StartUtc, zone);
+            var local = clinic.LocalTime(appointment.StartUtc);
             (string, string)[] values = [("name", patient.GivenName), ("clinic", clinic.Name), ("date", t.Date(DateOnly.FromDateTime(local))),
                 ("time", local.ToString("t", t.CultureInfo)), ("phone", clinic.Phone ?? "")];
             return Message(t, AftercareText.Fill(t.Reminder.Subject, values), AftercareText.Fill(t.Reminder.Body, values));
@@ -176,6 +175,6 @@ internal sealed class DeliverySender(
         var sheetLink = $"{o.PublicBaseUrl.TrimEnd('/')}/aftercare/{links.Create(sheet.Id, expires)}";
         return Message(text, AftercareText.Fill(text.Email.Subject, ("clinic", clinic.Name)),
             AftercareText.Fill(text.Email.Body, ("name", patient.GivenName), ("clinic", clinic.Name), ("link", sheetLink), ("expires", LocalDate(expires, text))),
-            ($"aftercare-{TimeZoneInfo.ConvertTimeFromUtc(sheet.PerformedAtUtc, zone):yyyy-MM-dd}.pdf", sheet.Pdf));
+            ($"aftercare-{clinic.LocalDate(sheet.PerformedAtUtc):yyyy-MM-dd}.pdf", sheet.Pdf));
     }
 }

@@ -33,12 +33,11 @@ internal sealed class PrepareSheetWhenSessionSigned(AftercareDbContext db, IMedi
             return; // erased since; nothing to write to
         }
         var clinic = await mediator.Send(new GetClinicProfile(), ct);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(clinic.TimeZoneId);
         var text = AftercareText.For(patient.PreferredLanguage);
         var now = Clock.GetUtcNow().UtcDateTime;
         var pdf = AftercarePdf.Render(text, new AftercarePdf.Facts(
-            clinic.Name, clinic.Phone, PatientNames.Display(patient, text.Language), e.TreatmentCode, e.Indication,
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.PerformedAtUtc, zone)),
+            clinic.Name, clinic.Phone, patient.NameIn(text.Language), e.TreatmentCode, e.Indication,
+            clinic.LocalDate(e.PerformedAtUtc),
             e.Areas,
             e.AdverseEvents.Any(a => a.Type == "bruising"),
             e.HomeTopicals.Select(h => new AftercarePdf.Topical(h.Product, h.Strength, h.Frequency, h.Duration)).ToList(),
@@ -54,17 +53,10 @@ internal sealed class PrepareSheetWhenSessionSigned(AftercareDbContext db, IMedi
         Db.Sheets.Add(sheet);
         var hasAddress = !string.IsNullOrWhiteSpace(patient.Email);
         queue.Add(DeliveryKind.Sheet, sheet.SessionId, sheet.PatientId, now, hasAddress);
-        followUps.Add(e.SessionId, e.PatientId, e.PractitionerId, e.TreatmentCode, text.Language, e.PerformedAtUtc, zone, hasAddress, now);
+        followUps.Add(e.SessionId, e.PatientId, e.PractitionerId, e.TreatmentCode, text.Language, e.PerformedAtUtc, clinic, hasAddress, now);
         await Db.SaveChangesAsync(ct);
     }
 
     // After the commit, not before: woken earlier, the sender would not see the message and wait for its next poll.
     protected override void AfterCommit() => queue.Notify();
-}
-
-internal static class PatientNames
-{
-    /// <summary>Family name first in Japanese, given name first otherwise, as the patient would write it.</summary>
-    public static string Display(PatientSummary p, string language) =>
-        language == "ja" ? $"{p.FamilyName} {p.GivenName}" : $"{p.GivenName} {p.FamilyName}";
 }

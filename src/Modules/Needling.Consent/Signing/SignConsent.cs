@@ -41,8 +41,8 @@ internal sealed class SignConsent(ConsentDbContext db, IMediator mediator, TimeP
         var treatment = await mediator.Send(new GetTreatment(request.TreatmentCode), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var pdf = ConsentPdf.Render(form, new ConsentPdf.Facts(
-            clinic.Name, DisplayName(patient, form.Language), patient.DateOfBirth, treatment?.Name ?? request.TreatmentCode, version,
-            s.FullName.Trim(), png, now, TimeZoneInfo.FindSystemTimeZoneById(clinic.TimeZoneId), signer.Channel));
+            clinic.Name, patient.NameIn(form.Language), patient.DateOfBirth, treatment?.Name ?? request.TreatmentCode, version,
+            s.FullName.Trim(), png, now, clinic.Zone, signer.Channel));
         var signed = new SignedConsent
         {
             RequestId = request.Id,
@@ -88,8 +88,6 @@ internal sealed class SignConsent(ConsentDbContext db, IMediator mediator, TimeP
     }
 
     /// <summary>Japanese puts the family name first; English and Thai put the given name first.</summary>
-    internal static string DisplayName(PatientSummary p, string language) =>
-        language == "ja" ? $"{p.FamilyName} {p.GivenName}" : $"{p.GivenName} {p.FamilyName}";
 
     private static byte[] DecodeSignature(Submission s)
     {

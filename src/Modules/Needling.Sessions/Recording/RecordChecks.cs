@@ -30,7 +30,7 @@ internal sealed class RecordChecks(IMediator mediator)
                 $"{string.Join(", ", unscreened)} {(unscreened.Count == 1 ? "was" : "were")} not among the areas checked when the session started ({string.Join(", ", planned)}).");
         }
         var clinic = await mediator.Send(new GetClinicProfile(), ct);
-        var today = StartChecks.LocalDate(now, TimeZoneInfo.FindSystemTimeZoneById(clinic.TimeZoneId));
+        var today = clinic.LocalDate(now);
         EnsureSterileItem(session.TreatmentCode, record.SterileItem, today);
         var expired = (record.Products ?? []).Where(p => p.ExpiresOn < today).ToList();
         if (expired.Count > 0)

@@ -25,8 +25,8 @@ internal sealed class DemoHistory(SessionsDbContext db, IMediator mediator, Time
         {
             return;
         }
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await mediator.Send(new GetClinicProfile(), ct)).TimeZoneId);
-        var start = DemoRecords.EmmaVisitStartUtc(clock.GetUtcNow().UtcDateTime, zone);
+        var clinic = await mediator.Send(new GetClinicProfile(), ct);
+        var start = DemoRecords.EmmaVisitStartUtc(clock.GetUtcNow().UtcDateTime, clinic.Zone);
         var consent = await mediator.Send(new GetConsentStatus(DemoRecords.PatientEmma, "MN-PEN", start), ct);
         var signedAt = start.AddMinutes(50);
         var session = new TreatmentSession
@@ -35,7 +35,7 @@ internal sealed class DemoHistory(SessionsDbContext db, IMediator mediator, Time
             TreatmentCode = "MN-PEN", Indication = "hyperpigmentation", AppointmentStartUtc = start, StartedAtUtc = start.AddMinutes(5), StartedBy = Doctor,
             PlannedAreasJson = """["cheeks","forehead"]""", RuleSetVersion = 1, EligibilityOutcome = "AllowedWithWarnings", ConsentId = consent.ConsentId ?? Guid.Empty,
             Status = SessionStatus.Signed, RecordJson = Json(Record(0.75m)), RecordRuleSetVersion = 1, RecordedAtUtc = signedAt.AddMinutes(-5),
-            SignedAtUtc = signedAt, SignedBy = Doctor, NextEligibleOn = StartChecks.LocalDate(start, zone).AddDays(14), Revision = 3,
+            SignedAtUtc = signedAt, SignedBy = Doctor, NextEligibleOn = clinic.LocalDate(start).AddDays(14), Revision = 3,
         };
         db.Sessions.Add(session);
         db.Overrides.Add(new SessionOverride

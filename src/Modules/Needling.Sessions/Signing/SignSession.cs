@@ -65,7 +65,7 @@ internal static class SignSession
             return null;
         }
         var clinic = await mediator.Send(new GetClinicProfile(), ct);
-        return StartChecks.LocalDate(s.StartedAtUtc, TimeZoneInfo.FindSystemTimeZoneById(clinic.TimeZoneId)).AddDays(days);
+        return clinic.LocalDate(s.StartedAtUtc).AddDays(days);
     }
 
     private static SessionSigned Fact(TreatmentSession s, SessionRecord r, string language) => new(

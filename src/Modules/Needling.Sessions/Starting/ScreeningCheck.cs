@@ -1,4 +1,5 @@
 using MediatR;
+using Needling.Contracts.Clinic;
 using Needling.Contracts.Patients;
 using Needling.SharedKernel.Errors;
 
@@ -11,7 +12,7 @@ namespace Needling.Sessions.Starting;
 /// </summary>
 internal static class ScreeningCheck
 {
-    public static async Task EnsureConfirmedTodayAsync(IMediator mediator, Guid patientId, DateTime now, TimeZoneInfo zone, CancellationToken ct)
+    public static async Task EnsureConfirmedTodayAsync(IMediator mediator, Guid patientId, DateTime now, ClinicProfile clinic, CancellationToken ct)
     {
         var screening = await mediator.Send(new GetPatientScreening(patientId), ct) ?? throw new NotFoundException("Patient", patientId);
         if (screening.ReviewDue)
@@ -19,7 +20,7 @@ internal static class ScreeningCheck
             throw new RuleViolationException("screening.review-due",
                 "The screening answers are older than the clinic's limit: a practitioner reviews them with the patient first (POST /patients/{id}/screening/confirm with reviewed: true).");
         }
-        if (screening.LastConfirmation is not { } confirmed || StartChecks.LocalDate(confirmed.ConfirmedAtUtc, zone) != StartChecks.LocalDate(now, zone))
+        if (screening.LastConfirmation is not { } confirmed || clinic.LocalDate(confirmed.ConfirmedAtUtc) != clinic.LocalDate(now))
         {
             throw new RuleViolationException("session.screening-not-confirmed",
                 "The patient's screening answers have not been reconfirmed today: go through them with the patient (POST /patients/{id}/screening/confirm).");

@@ -39,11 +39,10 @@ internal sealed class StartChecks(IMediator mediator, SessionsDbContext db)
             throw new RuleViolationException("session.not-checked-in", $"A session starts from a checked-in appointment; this one is {appointment.Status}.");
         }
         var clinic = await mediator.Send(new GetClinicProfile(), ct);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(clinic.TimeZoneId);
-        if (LocalDate(now, zone) != LocalDate(appointment.StartUtc, zone))
+        if (clinic.LocalDate(now) != clinic.LocalDate(appointment.StartUtc))
         {
             throw new RuleViolationException("session.not-on-appointment-day",
-                $"A session can only take place on the appointment's day ({LocalDate(appointment.StartUtc, zone):yyyy-MM-dd} in the clinic's time zone).");
+                $"A session can only take place on the appointment's day ({clinic.LocalDate(appointment.StartUtc):yyyy-MM-dd} in the clinic's time zone).");
         }
         var consent = await mediator.Send(new GetConsentStatus(appointment.PatientId, appointment.TreatmentCode, now), ct);
         if (!consent.Valid)
@@ -52,7 +51,7 @@ internal sealed class StartChecks(IMediator mediator, SessionsDbContext db)
                 $"There is no valid signed consent for {appointment.TreatmentCode}: it is {consent.State}. The patient signs the current form first.",
                 new { consentState = consent.State, consentId = consent.ConsentId, templateVersion = consent.TemplateVersion });
         }
-        await ScreeningCheck.EnsureConfirmedTodayAsync(mediator, appointment.PatientId, now, zone, ct);
+        await ScreeningCheck.EnsureConfirmedTodayAsync(mediator, appointment.PatientId, now, clinic, ct);
         var eligibility = await mediator.Send(new CheckEligibility(
             appointment.PatientId, appointment.TreatmentCode, appointment.Indication, practitionerId, now, r.Areas, null,
             await SignedHistoryAsync(appointment.PatientId, ct)), ct);
@@ -67,7 +66,4 @@ internal sealed class StartChecks(IMediator mediator, SessionsDbContext db)
             .Where(s => s.PatientId == patientId && s.Status == SessionStatus.Signed)
             .Select(s => new TreatmentHistoryItem(s.StartedAtUtc, s.TreatmentCode, s.Indication, true))
             .ToListAsync(ct);
-
-    public static DateOnly LocalDate(DateTime utc, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
 }
