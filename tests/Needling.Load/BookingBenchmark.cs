@@ -146,27 +146,29 @@ internal static class BookingBenchmark
                 return measured.Failed == 0 ? 0 : 1;
             }
 
-            // What the service left for later: events still in the outbox (Consent opens a consent request per booking).
-            var backlog = await ScalarAsync(pg, "SELECT count(*) FROM booking.outbox WHERE processed_at_utc IS NULL", ct);
-            var drainStarted = DateTime.UtcNow;
+            // What the service left for later (issue 11): facts still owed when the bookings stopped, after a rest, and
+            // how long they took to drain. Each booking records AppointmentBooked (Consent opens a request, Aftercare
+            // queues the reminder) and Consent's ConsentRequested (Aftercare queues the signing-link e-mail).
+            var schemas = await FactBacklog.OutboxSchemasAsync(pg, Database, ct);
             var drainCpu = new CpuMeter(pg, service.Id);
-            var left = backlog;
-            while (left > 0 && DateTime.UtcNow - drainStarted < TimeSpan.FromSeconds(120))
-            {
-                await Task.Delay(250, ct);
-                left = await ScalarAsync(pg, "SELECT count(*) FROM booking.outbox WHERE processed_at_utc IS NULL", ct);
-            }
-            var drainSeconds = (DateTime.UtcNow - drainStarted).TotalSeconds;
+            var drainStarted = DateTime.UtcNow;
+            var atEnd = await FactBacklog.ReadAsync(pg, Database, schemas, ct);
+            Console.WriteLine($"Facts when the measured phase ended: {atEnd.Describe()}.");
+            var (afterRest, drainSeconds, drainedTo) = await FactDrain.RestAndDrainAsync(pg, Database, schemas, options.RestSeconds, atEnd, ct);
             var drainUsage = drainCpu.Stop();
+            var left = afterRest.Owed;
+            var backlog = atEnd.Owed;
             var appointments = await ScalarAsync(pg, "SELECT count(*) FROM booking.appointments", ct);
             var consentRequests = await ScalarAsync(pg, "SELECT count(*) FROM consent.requests", ct, optional: true);
-            Console.WriteLine($"Outbox: {backlog} events not yet dispatched when the measured phase ended; {(left == 0 ? $"all dispatched {drainSeconds:0.0} s later" : $"{left} still there after {drainSeconds:0} s")}. " +
-                              $"Rows: {appointments} appointments (expected {warmup.Booked + measured.Booked}), {consentRequests} consent requests.");
-            Console.WriteLine($"  while it drained: {drainUsage.Describe(Math.Max(1, backlog - left), "event")}");
+            Console.WriteLine($"  Rows: {appointments} appointments (expected {warmup.Booked + measured.Booked}), {consentRequests} consent requests.");
+            Console.WriteLine($"  while it drained: {drainUsage.Describe(Math.Max(1, drainedTo.Drained - atEnd.Drained), "fact")}");
             if (appointments != warmup.Booked + measured.Booked)
             {
                 Console.WriteLine("  The number of appointments does not match the 201 answers!");
             }
+
+            // Open loop: bookings offered at a fixed rate; the facts must drain as fast as they arrive.
+            var open = await FactDrain.OpenLoopAsync(load, pg, Database, schemas, service.Id, options, ct);
 
             // One client, to see a booking's latency without queueing (and its CPU without contention).
             var oneCpu = new CpuMeter(pg, service.Id);
@@ -243,8 +245,9 @@ internal static class BookingBenchmark
             var p99 = measured.Percentile(0.99);
             var ratioOk = ratio >= RatioGoal;
             var p99Ok = p99 < P99GoalMs;
-            var failures = warmup.Failed + measured.Failed + one.Failed + traceFailures;
-            var requestsOk = failures == 0 && !measured.RanOutOfPatients && !one.RanOutOfPatients;
+            var failures = warmup.Failed + measured.Failed + open.Phase.Failed + one.Failed + traceFailures;
+            var requestsOk = failures == 0 && !measured.RanOutOfPatients && !open.Phase.RanOutOfPatients && !one.RanOutOfPatients;
+            var drainOk = left == 0 && open.KeptUp;
             var md = new StringBuilder();
             md.AppendLine(CultureInfo.InvariantCulture, $"Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Machine: `nproc` = {Environment.ProcessorCount}, {TotalMemoryGb():0.0} GB RAM, " +
                                                         $"{RuntimeInformation.OSDescription}; load average {loadAtStart} at the start, {loadAfterBookings} after the bookings, {LoadAverage()} at the end.");
@@ -268,10 +271,14 @@ internal static class BookingBenchmark
             md.AppendLine(CultureInfo.InvariantCulture, $"| for comparison: raw inserts into a copy with the primary key only | {pkOnly.Tps:0.0} /s (p50 {pkOnly.P50Ms:0.0}, p99 {pkOnly.P99Ms:0.0} ms); bookings are {measured.BookingsPerSecond / pkOnly.Tps * 100:0.0} % of it | | |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| for comparison: a booking's write set alone, pgbench as above: {writeSet.Shape} (LIKE … INCLUDING ALL; one command, one commit) | {writeSet.Tps:0.0} /s (p50 {writeSet.P50Ms:0.0}, p99 {writeSet.P99Ms:0.0} ms); bookings are {measured.BookingsPerSecond / writeSet.Tps * 100:0.0} % of it; PostgreSQL CPU {writeSetPostgresMs:0.00} ms per transaction | | |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| for comparison: one client alone, {SingleClientSeconds} s, after the measured phase and the outbox drained | {one.BookingsPerSecond:0.0} /s; latency p50 {one.Percentile(0.50):0.0}, p99 {one.Percentile(0.99):0.0} ms | | |");
-            md.AppendLine(CultureInfo.InvariantCulture, $"| bookings that were not 201 (warm-up, measured, one client, traced) | {failures} of {warmup.Requests + measured.Requests + one.Requests + TracedBookings} | 0 | {Mark(requestsOk)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| bookings that were not 201 (warm-up, measured, open loop, one client, traced) | {failures} of {warmup.Requests + measured.Requests + open.Phase.Requests + one.Requests + TracedBookings} | 0 | {Mark(requestsOk)} |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| errors the service logged (fail/crit) | {serviceErrors} | | |");
-            md.AppendLine(CultureInfo.InvariantCulture, $"| outbox events not yet dispatched when the measured phase ended | {backlog} ({(left == 0 ? $"dispatched {drainSeconds:0.0} s later" : $"{left} left after {drainSeconds:0} s")}) | | |");
-            md.AppendLine(CultureInfo.InvariantCulture, $"| CPU while the outbox drained, no bookings (per dispatched event: Consent opens a consent request) | {drainUsage.Describe(Math.Max(1, backlog - left), "event")} | | |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| facts owed (in an outbox, or a delivery job not yet succeeded) when the closed loop ended | {backlog} of {atEnd.Facts} ({(drainSeconds is { } ds ? $"none owed {ds:0.0} s later" : "still owed after 120 s")}) | | |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| facts owed after {options.RestSeconds} s of rest | {left} | 0 | {Mark(left == 0)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| CPU from the end of the closed loop until none was owed, no bookings (per fact drained) | {drainUsage.Describe(Math.Max(1, drainedTo.Drained - atEnd.Drained), "fact")} | | |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| **open loop**: {open.OfferedPerSecond:0} bookings/s offered for {options.OpenSeconds} s | {open.Describe()} | facts drained at least as fast as they arrive | {Mark(open.KeptUp)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| facts owed, each second of the open loop | {string.Join(" ", open.OwedPerSecond)} | | |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| CPU during the open loop | {open.Cpu.Describe(Math.Max(1, open.Phase.Requests), "booking")} | | |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| CPU during the bookings | {bookingCpu.Describe(Math.Max(1, measured.Requests), "booking")} | | |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| CPU with one client | {oneUsage.Describe(Math.Max(1, one.Requests), "booking")} | | |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| for comparison: `GET /devices` (signed in, one SQL query, {lanes.Count} devices), {options.Clients} clients, {SingleClientSeconds} s | {get.BookingsPerSecond:0.0} /s; p50 {get.Percentile(0.50):0.0}, p99 {get.Percentile(0.99):0.0} ms; {getUsage.Describe(Math.Max(1, get.Requests), "request")} | | |");
@@ -292,24 +299,25 @@ internal static class BookingBenchmark
 
             Console.WriteLine();
             Console.WriteLine(md.ToString());
-            var shown = warmup.Failures.Concat(measured.Failures).Concat(one.Failures).ToList();
+            var shown = warmup.Failures.Concat(measured.Failures).Concat(open.Phase.Failures).Concat(one.Failures).ToList();
             if (shown.Count > 0)
             {
-                Console.WriteLine($"Bookings that were not 201 ({warmup.Failed + measured.Failed + one.Failed}; grouped, first body of each):");
+                Console.WriteLine($"Bookings that were not 201 ({warmup.Failed + measured.Failed + open.Phase.Failed + one.Failed}; grouped, first body of each):");
                 foreach (var group in shown.GroupBy(f => f.Status))
                 {
                     Console.WriteLine($"  {group.Count(),5} × {group.Key}: {group.First().Body}");
                 }
             }
-            if (measured.RanOutOfPatients || one.RanOutOfPatients)
+            if (measured.RanOutOfPatients || open.Phase.RanOutOfPatients || one.RanOutOfPatients)
             {
                 Console.WriteLine($"A worker ran out of patients or slots ({perLane} each) before the time was up: the result is not valid; run again with a larger --patients.");
             }
-            var allOk = ratioOk && p99Ok && requestsOk;
+            var allOk = ratioOk && p99Ok && requestsOk && drainOk;
             Console.WriteLine(allOk
                 ? "All goals met."
                 : $"Goal MISSED:{(ratioOk ? "" : $" bookings/s is {ratio * 100:0.0} % of the raw insert rate (goal ≥ {RatioGoal * 100:0} %);")}" +
-                  $"{(p99Ok ? "" : $" p99 {p99:0.0} ms (goal < {P99GoalMs:0} ms);")}{(requestsOk ? "" : " bookings failed or the run was cut short;")}");
+                  $"{(p99Ok ? "" : $" p99 {p99:0.0} ms (goal < {P99GoalMs:0} ms);")}{(requestsOk ? "" : " bookings failed or the run was cut short;")}" +
+                  $"{(drainOk ? "" : " facts were not drained as fast as they arrived, or were still owed after the rest;")}");
             return allOk ? 0 : 1;
         }
         catch (Exception e) when (ct.IsCancellationRequested && e is not OperationCanceledException)

@@ -130,6 +130,65 @@ internal sealed class BookingLoad
         return new BookingPhase(Stopwatch.GetElapsedTime(started), sorted.Length, ok, sorted, [], failed, [], false);
     }
 
+    /// <summary>
+    /// Open loop: a booking is sent every 1/<paramref name="perSecond"/> s whatever the answers, each on the next lane in
+    /// turn (its next free hour and patient), so the service is offered a steady arrival rate rather than as much as it
+    /// can take. Latency counts from the moment a booking was due to be sent, so a service that falls behind shows it.
+    /// </summary>
+    public async Task<BookingPhase> RunOpenLoopAsync(double perSecond, TimeSpan duration, CancellationToken ct)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var completions = new ConcurrentBag<long>();
+        var failures = new ConcurrentQueue<BookingFailure>();
+        var failed = 0;
+        var booked = 0;
+        var ranOut = false;
+        var started = Stopwatch.GetTimestamp();
+        var total = (int)(perSecond * duration.TotalSeconds);
+        var inFlight = new List<Task>(total);
+        for (var i = 0; i < total && !ct.IsCancellationRequested; i++)
+        {
+            var due = started + (long)(i / perSecond * Stopwatch.Frequency);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, ct);
+            }
+            var w = i % lanes.Count;
+            var lane = lanes[w];
+            var k = next[w];
+            if (k >= lane.Patients.Count || k >= slots.Count)
+            {
+                ranOut = true;
+                break;
+            }
+            next[w] = k + 1;
+            inFlight.Add(Task.Run(async () =>
+            {
+                using var request = BookingRequest(lane, lane.Patients[k], slots[k]);
+                var (ok, status, body) = await SendAsync(request, ct);
+                var done = Stopwatch.GetTimestamp();
+                latencies.Add(Stopwatch.GetElapsedTime(due, done).TotalMilliseconds);
+                completions.Add(done);
+                if (ok)
+                {
+                    Interlocked.Increment(ref booked);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failed);
+                    if (failures.Count < 500)
+                    {
+                        failures.Enqueue(new BookingFailure(status, body.Length > 800 ? body[..800] + "…" : body));
+                    }
+                }
+            }, ct));
+        }
+        await Task.WhenAll(inFlight);
+        ct.ThrowIfCancellationRequested();
+        return Phase(started, latencies, completions, booked, failed, failures, ranOut);
+    }
+
     public async Task<BookingPhase> RunAsync(TimeSpan duration, CancellationToken ct, bool oneClient = false)
     {
         var latencies = new ConcurrentBag<double>();
@@ -157,22 +216,7 @@ internal sealed class BookingLoad
                 next[w] = k + 1;
                 using var request = BookingRequest(lane, lane.Patients[k], slots[k]);
                 var sent = Stopwatch.GetTimestamp();
-                string status;
-                string body;
-                bool ok;
-                try
-                {
-                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
-                    body = await response.Content.ReadAsStringAsync(ct);
-                    ok = response.StatusCode == HttpStatusCode.Created;
-                    status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-                {
-                    ok = false;
-                    status = e.GetType().Name;
-                    body = e.Message;
-                }
+                var (ok, status, body) = await SendAsync(request, ct);
                 var done = Stopwatch.GetTimestamp();
                 latencies.Add(Stopwatch.GetElapsedTime(sent, done).TotalMilliseconds);
                 completions.Add(done);
@@ -193,6 +237,26 @@ internal sealed class BookingLoad
 
         await Task.WhenAll(Enumerable.Range(0, oneClient ? 1 : lanes.Count).Select(w => Task.Run(() => Worker(w), ct)));
         ct.ThrowIfCancellationRequested();
+        return Phase(started, latencies, completions, booked, failed, failures, ranOut != 0);
+    }
+
+    private async Task<(bool Ok, string Status, string Body)> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            return (response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {response.ReasonPhrase}", body);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return (false, e.GetType().Name, e.Message);
+        }
+    }
+
+    private static BookingPhase Phase(long started, ConcurrentBag<double> latencies, ConcurrentBag<long> completions, int booked, int failed,
+        ConcurrentQueue<BookingFailure> failures, bool ranOut)
+    {
         var elapsed = Stopwatch.GetElapsedTime(started);
         var sorted = latencies.ToArray();
         Array.Sort(sorted);
@@ -202,6 +266,6 @@ internal sealed class BookingLoad
         {
             perSecond[Math.Min(perSecond.Length - 1, (int)Stopwatch.GetElapsedTime(started, c).TotalSeconds)]++;
         }
-        return new BookingPhase(elapsed, sorted.Length, booked, sorted, perSecond, failed, failures.ToArray(), ranOut != 0);
+        return new BookingPhase(elapsed, sorted.Length, booked, sorted, perSecond, failed, failures.ToArray(), ranOut);
     }
 }

@@ -6,7 +6,7 @@ namespace Needling.Load;
 internal sealed record Options(
     string ApiDll, string RepoRoot, int Runs, int DurationSeconds, int Clients, int IdleSeconds, bool ServerLog,
     bool Bookings = false, int WarmupSeconds = 5, int PgbenchSeconds = 20, int PatientsPerClient = 400, string DbOptions = "",
-    bool Quick = false)
+    bool Quick = false, int OpenRate = 100, int OpenSeconds = 30, int RestSeconds = 30)
 {
     public const string Usage = """
         Needling.Load: the service's cold start on SQLite and its memory at rest and under load.
@@ -38,6 +38,9 @@ internal sealed record Options(
                            (e.g. "No Reset On Close=true;Max Auto Prepare=50"); default none
           --quick          stop after the measured bookings (no drain, comparisons, pgbench or trace), for
                            trying a change; its numbers are not a result (there is no raw insert rate to compare)
+          --rest S         seconds without bookings before the backlog is read again, after each load (default 30)
+          --open-rate N    bookings per second offered in the open-loop phase, whatever the answers (default 100)
+          --open-duration S  seconds of the open-loop phase (default 30)
 
         Exit code: 0 every goal met, 1 a goal missed or a request failed, 2 bad usage or set-up, 130 interrupted.
         """;
@@ -45,7 +48,7 @@ internal sealed record Options(
     /// <summary>Parses the arguments; returns null and writes the reason when they are wrong.</summary>
     public static Options? Parse(string[] args, TextWriter error)
     {
-        int runs = 5, duration = 30, clients = 32, idle = 5, warmup = 5, pgbench = 20, patients = 400;
+        int runs = 5, duration = 30, clients = 32, idle = 5, warmup = 5, pgbench = 20, patients = 400, openRate = 100, openSeconds = 30, rest = 30;
         string? api = null;
         var serverLog = false;
         var bookings = false;
@@ -74,6 +77,9 @@ internal sealed record Options(
                     case "--patients": patients = Positive(); break;
                     case "--db-options": dbOptions = Value(); break;
                     case "--quick": quick = true; break;
+                    case "--open-rate": openRate = Positive(); break;
+                    case "--open-duration": openSeconds = Positive(); break;
+                    case "--rest": rest = Positive(); break;
                     case "--help" or "-h":
                         Console.WriteLine(Usage);
                         return null;
@@ -100,7 +106,8 @@ internal sealed record Options(
             error.WriteLine($"{api} does not exist. Build the service first: dotnet build -c Release src/Needling.Api");
             return null;
         }
-        return new Options(api, root ?? Path.GetDirectoryName(api)!, runs, duration, clients, idle, serverLog, bookings, warmup, pgbench, patients, dbOptions, quick);
+        return new Options(api, root ?? Path.GetDirectoryName(api)!, runs, duration, clients, idle, serverLog, bookings, warmup, pgbench, patients, dbOptions, quick,
+            openRate, openSeconds, rest);
     }
 
     private static string? FindRepoRoot()

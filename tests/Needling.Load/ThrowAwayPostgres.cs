@@ -73,11 +73,13 @@ internal sealed class ThrowAwayPostgres : IAsyncDisposable
                 await RunAsync("chown", ["postgres", dataDir], ct);
             }
             await pg.RunPgAsync("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], ct);
-            // Only where it listens is set: loopback, a free port, its socket in its own folder. Nothing else (fsync stays on).
+            // Only where it listens is set: loopback, a free port, its socket in its own folder. Nothing else (fsync stays on),
+            // but what NEEDLING_BENCH_PG_OPTIONS adds for an experiment (e.g. "-c shared_preload_libraries=pg_stat_statements").
+            var extra = Environment.GetEnvironmentVariable("NEEDLING_BENCH_PG_OPTIONS") is { Length: > 0 } o ? " " + o : "";
             await pg.RunPgAsync("pg_ctl",
             [
                 "-D", dataDir, "-l", Path.Combine(dataDir, "server.log"), "-w", "-t", "60",
-                "-o", $"-c listen_addresses=127.0.0.1 -p {pg.Port.ToString(CultureInfo.InvariantCulture)} -k {dataDir}", "start",
+                "-o", $"-c listen_addresses=127.0.0.1 -p {pg.Port.ToString(CultureInfo.InvariantCulture)} -k {dataDir}{extra}", "start",
             ], ct);
             pg.PostmasterPid = int.Parse(File.ReadLines(Path.Combine(dataDir, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
             pg.Version = (await pg.PsqlAsync("postgres", "SHOW server_version", ct)).Trim();
