@@ -6,7 +6,7 @@ namespace Needling.Load;
 internal sealed record Options(
     string ApiDll, string RepoRoot, int Runs, int DurationSeconds, int Clients, int IdleSeconds, bool ServerLog,
     bool Bookings = false, int WarmupSeconds = 5, int PgbenchSeconds = 20, int PatientsPerClient = 400, string DbOptions = "",
-    bool Quick = false)
+    bool Quick = false, bool Aftercare = false, int Sessions = 200, double SignRate = 5, int MailTimeoutSeconds = 180)
 {
     public const string Usage = """
         Needling.Load: the service's cold start on SQLite and its memory at rest and under load.
@@ -39,6 +39,16 @@ internal sealed record Options(
           --quick          stop after the measured bookings (no drain, comparisons, pgbench or trace), for
                            trying a change; its numbers are not a result (there is no raw insert rate to compare)
 
+        Aftercare latency on PostgreSQL, two instances (docs/benchmarks.md, "Aftercare: signing to SMTP acceptance"):
+          dotnet run -c Release --project tests/Needling.Load -- --aftercare --sessions 200 --rate 5
+        starts a throw-away PostgreSQL, a loopback SMTP server (aiosmtpd) and two instances of the service; prepares
+        sessions up to "recorded, not signed", then signs them at a steady rate and times each aftercare e-mail from
+        the sign request's answer to the SMTP server's acceptance of it. Options of this mode:
+          --aftercare      run this benchmark instead of the cold-start and memory one
+          --sessions N     sessions prepared and signed (default 200)
+          --rate R         sessions signed per second, alternating between the instances (default 5)
+          --mail-timeout S seconds to wait for the last e-mail after the last signature (default 180)
+
         Exit code: 0 every goal met, 1 a goal missed or a request failed, 2 bad usage or set-up, 130 interrupted.
         """;
 
@@ -51,6 +61,9 @@ internal sealed record Options(
         var bookings = false;
         var dbOptions = "";
         var quick = false;
+        var aftercare = false;
+        int sessions = 200, mailTimeout = 180;
+        var signRate = 5.0;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -74,6 +87,14 @@ internal sealed record Options(
                     case "--patients": patients = Positive(); break;
                     case "--db-options": dbOptions = Value(); break;
                     case "--quick": quick = true; break;
+                    case "--aftercare": aftercare = true; break;
+                    case "--sessions": sessions = Positive(); break;
+                    case "--mail-timeout": mailTimeout = Positive(); break;
+                    case "--rate":
+                        signRate = double.TryParse(Value(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var r) && r > 0
+                            ? r
+                            : throw new ArgumentException("--rate needs a number above 0.");
+                        break;
                     case "--help" or "-h":
                         Console.WriteLine(Usage);
                         return null;
@@ -100,7 +121,8 @@ internal sealed record Options(
             error.WriteLine($"{api} does not exist. Build the service first: dotnet build -c Release src/Needling.Api");
             return null;
         }
-        return new Options(api, root ?? Path.GetDirectoryName(api)!, runs, duration, clients, idle, serverLog, bookings, warmup, pgbench, patients, dbOptions, quick);
+        return new Options(api, root ?? Path.GetDirectoryName(api)!, runs, duration, clients, idle, serverLog, bookings, warmup, pgbench, patients, dbOptions, quick,
+            aftercare, sessions, signRate, mailTimeout);
     }
 
     private static string? FindRepoRoot()
