@@ -57,7 +57,7 @@ internal sealed class Stages(List<Stages.Row> rows)
         md.AppendLine("| step | written by | median | p99 |");
         md.AppendLine("|---|---|---:|---:|");
         Line(md, "the fact written with the signature (outbox `occurred_at_utc`, before the answer)", "Sessions, in the sign request", r => r.Written);
-        Line(md, "handed to Hangfire (outbox `processed_at_utc`)", "the signing instance's dispatch loop", r => r.Dispatched);
+        Line(md, "handed to Hangfire (outbox `processed_at_utc`)", "a dispatch loop (the signing instance's, woken by its commit)", r => r.Dispatched);
         Line(md, "Aftercare's job picked up (Hangfire state Processing)", "a worker of either instance", r => r.JobStarted);
         Line(md, "sheet started (`aftercare.sheets.created_at_utc`: patient and clinic read, PDF not yet rendered)", "PrepareSheetWhenSessionSigned", r => r.SheetStarted);
         Line(md, "sheet rendered and committed, sender woken (Hangfire state Succeeded)", "PrepareSheetWhenSessionSigned", r => r.JobDone);

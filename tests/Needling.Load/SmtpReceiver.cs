@@ -36,7 +36,7 @@ internal sealed class SmtpReceiver : IDisposable
         var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
         var folder = Directory.CreateTempSubdirectory("needling-bench-smtp-").FullName;
         File.Copy(Path.Combine(AppContext.BaseDirectory, "smtp_timestamps.py"), Path.Combine(folder, "smtp_timestamps.py"));
-        var port = FreePort();
+        var port = ThrowAwayPostgres.FreePort();
         var info = new ProcessStartInfo(python)
         {
             RedirectStandardOutput = true,
@@ -133,14 +133,5 @@ internal sealed class SmtpReceiver : IDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
