@@ -6,7 +6,8 @@ namespace Needling.Load;
 internal sealed record Options(
     string ApiDll, string RepoRoot, int Runs, int DurationSeconds, int Clients, int IdleSeconds, bool ServerLog,
     bool Bookings = false, int WarmupSeconds = 5, int PgbenchSeconds = 20, int PatientsPerClient = 400, string DbOptions = "",
-    bool Quick = false, int OpenRate = 100, int OpenSeconds = 30, int RestSeconds = 30)
+    bool Quick = false, int OpenRate = 100, int OpenSeconds = 30, int RestSeconds = 30,
+    bool Aftercare = false, int Sessions = 200, double SignRate = 5, int MailTimeoutSeconds = 180)
 {
     public const string Usage = """
         Needling.Load: the service's cold start on SQLite and its memory at rest and under load.
@@ -42,6 +43,16 @@ internal sealed record Options(
           --open-rate N    bookings per second offered in the open-loop phase, whatever the answers (default 100)
           --open-duration S  seconds of the open-loop phase (default 30)
 
+        Aftercare latency on PostgreSQL, two instances (docs/benchmarks.md, "Aftercare: signing to SMTP acceptance"):
+          dotnet run -c Release --project tests/Needling.Load -- --aftercare --sessions 200 --rate 5
+        starts a throw-away PostgreSQL, a loopback SMTP server (aiosmtpd) and two instances of the service; prepares
+        sessions up to "recorded, not signed", then signs them at a steady rate and times each aftercare e-mail from
+        the sign request's answer to the SMTP server's acceptance of it. Options of this mode:
+          --aftercare      run this benchmark instead of the cold-start and memory one
+          --sessions N     sessions prepared and signed (default 200)
+          --rate R         sessions signed per second, alternating between the instances (default 5)
+          --mail-timeout S seconds to wait for the last e-mail after the last signature (default 180)
+
         Exit code: 0 every goal met, 1 a goal missed or a request failed, 2 bad usage or set-up, 130 interrupted.
         """;
 
@@ -54,6 +65,9 @@ internal sealed record Options(
         var bookings = false;
         var dbOptions = "";
         var quick = false;
+        var aftercare = false;
+        int sessions = 200, mailTimeout = 180;
+        var signRate = 5.0;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -80,6 +94,14 @@ internal sealed record Options(
                     case "--open-rate": openRate = Positive(); break;
                     case "--open-duration": openSeconds = Positive(); break;
                     case "--rest": rest = Positive(); break;
+                    case "--aftercare": aftercare = true; break;
+                    case "--sessions": sessions = Positive(); break;
+                    case "--mail-timeout": mailTimeout = Positive(); break;
+                    case "--rate":
+                        signRate = double.TryParse(Value(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var r) && r > 0
+                            ? r
+                            : throw new ArgumentException("--rate needs a number above 0.");
+                        break;
                     case "--help" or "-h":
                         Console.WriteLine(Usage);
                         return null;
@@ -107,7 +129,7 @@ internal sealed record Options(
             return null;
         }
         return new Options(api, root ?? Path.GetDirectoryName(api)!, runs, duration, clients, idle, serverLog, bookings, warmup, pgbench, patients, dbOptions, quick,
-            openRate, openSeconds, rest);
+            openRate, openSeconds, rest, aftercare, sessions, signRate, mailTimeout);
     }
 
     private static string? FindRepoRoot()

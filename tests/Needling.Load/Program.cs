@@ -10,6 +10,7 @@ using Needling.Load;
 //  1. cold start on SQLite (fresh data folder) and warm restart (same folder): process start -> first 200 from /health/ready;
 //  2. memory (VmRSS) at rest, during a bounded load from N workers, and after it; plus throughput and latency.
 // With --bookings instead: bookings per second through HTTP on a throw-away PostgreSQL, next to pgbench's raw insert rate.
+// With --aftercare: signing a session to the SMTP server's acceptance of its aftercare e-mail, two instances on PostgreSQL.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -55,6 +56,11 @@ try
     {
         // Booking throughput on PostgreSQL (BookingBenchmark.cs): its own PostgreSQL server and service, stopped on exit too.
         return await BookingBenchmark.RunAsync(options, ct);
+    }
+    if (options.Aftercare)
+    {
+        // Signing to SMTP acceptance on two instances (AftercareLatency.cs): its own PostgreSQL, SMTP server and services.
+        return await AftercareLatency.RunAsync(options, ct);
     }
 
     using var poll = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(2) };

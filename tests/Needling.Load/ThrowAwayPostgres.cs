@@ -304,7 +304,7 @@ internal sealed class ThrowAwayPostgres : IAsyncDisposable
         return output;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
