@@ -192,6 +192,8 @@ public abstract class AftercareEmailTests(MailAppFixture app)
         }
         await _setup.CheckedInAsync(patient: patient, consent: false, checkIn: false, hoursBefore: 48);
         var subject = Needling.Aftercare.Texts.AftercareText.For("en").ConsentLink.Subject.Split('{')[0];
+        await LinkQueued(patient);
+        app.Clock.Advance(TimeSpan.FromMinutes(16)); // the link goes out a quarter of an hour after the request opens
 
         var message = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal));
 
@@ -201,6 +203,33 @@ public abstract class AftercareEmailTests(MailAppFixture app)
         var page = await phone.GetAsync(new Uri(link).AbsolutePath);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("<canvas", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_consent_signed_at_the_desk_within_the_quarter_hour_sends_the_patient_no_signing_link()
+    {
+        var email = $"{BookingSetup.Unique("tablet")}@example.test".ToLowerInvariant();
+        using var desk = await app.As("Receptionist", freshToken: true);
+        var patient = (await desk.PostOk("/patients", new { givenName = "Rhea", familyName = BookingSetup.Unique("Sato"), dateOfBirth = "1990-01-09", phone = "+44 20 7946 0777", preferredLanguage = "en", email }))
+            .GetProperty("patient").Id();
+        var request = (await desk.PostOk("/consent/requests", new { patientId = patient, treatmentCode = "MN-PEN" })).Id();
+        await LinkQueued(patient);
+        await desk.PostOk($"/consent/requests/{request}/sign", new { fullName = "Rhea Sato", signaturePng = PdfTools.SignaturePng() });
+
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+        var deliveries = app.Database.Table("aftercare", "deliveries");
+        Assert.True(await Sql.Eventually(async () => await app.Database.TextAsync(
+            $"SELECT status FROM {deliveries} WHERE kind = 'consent-link' AND patient_id = @p", ("@p", patient)) == "cancelled", seconds: 30),
+            "the signing link's message is dropped once it is due");
+        Assert.DoesNotContain(app.Smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == email));
+    }
+
+    /// <summary>Waits until Aftercare has queued the signing link of the patient's consent request (two facts away from the booking).</summary>
+    private async Task LinkQueued(Guid patient)
+    {
+        var deliveries = app.Database.Table("aftercare", "deliveries");
+        Assert.True(await Sql.Eventually(async () => await app.Database.ScalarAsync(
+            $"SELECT count(*) FROM {deliveries} WHERE kind = 'consent-link' AND patient_id = @p", ("@p", patient)) == 1, seconds: 60), "the signing link is queued");
     }
 
     private static string Flat(string s) => new(s.Where(c => !char.IsWhiteSpace(c) && c != '\u200B').ToArray());

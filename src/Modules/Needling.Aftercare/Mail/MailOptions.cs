@@ -21,6 +21,13 @@ internal sealed class MailOptions
     /// </summary>
     public int ClaimSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// How long after a consent request opens its signing link is e-mailed. A request the desk opens and the patient
+    /// signs on the tablet there and then is signed by the time this passes, and the patient gets no needless e-mail
+    /// (the link is checked when the message is composed); one opened for a booking days ahead loses nothing.
+    /// </summary>
+    public int ConsentLinkDelayMinutes { get; set; } = 15;
+
     /// <summary>How long a sheet's download link works.</summary>
     public int LinkLifetimeDays { get; set; } = 30;
 }
