@@ -29,15 +29,15 @@ internal static class FactDrain
 {
     // Not faster: reading the backlog is itself a query on every job of the run.
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan GiveUp = TimeSpan.FromSeconds(120);
 
     /// <summary>
     /// Waits <paramref name="restSeconds"/> with no bookings and reads what is owed then; meanwhile notes when nothing
-    /// was owed any more (and, if something still is after the rest, goes on waiting for that, up to two minutes).
+    /// was owed any more (and, if something still is after the rest, goes on waiting for that, up to <paramref name="giveUpSeconds"/>).
     /// </summary>
     public static async Task<(FactBacklog AfterRest, double? DrainSeconds, FactBacklog Final)> RestAndDrainAsync(
-        ThrowAwayPostgres pg, string database, IReadOnlyList<string> schemas, int restSeconds, FactBacklog atEnd, CancellationToken ct)
+        ThrowAwayPostgres pg, string database, IReadOnlyList<string> schemas, int restSeconds, FactBacklog atEnd, CancellationToken ct, int giveUpSeconds = 120)
     {
+        var giveUp = TimeSpan.FromSeconds(giveUpSeconds);
         var started = DateTime.UtcNow;
         double? drained = atEnd.Owed == 0 ? 0 : null;
         while (drained is null && DateTime.UtcNow - started < TimeSpan.FromSeconds(restSeconds))
@@ -56,7 +56,7 @@ internal static class FactDrain
         var afterRest = await FactBacklog.ReadAsync(pg, database, schemas, ct);
         Console.WriteLine($"Facts after {restSeconds} s of rest: {afterRest.Describe()}.");
         var final = afterRest;
-        while (drained is null && DateTime.UtcNow - started < GiveUp)
+        while (drained is null && DateTime.UtcNow - started < giveUp)
         {
             await Task.Delay(Poll, ct);
             final = await FactBacklog.ReadAsync(pg, database, schemas, ct);
@@ -65,7 +65,7 @@ internal static class FactDrain
                 drained = (DateTime.UtcNow - started).TotalSeconds;
             }
         }
-        Console.WriteLine(drained is { } d ? $"  none owed {d:0.0} s after the bookings stopped." : $"  still owed after {GiveUp.TotalSeconds:0} s.");
+        Console.WriteLine(drained is { } d ? $"  none owed {d:0.0} s after the bookings stopped." : $"  still owed after {giveUp.TotalSeconds:0} s.");
         return (afterRest, drained, final);
     }
 
