@@ -130,6 +130,10 @@ namespace Needling.Migrations.PostgreSql.Clinic
                         .HasColumnType("boolean")
                         .HasColumnName("active");
 
+                    b.Property<bool>("ClinicalLead")
+                        .HasColumnType("boolean")
+                        .HasColumnName("clinical_lead");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)

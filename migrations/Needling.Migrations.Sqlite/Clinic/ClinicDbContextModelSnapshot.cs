@@ -124,6 +124,10 @@ namespace Needling.Migrations.Sqlite.Clinic
                         .HasColumnType("INTEGER")
                         .HasColumnName("active");
 
+                    b.Property<bool>("ClinicalLead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("clinical_lead");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -17,6 +17,88 @@ namespace Needling.Migrations.Sqlite.Protocols
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Needling.Protocols.Domain.RuleChangeProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AppliedVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applied_version");
+
+                    b.Property<string>("BaseRuleJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("base_rule_json");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_at_utc");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("RuleJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_json");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_protocols_rule_change_proposals");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_protocols_rule_change_proposals_status");
+
+                    b.ToTable("protocols_rule_change_proposals", (string)null);
+                });
+
             modelBuilder.Entity("Needling.Protocols.Domain.RuleSetRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Needling.Protocols.BodyAreas;
 using Needling.Protocols.Data;
 using Needling.Protocols.Eligibility;
+using Needling.Protocols.RuleChanges;
 using Needling.Protocols.RuleSets;
 using Needling.Protocols.Seed;
 using Needling.SharedKernel.Data;
@@ -21,6 +22,7 @@ public static class ProtocolsModule
         services.AddModuleDatabase<ProtocolsDbContext, ProtocolsInitializer>(configuration, ProtocolsDbContext.Schema);
         services.AddSingleton<RuleSetCache>();
         services.AddScoped<RuleSetStore>();
+        services.AddScoped<RuleChangeSubmission>();
         return services;
     }
 
@@ -28,10 +30,13 @@ public static class ProtocolsModule
     {
         var staff = app.MapGroup("").WithTags("Rules").RequireAuthorization(p => p.RequireRole(Roles.All));
         var admin = app.MapGroup("").WithTags("Rules").RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        var leads = app.MapGroup("").WithTags("Rules").RequireAuthorization(p => p.RequireRole(Roles.Practitioner));
         var desk = app.MapGroup("").WithTags("Eligibility").RequireAuthorization(p => p.RequireRole(Roles.Receptionist, Roles.Practitioner));
         ReadRuleSets.Map(staff);
         ReadBodyAreas.Map(staff);
         EditRules.Map(admin);
+        ListRuleChanges.Map(staff);
+        DecideRuleChange.Map(leads);
         CheckEligibilityEndpoint.Map(desk);
         return app;
     }

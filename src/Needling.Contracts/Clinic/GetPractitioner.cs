@@ -11,8 +11,9 @@ public sealed record GetPractitioner(Guid PractitionerId) : IRequest<Practitione
 /// <param name="Active">False once the practitioner has left the clinic.</param>
 /// <param name="LicenceExpiresOn">Last valid day of the professional licence, if recorded.</param>
 /// <param name="Qualifications">Qualification codes with their last valid day.</param>
+/// <param name="ClinicalLead">May approve retiring or weakening a blocking clinical rule that someone else proposed.</param>
 public sealed record PractitionerInfo(
-    Guid Id, string DisplayName, bool Active, DateOnly? LicenceExpiresOn, IReadOnlyList<QualificationInfo> Qualifications);
+    Guid Id, string DisplayName, bool Active, DateOnly? LicenceExpiresOn, IReadOnlyList<QualificationInfo> Qualifications, bool ClinicalLead = false);
 
 /// <summary>One qualification held by a practitioner.</summary>
 /// <param name="Code">Qualification code from the rules vocabulary, e.g. "dry-needling-certification".</param>

@@ -42,3 +42,10 @@ public sealed class RuleViolationException(string ruleId, string message, object
     public override IReadOnlyDictionary<string, object?> Extensions =>
         new Dictionary<string, object?> { ["ruleId"] = RuleId, ["details"] = details };
 }
+
+/// <summary>Signed in, with the right role, but without the permission this action needs (403).</summary>
+public sealed class ForbiddenException(string message)
+    : NeedlingException("Not permitted", message)
+{
+    public override int StatusCode => 403;
+}

@@ -16,7 +16,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
     public partial class ClinicDbContextModel
     {
         private ClinicDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8ddc5d33-8204-487a-aa8f-674fec1cb5af"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("5bbc38b4-11e7-4fa7-9153-5c879907a845"), entityTypeCount: 10)
         {
         }
 
@@ -304,6 +304,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var needlingClinicDomainPractitionerTableBase = new TableBase("Needling.Clinic.Domain.Practitioner", null, relationalModel);
             var activeColumnBase0 = new ColumnBase<ColumnMappingBase>("active", "INTEGER", needlingClinicDomainPractitionerTableBase);
             needlingClinicDomainPractitionerTableBase.Columns.Add("active", activeColumnBase0);
+            var clinical_leadColumnBase = new ColumnBase<ColumnMappingBase>("clinical_lead", "INTEGER", needlingClinicDomainPractitionerTableBase);
+            needlingClinicDomainPractitionerTableBase.Columns.Add("clinical_lead", clinical_leadColumnBase);
             var display_nameColumnBase = new ColumnBase<ColumnMappingBase>("display_name", "TEXT", needlingClinicDomainPractitionerTableBase);
             needlingClinicDomainPractitionerTableBase.Columns.Add("display_name", display_nameColumnBase);
             var idColumnBase2 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingClinicDomainPractitionerTableBase);
@@ -326,6 +328,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             defaultTableMappings3.Add(needlingClinicDomainPractitionerMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase2, practitioner.FindProperty("Id")!, needlingClinicDomainPractitionerMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)activeColumnBase0, practitioner.FindProperty("Active")!, needlingClinicDomainPractitionerMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)clinical_leadColumnBase, practitioner.FindProperty("ClinicalLead")!, needlingClinicDomainPractitionerMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)display_nameColumnBase, practitioner.FindProperty("DisplayName")!, needlingClinicDomainPractitionerMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)licence_expires_onColumnBase, practitioner.FindProperty("LicenceExpiresOn")!, needlingClinicDomainPractitionerMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)licence_numberColumnBase, practitioner.FindProperty("LicenceNumber")!, needlingClinicDomainPractitionerMappingBase);
@@ -340,6 +343,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var activeColumn0 = new Column("active", "INTEGER", clinic_practitionersTable);
             clinic_practitionersTable.Columns.Add("active", activeColumn0);
             activeColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<bool>(activeColumn0);
+            var clinical_leadColumn = new Column("clinical_lead", "INTEGER", clinic_practitionersTable);
+            clinic_practitionersTable.Columns.Add("clinical_lead", clinical_leadColumn);
+            clinical_leadColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<bool>(clinical_leadColumn);
             var display_nameColumn = new Column("display_name", "TEXT", clinic_practitionersTable);
             clinic_practitionersTable.Columns.Add("display_name", display_nameColumn);
             display_nameColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(display_nameColumn);
@@ -364,6 +370,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             tableMappings3.Add(clinic_practitionersTableMapping);
             RelationalModel.CreateColumnMapping(idColumn2, practitioner.FindProperty("Id")!, clinic_practitionersTableMapping);
             RelationalModel.CreateColumnMapping(activeColumn0, practitioner.FindProperty("Active")!, clinic_practitionersTableMapping);
+            RelationalModel.CreateColumnMapping(clinical_leadColumn, practitioner.FindProperty("ClinicalLead")!, clinic_practitionersTableMapping);
             RelationalModel.CreateColumnMapping(display_nameColumn, practitioner.FindProperty("DisplayName")!, clinic_practitionersTableMapping);
             RelationalModel.CreateColumnMapping(licence_expires_onColumn, practitioner.FindProperty("LicenceExpiresOn")!, clinic_practitionersTableMapping);
             RelationalModel.CreateColumnMapping(licence_numberColumn, practitioner.FindProperty("LicenceNumber")!, clinic_practitionersTableMapping);

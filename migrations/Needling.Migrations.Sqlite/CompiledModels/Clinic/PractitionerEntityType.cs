@@ -25,7 +25,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 "Needling.Clinic.Domain.Practitioner",
                 typeof(Practitioner),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 navigationCount: 1,
                 keyCount: 1);
 
@@ -116,6 +116,55 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                     storeTypeName: "INTEGER"));
             active.AddAnnotation("Relational:ColumnName", "active");
 
+            var clinicalLead = runtimeEntityType.AddProperty(
+                "ClinicalLead",
+                typeof(bool),
+                propertyInfo: typeof(Practitioner).GetProperty("ClinicalLead", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Practitioner).GetField("<ClinicalLead>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            clinicalLead.SetGetter(
+                bool (Practitioner instance) => PractitionerUnsafeAccessors.ClinicalLead(instance),
+                bool (Practitioner instance) => PractitionerUnsafeAccessors.ClinicalLead(instance) == false);
+            clinicalLead.SetSetter(
+                Practitioner (Practitioner instance, bool value) =>
+                {
+                    PractitionerUnsafeAccessors.ClinicalLead(instance) = value;
+                    return instance;
+                });
+            clinicalLead.SetMaterializationSetter(
+                Practitioner (Practitioner instance, bool value) =>
+                {
+                    PractitionerUnsafeAccessors.ClinicalLead(instance) = value;
+                    return instance;
+                });
+            clinicalLead.SetAccessors(
+                bool (IInternalEntry entry) => PractitionerUnsafeAccessors.ClinicalLead(((Practitioner)(entry.Entity))),
+                bool (IInternalEntry entry) => PractitionerUnsafeAccessors.ClinicalLead(((Practitioner)(entry.Entity))),
+                bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(clinicalLead, 2),
+                bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(clinicalLead));
+            clinicalLead.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            clinicalLead.TypeMapping = BoolTypeMapping.Default.Clone(
+                comparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                keyComparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                providerValueComparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            clinicalLead.AddAnnotation("Relational:ColumnName", "clinical_lead");
+
             var displayName = runtimeEntityType.AddProperty(
                 "DisplayName",
                 typeof(string),
@@ -140,11 +189,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             displayName.SetAccessors(
                 string (IInternalEntry entry) => PractitionerUnsafeAccessors.DisplayName(((Practitioner)(entry.Entity))),
                 string (IInternalEntry entry) => PractitionerUnsafeAccessors.DisplayName(((Practitioner)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(displayName, 2),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(displayName, 3),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(displayName));
             displayName.SetPropertyIndexes(
-                index: 2,
-                originalValueIndex: 2,
+                index: 3,
+                originalValueIndex: 3,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -175,11 +224,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             licenceExpiresOn.SetAccessors(
                 DateOnly? (IInternalEntry entry) => PractitionerUnsafeAccessors.LicenceExpiresOn(((Practitioner)(entry.Entity))),
                 DateOnly? (IInternalEntry entry) => PractitionerUnsafeAccessors.LicenceExpiresOn(((Practitioner)(entry.Entity))),
-                DateOnly? (IInternalEntry entry) => entry.ReadOriginalValue<DateOnly?>(licenceExpiresOn, 3),
+                DateOnly? (IInternalEntry entry) => entry.ReadOriginalValue<DateOnly?>(licenceExpiresOn, 4),
                 DateOnly? (IInternalEntry entry) => entry.GetCurrentValue<DateOnly?>(licenceExpiresOn));
             licenceExpiresOn.SetPropertyIndexes(
-                index: 3,
-                originalValueIndex: 3,
+                index: 4,
+                originalValueIndex: 4,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -213,11 +262,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             licenceNumber.SetAccessors(
                 string (IInternalEntry entry) => PractitionerUnsafeAccessors.LicenceNumber(((Practitioner)(entry.Entity))),
                 string (IInternalEntry entry) => PractitionerUnsafeAccessors.LicenceNumber(((Practitioner)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(licenceNumber, 4),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(licenceNumber, 5),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(licenceNumber));
             licenceNumber.SetPropertyIndexes(
-                index: 4,
-                originalValueIndex: 4,
+                index: 5,
+                originalValueIndex: 5,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -248,11 +297,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             profession.SetAccessors(
                 string (IInternalEntry entry) => PractitionerUnsafeAccessors.Profession(((Practitioner)(entry.Entity))),
                 string (IInternalEntry entry) => PractitionerUnsafeAccessors.Profession(((Practitioner)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(profession, 5),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(profession, 6),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(profession));
             profession.SetPropertyIndexes(
-                index: 5,
-                originalValueIndex: 5,
+                index: 6,
+                originalValueIndex: 6,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -271,6 +320,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
         {
             var id = runtimeEntityType.FindProperty("Id");
             var active = runtimeEntityType.FindProperty("Active");
+            var clinicalLead = runtimeEntityType.FindProperty("ClinicalLead");
             var displayName = runtimeEntityType.FindProperty("DisplayName");
             var licenceExpiresOn = runtimeEntityType.FindProperty("LicenceExpiresOn");
             var licenceNumber = runtimeEntityType.FindProperty("LicenceNumber");
@@ -283,7 +333,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((Practitioner)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, bool, string, DateOnly?, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), (source.GetCurrentValue<string>(displayName) == null ? null : ((ValueComparer<string>)(((IProperty)displayName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(displayName))), (source.GetCurrentValue<DateOnly?>(licenceExpiresOn) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)licenceExpiresOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(licenceExpiresOn))), (source.GetCurrentValue<string>(licenceNumber) == null ? null : ((ValueComparer<string>)(((IProperty)licenceNumber).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(licenceNumber))), (source.GetCurrentValue<string>(profession) == null ? null : ((ValueComparer<string>)(((IProperty)profession).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(profession))))));
+                    return ((ISnapshot)(new Snapshot<Guid, bool, bool, string, DateOnly?, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), ((ValueComparer<bool>)(((IProperty)clinicalLead).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(clinicalLead)), (source.GetCurrentValue<string>(displayName) == null ? null : ((ValueComparer<string>)(((IProperty)displayName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(displayName))), (source.GetCurrentValue<DateOnly?>(licenceExpiresOn) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)licenceExpiresOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(licenceExpiresOn))), (source.GetCurrentValue<string>(licenceNumber) == null ? null : ((ValueComparer<string>)(((IProperty)licenceNumber).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(licenceNumber))), (source.GetCurrentValue<string>(profession) == null ? null : ((ValueComparer<string>)(((IProperty)profession).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(profession))))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -300,11 +350,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                     return ((ISnapshot)(new Snapshot<Guid, object>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<Qualification>>(qualifications)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 6,
+                propertyCount: 7,
                 navigationCount: 1,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 6,
+                originalValueCount: 7,
                 shadowCount: 0,
                 relationshipCount: 2,
                 storeGeneratedCount: 1));

@@ -17,6 +17,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Active>k__BackingField")]
         public static extern ref bool Active(Practitioner @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<ClinicalLead>k__BackingField")]
+        public static extern ref bool ClinicalLead(Practitioner @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<DisplayName>k__BackingField")]
         public static extern ref string DisplayName(Practitioner @this);
 

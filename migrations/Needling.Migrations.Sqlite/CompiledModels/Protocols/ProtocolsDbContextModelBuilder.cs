@@ -15,15 +15,17 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
     public partial class ProtocolsDbContextModel
     {
         private ProtocolsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d1747fd7-f112-4b84-bab1-f4fb2ccd098d"), entityTypeCount: 2)
+            : base(skipDetectChanges: false, modelId: new Guid("86650656-a722-4bc0-b042-63e58b997a18"), entityTypeCount: 3)
         {
         }
 
         partial void Initialize()
         {
+            var ruleChangeProposal = RuleChangeProposalEntityType.Create(this);
             var ruleSetRecord = RuleSetRecordEntityType.Create(this);
             var auditRecord = AuditRecordEntityType.Create(this);
 
+            RuleChangeProposalEntityType.CreateAnnotations(ruleChangeProposal);
             RuleSetRecordEntityType.CreateAnnotations(ruleSetRecord);
             AuditRecordEntityType.CreateAnnotations(auditRecord);
 
@@ -35,40 +37,210 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
         {
             var relationalModel = new RelationalModel(this);
 
-            var ruleSetRecord = FindEntityType("Needling.Protocols.Domain.RuleSetRecord")!;
+            var ruleChangeProposal = FindEntityType("Needling.Protocols.Domain.RuleChangeProposal")!;
 
             var defaultTableMappings = new List<TableMappingBase<ColumnMappingBase>>();
-            ruleSetRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings);
+            ruleChangeProposal.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings);
+            var needlingProtocolsDomainRuleChangeProposalTableBase = new TableBase("Needling.Protocols.Domain.RuleChangeProposal", null, relationalModel);
+            var applied_versionColumnBase = new ColumnBase<ColumnMappingBase>("applied_version", "INTEGER", needlingProtocolsDomainRuleChangeProposalTableBase)
+            {
+                IsNullable = true
+            };
+            needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("applied_version", applied_versionColumnBase);
+            var base_rule_jsonColumnBase = new ColumnBase<ColumnMappingBase>("base_rule_json", "TEXT", needlingProtocolsDomainRuleChangeProposalTableBase)
+            {
+                IsNullable = true
+            };
+            needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("base_rule_json", base_rule_jsonColumnBase);
+            var decided_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("decided_at_utc", "TEXT", needlingProtocolsDomainRuleChangeProposalTableBase)
+            {
+                IsNullable = true
+            };
+            needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("decided_at_utc", decided_at_utcColumnBase);
+            var decided_byColumnBase = new ColumnBase<ColumnMappingBase>("decided_by", "TEXT", needlingProtocolsDomainRuleChangeProposalTableBase)
+            {
+                IsNullable = true
+            };
+            needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("decided_by", decided_byColumnBase);
+            var decision_noteColumnBase = new ColumnBase<ColumnMappingBase>("decision_note", "TEXT", needlingProtocolsDomainRuleChangeProposalTableBase)
+            {
+                IsNullable = true
+            };
+            needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("decision_note", decision_noteColumnBase);
+            var idColumnBase = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingProtocolsDomainRuleChangeProposalTableBase);
+            needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("id", idColumnBase);
+            var kindColumnBase = new ColumnBase<ColumnMappingBase>("kind", "TEXT", needlingProtocolsDomainRuleChangeProposalTableBase);
+            needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("kind", kindColumnBase);
+            var noteColumnBase = new ColumnBase<ColumnMappingBase>("note", "TEXT", needlingProtocolsDomainRuleChangeProposalTableBase);
+            needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("note", noteColumnBase);
+            var proposed_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("proposed_at_utc", "TEXT", needlingProtocolsDomainRuleChangeProposalTableBase);
+            needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("proposed_at_utc", proposed_at_utcColumnBase);
+            var proposed_byColumnBase = new ColumnBase<ColumnMappingBase>("proposed_by", "TEXT", needlingProtocolsDomainRuleChangeProposalTableBase);
+            needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("proposed_by", proposed_byColumnBase);
+            var reasonsColumnBase = new ColumnBase<ColumnMappingBase>("reasons", "TEXT", needlingProtocolsDomainRuleChangeProposalTableBase);
+            needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("reasons", reasonsColumnBase);
+            var rule_idColumnBase = new ColumnBase<ColumnMappingBase>("rule_id", "TEXT", needlingProtocolsDomainRuleChangeProposalTableBase);
+            needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("rule_id", rule_idColumnBase);
+            var rule_jsonColumnBase = new ColumnBase<ColumnMappingBase>("rule_json", "TEXT", needlingProtocolsDomainRuleChangeProposalTableBase)
+            {
+                IsNullable = true
+            };
+            needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("rule_json", rule_jsonColumnBase);
+            var statusColumnBase = new ColumnBase<ColumnMappingBase>("status", "TEXT", needlingProtocolsDomainRuleChangeProposalTableBase);
+            needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("status", statusColumnBase);
+            relationalModel.DefaultTables.Add("Needling.Protocols.Domain.RuleChangeProposal", needlingProtocolsDomainRuleChangeProposalTableBase);
+            var needlingProtocolsDomainRuleChangeProposalMappingBase = new TableMappingBase<ColumnMappingBase>(ruleChangeProposal, needlingProtocolsDomainRuleChangeProposalTableBase, null);
+            needlingProtocolsDomainRuleChangeProposalTableBase.AddTypeMapping(needlingProtocolsDomainRuleChangeProposalMappingBase, false);
+            defaultTableMappings.Add(needlingProtocolsDomainRuleChangeProposalMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase, ruleChangeProposal.FindProperty("Id")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)applied_versionColumnBase, ruleChangeProposal.FindProperty("AppliedVersion")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)base_rule_jsonColumnBase, ruleChangeProposal.FindProperty("BaseRuleJson")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)decided_at_utcColumnBase, ruleChangeProposal.FindProperty("DecidedAtUtc")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)decided_byColumnBase, ruleChangeProposal.FindProperty("DecidedBy")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)decision_noteColumnBase, ruleChangeProposal.FindProperty("DecisionNote")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)kindColumnBase, ruleChangeProposal.FindProperty("Kind")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noteColumnBase, ruleChangeProposal.FindProperty("Note")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)proposed_at_utcColumnBase, ruleChangeProposal.FindProperty("ProposedAtUtc")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)proposed_byColumnBase, ruleChangeProposal.FindProperty("ProposedBy")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)reasonsColumnBase, ruleChangeProposal.FindProperty("Reasons")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)rule_idColumnBase, ruleChangeProposal.FindProperty("RuleId")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)rule_jsonColumnBase, ruleChangeProposal.FindProperty("RuleJson")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase, ruleChangeProposal.FindProperty("Status")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
+
+            var tableMappings = new List<TableMapping>();
+            ruleChangeProposal.SetRuntimeAnnotation("Relational:TableMappings", tableMappings);
+            var protocols_rule_change_proposalsTable = new Table("protocols_rule_change_proposals", null, relationalModel);
+            var idColumn = new Column("id", "TEXT", protocols_rule_change_proposalsTable);
+            protocols_rule_change_proposalsTable.Columns.Add("id", idColumn);
+            idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn);
+            var applied_versionColumn = new Column("applied_version", "INTEGER", protocols_rule_change_proposalsTable)
+            {
+                IsNullable = true
+            };
+            protocols_rule_change_proposalsTable.Columns.Add("applied_version", applied_versionColumn);
+            applied_versionColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(applied_versionColumn);
+            var base_rule_jsonColumn = new Column("base_rule_json", "TEXT", protocols_rule_change_proposalsTable)
+            {
+                IsNullable = true
+            };
+            protocols_rule_change_proposalsTable.Columns.Add("base_rule_json", base_rule_jsonColumn);
+            base_rule_jsonColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(base_rule_jsonColumn);
+            var decided_at_utcColumn = new Column("decided_at_utc", "TEXT", protocols_rule_change_proposalsTable)
+            {
+                IsNullable = true
+            };
+            protocols_rule_change_proposalsTable.Columns.Add("decided_at_utc", decided_at_utcColumn);
+            decided_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(decided_at_utcColumn);
+            var decided_byColumn = new Column("decided_by", "TEXT", protocols_rule_change_proposalsTable)
+            {
+                IsNullable = true
+            };
+            protocols_rule_change_proposalsTable.Columns.Add("decided_by", decided_byColumn);
+            decided_byColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(decided_byColumn);
+            var decision_noteColumn = new Column("decision_note", "TEXT", protocols_rule_change_proposalsTable)
+            {
+                IsNullable = true
+            };
+            protocols_rule_change_proposalsTable.Columns.Add("decision_note", decision_noteColumn);
+            decision_noteColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(decision_noteColumn);
+            var kindColumn = new Column("kind", "TEXT", protocols_rule_change_proposalsTable);
+            protocols_rule_change_proposalsTable.Columns.Add("kind", kindColumn);
+            kindColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(kindColumn);
+            var noteColumn = new Column("note", "TEXT", protocols_rule_change_proposalsTable);
+            protocols_rule_change_proposalsTable.Columns.Add("note", noteColumn);
+            noteColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(noteColumn);
+            var proposed_at_utcColumn = new Column("proposed_at_utc", "TEXT", protocols_rule_change_proposalsTable);
+            protocols_rule_change_proposalsTable.Columns.Add("proposed_at_utc", proposed_at_utcColumn);
+            proposed_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(proposed_at_utcColumn);
+            var proposed_byColumn = new Column("proposed_by", "TEXT", protocols_rule_change_proposalsTable);
+            protocols_rule_change_proposalsTable.Columns.Add("proposed_by", proposed_byColumn);
+            proposed_byColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(proposed_byColumn);
+            var reasonsColumn = new Column("reasons", "TEXT", protocols_rule_change_proposalsTable);
+            protocols_rule_change_proposalsTable.Columns.Add("reasons", reasonsColumn);
+            reasonsColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(reasonsColumn);
+            var rule_idColumn = new Column("rule_id", "TEXT", protocols_rule_change_proposalsTable);
+            protocols_rule_change_proposalsTable.Columns.Add("rule_id", rule_idColumn);
+            rule_idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(rule_idColumn);
+            var rule_jsonColumn = new Column("rule_json", "TEXT", protocols_rule_change_proposalsTable)
+            {
+                IsNullable = true
+            };
+            protocols_rule_change_proposalsTable.Columns.Add("rule_json", rule_jsonColumn);
+            rule_jsonColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(rule_jsonColumn);
+            var statusColumn = new Column("status", "TEXT", protocols_rule_change_proposalsTable);
+            protocols_rule_change_proposalsTable.Columns.Add("status", statusColumn);
+            statusColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(statusColumn);
+            relationalModel.Tables.Add(("protocols_rule_change_proposals", null), protocols_rule_change_proposalsTable);
+            var protocols_rule_change_proposalsTableMapping = new TableMapping(ruleChangeProposal, protocols_rule_change_proposalsTable, null);
+            protocols_rule_change_proposalsTable.AddTypeMapping(protocols_rule_change_proposalsTableMapping, false);
+            tableMappings.Add(protocols_rule_change_proposalsTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn, ruleChangeProposal.FindProperty("Id")!, protocols_rule_change_proposalsTableMapping);
+            RelationalModel.CreateColumnMapping(applied_versionColumn, ruleChangeProposal.FindProperty("AppliedVersion")!, protocols_rule_change_proposalsTableMapping);
+            RelationalModel.CreateColumnMapping(base_rule_jsonColumn, ruleChangeProposal.FindProperty("BaseRuleJson")!, protocols_rule_change_proposalsTableMapping);
+            RelationalModel.CreateColumnMapping(decided_at_utcColumn, ruleChangeProposal.FindProperty("DecidedAtUtc")!, protocols_rule_change_proposalsTableMapping);
+            RelationalModel.CreateColumnMapping(decided_byColumn, ruleChangeProposal.FindProperty("DecidedBy")!, protocols_rule_change_proposalsTableMapping);
+            RelationalModel.CreateColumnMapping(decision_noteColumn, ruleChangeProposal.FindProperty("DecisionNote")!, protocols_rule_change_proposalsTableMapping);
+            RelationalModel.CreateColumnMapping(kindColumn, ruleChangeProposal.FindProperty("Kind")!, protocols_rule_change_proposalsTableMapping);
+            RelationalModel.CreateColumnMapping(noteColumn, ruleChangeProposal.FindProperty("Note")!, protocols_rule_change_proposalsTableMapping);
+            RelationalModel.CreateColumnMapping(proposed_at_utcColumn, ruleChangeProposal.FindProperty("ProposedAtUtc")!, protocols_rule_change_proposalsTableMapping);
+            RelationalModel.CreateColumnMapping(proposed_byColumn, ruleChangeProposal.FindProperty("ProposedBy")!, protocols_rule_change_proposalsTableMapping);
+            RelationalModel.CreateColumnMapping(reasonsColumn, ruleChangeProposal.FindProperty("Reasons")!, protocols_rule_change_proposalsTableMapping);
+            RelationalModel.CreateColumnMapping(rule_idColumn, ruleChangeProposal.FindProperty("RuleId")!, protocols_rule_change_proposalsTableMapping);
+            RelationalModel.CreateColumnMapping(rule_jsonColumn, ruleChangeProposal.FindProperty("RuleJson")!, protocols_rule_change_proposalsTableMapping);
+            RelationalModel.CreateColumnMapping(statusColumn, ruleChangeProposal.FindProperty("Status")!, protocols_rule_change_proposalsTableMapping);
+            var pk_protocols_rule_change_proposals = new UniqueConstraint("pk_protocols_rule_change_proposals", protocols_rule_change_proposalsTable, new[] { idColumn });
+            protocols_rule_change_proposalsTable.PrimaryKey = pk_protocols_rule_change_proposals;
+            pk_protocols_rule_change_proposals.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_protocols_rule_change_proposals));
+            var pk_protocols_rule_change_proposalsKey = RelationalModel.GetKey(this,
+                "Needling.Protocols.Domain.RuleChangeProposal",
+                new[] { "Id" });
+            pk_protocols_rule_change_proposals.MappedKeys.Add(pk_protocols_rule_change_proposalsKey);
+            RelationalModel.GetOrCreateUniqueConstraints(pk_protocols_rule_change_proposalsKey).Add(pk_protocols_rule_change_proposals);
+            protocols_rule_change_proposalsTable.UniqueConstraints.Add("pk_protocols_rule_change_proposals", pk_protocols_rule_change_proposals);
+            var ix_protocols_rule_change_proposals_status = new TableIndex(
+            "ix_protocols_rule_change_proposals_status", protocols_rule_change_proposalsTable, new[] { statusColumn }, false);
+            ix_protocols_rule_change_proposals_status.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<string>(ix_protocols_rule_change_proposals_status));
+            var ix_protocols_rule_change_proposals_statusIx = RelationalModel.GetIndex(this,
+                "Needling.Protocols.Domain.RuleChangeProposal",
+                new[] { "Status" });
+            ix_protocols_rule_change_proposals_status.MappedIndexes.Add(ix_protocols_rule_change_proposals_statusIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_protocols_rule_change_proposals_statusIx).Add(ix_protocols_rule_change_proposals_status);
+            protocols_rule_change_proposalsTable.Indexes.Add("ix_protocols_rule_change_proposals_status", ix_protocols_rule_change_proposals_status);
+
+            var ruleSetRecord = FindEntityType("Needling.Protocols.Domain.RuleSetRecord")!;
+
+            var defaultTableMappings0 = new List<TableMappingBase<ColumnMappingBase>>();
+            ruleSetRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings0);
             var needlingProtocolsDomainRuleSetRecordTableBase = new TableBase("Needling.Protocols.Domain.RuleSetRecord", null, relationalModel);
             var created_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("created_at_utc", "TEXT", needlingProtocolsDomainRuleSetRecordTableBase);
             needlingProtocolsDomainRuleSetRecordTableBase.Columns.Add("created_at_utc", created_at_utcColumnBase);
             var created_byColumnBase = new ColumnBase<ColumnMappingBase>("created_by", "TEXT", needlingProtocolsDomainRuleSetRecordTableBase);
             needlingProtocolsDomainRuleSetRecordTableBase.Columns.Add("created_by", created_byColumnBase);
-            var idColumnBase = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingProtocolsDomainRuleSetRecordTableBase);
-            needlingProtocolsDomainRuleSetRecordTableBase.Columns.Add("id", idColumnBase);
+            var idColumnBase0 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingProtocolsDomainRuleSetRecordTableBase);
+            needlingProtocolsDomainRuleSetRecordTableBase.Columns.Add("id", idColumnBase0);
             var jsonColumnBase = new ColumnBase<ColumnMappingBase>("json", "TEXT", needlingProtocolsDomainRuleSetRecordTableBase);
             needlingProtocolsDomainRuleSetRecordTableBase.Columns.Add("json", jsonColumnBase);
-            var noteColumnBase = new ColumnBase<ColumnMappingBase>("note", "TEXT", needlingProtocolsDomainRuleSetRecordTableBase);
-            needlingProtocolsDomainRuleSetRecordTableBase.Columns.Add("note", noteColumnBase);
+            var noteColumnBase0 = new ColumnBase<ColumnMappingBase>("note", "TEXT", needlingProtocolsDomainRuleSetRecordTableBase);
+            needlingProtocolsDomainRuleSetRecordTableBase.Columns.Add("note", noteColumnBase0);
             var versionColumnBase = new ColumnBase<ColumnMappingBase>("version", "INTEGER", needlingProtocolsDomainRuleSetRecordTableBase);
             needlingProtocolsDomainRuleSetRecordTableBase.Columns.Add("version", versionColumnBase);
             relationalModel.DefaultTables.Add("Needling.Protocols.Domain.RuleSetRecord", needlingProtocolsDomainRuleSetRecordTableBase);
             var needlingProtocolsDomainRuleSetRecordMappingBase = new TableMappingBase<ColumnMappingBase>(ruleSetRecord, needlingProtocolsDomainRuleSetRecordTableBase, null);
             needlingProtocolsDomainRuleSetRecordTableBase.AddTypeMapping(needlingProtocolsDomainRuleSetRecordMappingBase, false);
-            defaultTableMappings.Add(needlingProtocolsDomainRuleSetRecordMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase, ruleSetRecord.FindProperty("Id")!, needlingProtocolsDomainRuleSetRecordMappingBase);
+            defaultTableMappings0.Add(needlingProtocolsDomainRuleSetRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase0, ruleSetRecord.FindProperty("Id")!, needlingProtocolsDomainRuleSetRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)created_at_utcColumnBase, ruleSetRecord.FindProperty("CreatedAtUtc")!, needlingProtocolsDomainRuleSetRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)created_byColumnBase, ruleSetRecord.FindProperty("CreatedBy")!, needlingProtocolsDomainRuleSetRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)jsonColumnBase, ruleSetRecord.FindProperty("Json")!, needlingProtocolsDomainRuleSetRecordMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noteColumnBase, ruleSetRecord.FindProperty("Note")!, needlingProtocolsDomainRuleSetRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noteColumnBase0, ruleSetRecord.FindProperty("Note")!, needlingProtocolsDomainRuleSetRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase, ruleSetRecord.FindProperty("Version")!, needlingProtocolsDomainRuleSetRecordMappingBase);
 
-            var tableMappings = new List<TableMapping>();
-            ruleSetRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings);
+            var tableMappings0 = new List<TableMapping>();
+            ruleSetRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings0);
             var protocols_rule_setsTable = new Table("protocols_rule_sets", null, relationalModel);
-            var idColumn = new Column("id", "TEXT", protocols_rule_setsTable);
-            protocols_rule_setsTable.Columns.Add("id", idColumn);
-            idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn);
+            var idColumn0 = new Column("id", "TEXT", protocols_rule_setsTable);
+            protocols_rule_setsTable.Columns.Add("id", idColumn0);
+            idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn0);
             var created_at_utcColumn = new Column("created_at_utc", "TEXT", protocols_rule_setsTable);
             protocols_rule_setsTable.Columns.Add("created_at_utc", created_at_utcColumn);
             created_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(created_at_utcColumn);
@@ -78,23 +250,23 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             var jsonColumn = new Column("json", "TEXT", protocols_rule_setsTable);
             protocols_rule_setsTable.Columns.Add("json", jsonColumn);
             jsonColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(jsonColumn);
-            var noteColumn = new Column("note", "TEXT", protocols_rule_setsTable);
-            protocols_rule_setsTable.Columns.Add("note", noteColumn);
-            noteColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(noteColumn);
+            var noteColumn0 = new Column("note", "TEXT", protocols_rule_setsTable);
+            protocols_rule_setsTable.Columns.Add("note", noteColumn0);
+            noteColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(noteColumn0);
             var versionColumn = new Column("version", "INTEGER", protocols_rule_setsTable);
             protocols_rule_setsTable.Columns.Add("version", versionColumn);
             versionColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(versionColumn);
             relationalModel.Tables.Add(("protocols_rule_sets", null), protocols_rule_setsTable);
             var protocols_rule_setsTableMapping = new TableMapping(ruleSetRecord, protocols_rule_setsTable, null);
             protocols_rule_setsTable.AddTypeMapping(protocols_rule_setsTableMapping, false);
-            tableMappings.Add(protocols_rule_setsTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn, ruleSetRecord.FindProperty("Id")!, protocols_rule_setsTableMapping);
+            tableMappings0.Add(protocols_rule_setsTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn0, ruleSetRecord.FindProperty("Id")!, protocols_rule_setsTableMapping);
             RelationalModel.CreateColumnMapping(created_at_utcColumn, ruleSetRecord.FindProperty("CreatedAtUtc")!, protocols_rule_setsTableMapping);
             RelationalModel.CreateColumnMapping(created_byColumn, ruleSetRecord.FindProperty("CreatedBy")!, protocols_rule_setsTableMapping);
             RelationalModel.CreateColumnMapping(jsonColumn, ruleSetRecord.FindProperty("Json")!, protocols_rule_setsTableMapping);
-            RelationalModel.CreateColumnMapping(noteColumn, ruleSetRecord.FindProperty("Note")!, protocols_rule_setsTableMapping);
+            RelationalModel.CreateColumnMapping(noteColumn0, ruleSetRecord.FindProperty("Note")!, protocols_rule_setsTableMapping);
             RelationalModel.CreateColumnMapping(versionColumn, ruleSetRecord.FindProperty("Version")!, protocols_rule_setsTableMapping);
-            var pk_protocols_rule_sets = new UniqueConstraint("pk_protocols_rule_sets", protocols_rule_setsTable, new[] { idColumn });
+            var pk_protocols_rule_sets = new UniqueConstraint("pk_protocols_rule_sets", protocols_rule_setsTable, new[] { idColumn0 });
             protocols_rule_setsTable.PrimaryKey = pk_protocols_rule_sets;
             pk_protocols_rule_sets.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_protocols_rule_sets));
             var pk_protocols_rule_setsKey = RelationalModel.GetKey(this,
@@ -115,8 +287,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
 
             var auditRecord = FindEntityType("Needling.SharedKernel.Audit.AuditRecord")!;
 
-            var defaultTableMappings0 = new List<TableMappingBase<ColumnMappingBase>>();
-            auditRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings0);
+            var defaultTableMappings1 = new List<TableMappingBase<ColumnMappingBase>>();
+            auditRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings1);
             var needlingSharedKernelAuditAuditRecordTableBase = new TableBase("Needling.SharedKernel.Audit.AuditRecord", null, relationalModel);
             var actionColumnBase = new ColumnBase<ColumnMappingBase>("action", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("action", actionColumnBase);
@@ -133,13 +305,13 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
                 IsNullable = true
             };
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("fields", fieldsColumnBase);
-            var idColumnBase0 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
-            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase0);
+            var idColumnBase1 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
+            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase1);
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Audit.AuditRecord", needlingSharedKernelAuditAuditRecordTableBase);
             var needlingSharedKernelAuditAuditRecordMappingBase = new TableMappingBase<ColumnMappingBase>(auditRecord, needlingSharedKernelAuditAuditRecordTableBase, null);
             needlingSharedKernelAuditAuditRecordTableBase.AddTypeMapping(needlingSharedKernelAuditAuditRecordMappingBase, false);
-            defaultTableMappings0.Add(needlingSharedKernelAuditAuditRecordMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase0, auditRecord.FindProperty("Id")!, needlingSharedKernelAuditAuditRecordMappingBase);
+            defaultTableMappings1.Add(needlingSharedKernelAuditAuditRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase1, auditRecord.FindProperty("Id")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actionColumnBase, auditRecord.FindProperty("Action")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actorColumnBase, auditRecord.FindProperty("Actor")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)at_utcColumnBase, auditRecord.FindProperty("AtUtc")!, needlingSharedKernelAuditAuditRecordMappingBase);
@@ -147,12 +319,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_typeColumnBase, auditRecord.FindProperty("EntityType")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fieldsColumnBase, auditRecord.FindProperty("Fields")!, needlingSharedKernelAuditAuditRecordMappingBase);
 
-            var tableMappings0 = new List<TableMapping>();
-            auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings0);
+            var tableMappings1 = new List<TableMapping>();
+            auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings1);
             var protocols_audit_logTable = new Table("protocols_audit_log", null, relationalModel);
-            var idColumn0 = new Column("id", "TEXT", protocols_audit_logTable);
-            protocols_audit_logTable.Columns.Add("id", idColumn0);
-            idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn0);
+            var idColumn1 = new Column("id", "TEXT", protocols_audit_logTable);
+            protocols_audit_logTable.Columns.Add("id", idColumn1);
+            idColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn1);
             var actionColumn = new Column("action", "TEXT", protocols_audit_logTable);
             protocols_audit_logTable.Columns.Add("action", actionColumn);
             actionColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(actionColumn);
@@ -177,15 +349,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             relationalModel.Tables.Add(("protocols_audit_log", null), protocols_audit_logTable);
             var protocols_audit_logTableMapping = new TableMapping(auditRecord, protocols_audit_logTable, null);
             protocols_audit_logTable.AddTypeMapping(protocols_audit_logTableMapping, false);
-            tableMappings0.Add(protocols_audit_logTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn0, auditRecord.FindProperty("Id")!, protocols_audit_logTableMapping);
+            tableMappings1.Add(protocols_audit_logTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn1, auditRecord.FindProperty("Id")!, protocols_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(actionColumn, auditRecord.FindProperty("Action")!, protocols_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(actorColumn, auditRecord.FindProperty("Actor")!, protocols_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(at_utcColumn, auditRecord.FindProperty("AtUtc")!, protocols_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_idColumn, auditRecord.FindProperty("EntityId")!, protocols_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_typeColumn, auditRecord.FindProperty("EntityType")!, protocols_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(fieldsColumn, auditRecord.FindProperty("Fields")!, protocols_audit_logTableMapping);
-            var pk_protocols_audit_log = new UniqueConstraint("pk_protocols_audit_log", protocols_audit_logTable, new[] { idColumn0 });
+            var pk_protocols_audit_log = new UniqueConstraint("pk_protocols_audit_log", protocols_audit_logTable, new[] { idColumn1 });
             protocols_audit_logTable.PrimaryKey = pk_protocols_audit_log;
             pk_protocols_audit_log.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_protocols_audit_log));
             var pk_protocols_audit_logKey = RelationalModel.GetKey(this,

@@ -13,6 +13,8 @@ internal sealed class Practitioner : IAudited
     public string? LicenceNumber { get; set; }
     public DateOnly? LicenceExpiresOn { get; set; }
     public bool Active { get; set; } = true;
+    /// <summary>May approve retiring or weakening a blocking clinical rule proposed by someone else (issue 12).</summary>
+    public bool ClinicalLead { get; set; }
     public List<Qualification> Qualifications { get; set; } = [];
 }
 

@@ -26,7 +26,7 @@ internal sealed class GetPractitionerHandler(ClinicDbContext db, ReferenceCache 
             return p is null
                 ? null
                 : new PractitionerInfo(p.Id, p.DisplayName, p.Active, p.LicenceExpiresOn,
-                    p.Qualifications.Select(q => new QualificationInfo(q.Code, q.ExpiresOn)).ToList());
+                    p.Qualifications.Select(q => new QualificationInfo(q.Code, q.ExpiresOn)).ToList(), p.ClinicalLead);
         }, cancellationToken);
 }
 

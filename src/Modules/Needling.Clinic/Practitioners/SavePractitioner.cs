@@ -14,7 +14,7 @@ internal static class SavePractitioner
 {
     internal sealed record Request(
         string DisplayName, string Profession, IReadOnlyList<QualificationDto> Qualifications,
-        string? LicenceNumber = null, DateOnly? LicenceExpiresOn = null, bool Active = true);
+        string? LicenceNumber = null, DateOnly? LicenceExpiresOn = null, bool Active = true, bool? ClinicalLead = null);
 
     public static void Map(RouteGroupBuilder admin)
     {
@@ -55,6 +55,8 @@ internal static class SavePractitioner
         p.LicenceNumber = r.LicenceNumber?.Trim();
         p.LicenceExpiresOn = r.LicenceExpiresOn;
         p.Active = r.Active;
+        // Omitted on an update: unchanged. A change a client did not mean must not grant or take away the permission.
+        p.ClinicalLead = r.ClinicalLead ?? p.ClinicalLead;
         p.Qualifications = r.Qualifications.Select(q => new Qualification { Code = q.Code, ExpiresOn = q.ExpiresOn }).ToList();
     }
 }

@@ -9,6 +9,7 @@ namespace Needling.Protocols.RuleSets;
 /// <summary>
 /// An Admin adds, changes or retires one rule. Each save makes a new rule-set version; a changed rule
 /// gets its own version number raised, so a decision names exactly which wording of a rule applied.
+/// Retiring or weakening a blocking rule waits for a clinical lead's approval (<see cref="RuleChangeSubmission"/>).
 /// </summary>
 internal static class EditRules
 {
@@ -20,35 +21,19 @@ internal static class EditRules
 
     public static void Map(RouteGroupBuilder admin)
     {
-        admin.MapPut("/rules/protocols/{id}", async (string id, ProtocolEdit edit, RuleSetStore store, CancellationToken ct) =>
+        admin.MapPut("/rules/protocols/{id}", async (string id, ProtocolEdit edit, RuleChangeSubmission submission, CancellationToken ct) =>
         {
             Check(id, edit.Rule.Id, edit.Note);
-            var current = await store.CurrentAsync(ct);
-            var old = current.Protocols.SingleOrDefault(p => p.Id == id);
-            var rule = edit.Rule with { Version = (old?.Version ?? 0) + 1 };
-            var saved = await store.SaveNextAsync(current, v => current with
-            {
-                Version = v,
-                Protocols = [.. current.Protocols.Where(p => p.Id != id), rule],
-            }, edit.Note.Trim(), ct);
-            return TypedResults.Ok(new { ruleSetVersion = saved.Version, rule });
-        }).WithSummary("Add or change a protocol rule (Admin); makes a new rule-set version.");
+            return await submission.SubmitAsync(new RuleChange(id, edit.Rule, null, edit.Note.Trim()), ct);
+        }).WithSummary("Add or change a protocol rule (Admin); makes a new rule-set version, or 202 with a proposal when the change weakens the rule.");
 
-        admin.MapPut("/rules/contraindications/{id}", async (string id, ContraindicationEdit edit, RuleSetStore store, CancellationToken ct) =>
+        admin.MapPut("/rules/contraindications/{id}", async (string id, ContraindicationEdit edit, RuleChangeSubmission submission, CancellationToken ct) =>
         {
             Check(id, edit.Rule.Id, edit.Note);
-            var current = await store.CurrentAsync(ct);
-            var old = current.Contraindications.SingleOrDefault(c => c.Id == id);
-            var rule = edit.Rule with { Version = (old?.Version ?? 0) + 1 };
-            var saved = await store.SaveNextAsync(current, v => current with
-            {
-                Version = v,
-                Contraindications = [.. current.Contraindications.Where(c => c.Id != id), rule],
-            }, edit.Note.Trim(), ct);
-            return TypedResults.Ok(new { ruleSetVersion = saved.Version, rule });
-        }).WithSummary("Add or change a contraindication rule (Admin); makes a new rule-set version.");
+            return await submission.SubmitAsync(new RuleChange(id, null, edit.Rule, edit.Note.Trim()), ct);
+        }).WithSummary("Add or change a contraindication rule (Admin); makes a new rule-set version, or 202 with a proposal when a blocking rule is weakened.");
 
-        admin.MapPost("/rules/{id}/retire", async (string id, RetireRequest r, RuleSetStore store, CancellationToken ct) =>
+        admin.MapPost("/rules/{id}/retire", async (string id, RetireRequest r, RuleSetStore store, RuleChangeSubmission submission, CancellationToken ct) =>
         {
             new Validator().NotBlank(r.Note, "note", 2000).ThrowIfInvalid();
             var current = await store.CurrentAsync(ct);
@@ -56,14 +41,8 @@ internal static class EditRules
             {
                 throw new NotFoundException("Rule", id);
             }
-            var saved = await store.SaveNextAsync(current, v => current with
-            {
-                Version = v,
-                Protocols = current.Protocols.Where(p => p.Id != id).ToList(),
-                Contraindications = current.Contraindications.Where(c => c.Id != id).ToList(),
-            }, r.Note.Trim(), ct);
-            return TypedResults.Ok(new { ruleSetVersion = saved.Version });
-        }).WithSummary("Retire a rule (Admin); makes a new rule-set version without it.");
+            return await submission.SubmitAsync(new RuleChange(id, null, null, r.Note.Trim()), ct);
+        }).WithSummary("Retire a rule (Admin); makes a new rule-set version without it, or 202 with a proposal when the rule blocks.");
     }
 
     private static void Check(string routeId, string bodyId, string note) =>

@@ -35,16 +35,7 @@ internal sealed class RuleSetStore(ProtocolsDbContext db, RuleSetCache cache, Re
     public async Task<RuleSet> SaveNextAsync(RuleSet current, Func<int, RuleSet> next, string note, CancellationToken ct)
     {
         var ruleSet = next(current.Version + 1);
-        string json;
-        try
-        {
-            json = RuleSetJson.Serialize(ruleSet);
-            RuleSetJson.Deserialize(json);
-        }
-        catch (FormatException ex)
-        {
-            throw new ValidationException(new Dictionary<string, string[]> { ["rule"] = [ex.Message] });
-        }
+        var json = Checked(ruleSet);
         db.RuleSets.Add(new RuleSetRecord
         {
             Version = ruleSet.Version,
@@ -62,5 +53,20 @@ internal sealed class RuleSetStore(ProtocolsDbContext db, RuleSetCache cache, Re
             throw new ConflictException($"Rule set version {ruleSet.Version} was saved by someone else a moment ago; reload and apply your change again.");
         }
         return cache.Add(ruleSet.Version, ruleSet);
+    }
+
+    /// <summary>The rule set as JSON, after the strict reader has accepted it; 400 naming the bad rule otherwise.</summary>
+    public static string Checked(RuleSet ruleSet)
+    {
+        try
+        {
+            var json = RuleSetJson.Serialize(ruleSet);
+            RuleSetJson.Deserialize(json);
+            return json;
+        }
+        catch (FormatException ex)
+        {
+            throw new ValidationException(new Dictionary<string, string[]> { ["rule"] = [ex.Message] });
+        }
     }
 }
