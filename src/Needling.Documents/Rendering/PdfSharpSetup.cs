@@ -1,13 +1,12 @@
 using Needling.Documents.Fonts;
-using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace Needling.Documents.Rendering;
 
 /// <summary>
-/// PDFsharp's process-wide state, set once before the first document: the AGPL licence call (without it
-/// <c>new PdfDocument()</c> throws) and our font resolver (PDFsharp has one global resolver; on Linux it finds no font
-/// without one).
+/// PDFsharp's process-wide state, set once before the first document: our font resolver (PDFsharp has one global
+/// resolver; on Linux it finds no font without one). PDFsharp 6.2.4 is MIT and needs no licence call (6.5.0, AGPL,
+/// threw in <c>new PdfDocument()</c> without one).
 /// </summary>
 internal static class PdfSharpSetup
 {
@@ -28,7 +27,6 @@ internal static class PdfSharpSetup
                 return;
             }
 
-            PdfSharpLicense.SetAgplLicense();
             var existing = GlobalFontSettings.FontResolver;
             if (existing is null)
             {
