@@ -8,7 +8,6 @@ shift || true
 contexts=("$@")
 [ ${#contexts[@]} -gt 0 ] || contexts=(Clinic Patients Protocols Booking Consent Sessions Aftercare)
 dotnet tool restore >/dev/null
-export NeedlingEfDesign=true   # pulls in EF Core Design for this build only (see the .csproj)
 for provider in Sqlite PostgreSql; do
   for ctx in "${contexts[@]}"; do
     dotnet ef migrations add "$name" \

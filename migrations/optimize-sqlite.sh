@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 contexts=("$@")
 [ ${#contexts[@]} -gt 0 ] || contexts=(Clinic Patients Protocols Booking Consent Sessions Aftercare)
 dotnet tool restore >/dev/null
-export NeedlingEfDesign=true   # pulls in EF Core Design for this build only (see the .csproj)
 project=migrations/Needling.Migrations.Sqlite
+export NeedlingEfOptimize=true   # builds without the compiled models being regenerated (see the .csproj)
 for ctx in "${contexts[@]}"; do
   rm -rf "$project/CompiledModels/$ctx"
   dotnet ef dbcontext optimize \
