@@ -27,11 +27,13 @@ public static class AftercareModule
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         if (string.IsNullOrWhiteSpace(configuration[$"{MailOptions.Section}:SmtpHost"]))
         {
-            services.AddSingleton<IMailTransport, FolderTransport>();
+            services.AddSingleton<FolderTransport>();
+            services.AddSingleton<IMailTransport>(sp => new TracedTransport(sp.GetRequiredService<FolderTransport>(), "file"));
         }
         else
         {
-            services.AddSingleton<IMailTransport, SmtpTransport>();
+            services.AddSingleton<SmtpTransport>();
+            services.AddSingleton<IMailTransport>(sp => new TracedTransport(sp.GetRequiredService<SmtpTransport>(), "smtp"));
         }
         services.AddSingleton<SheetLinks>();
         services.AddSingleton<FollowUpLinks>();

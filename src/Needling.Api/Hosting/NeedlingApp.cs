@@ -63,6 +63,7 @@ internal static class NeedlingApp
         services.AddNeedlingProblems(builder);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddHealthChecks();
+        services.AddNeedlingTelemetry(config);
         // Keys for signed links (consent) and antiforgery live with the data, so they survive restarts.
         services.AddDataProtection()
             .SetApplicationName("Needling")

@@ -12,7 +12,8 @@ internal static class ProblemsSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
-            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier;
+            // The W3C trace id when the request is traced (the same id as in the clinic's monitoring), else ASP.NET's own.
+            c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToHexString() ?? c.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemHandler>();
         services.AddSingleton(new BodyLimit(maxBody));

@@ -66,6 +66,7 @@ internal static class JobsSetup
             LogEvents = false,
             OnAttemptsExceeded = AttemptsExceededAction.Fail,
         });
+        filters.Add(new JobTelemetryFilter());
         return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
     }
 

@@ -30,6 +30,8 @@ internal sealed class DocumentRenderer
 
     public byte[] Render(IReadOnlyList<Block> blocks, string? header, string? footer)
     {
+        using var activity = DocumentTelemetry.Source.StartActivity("document render");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         PdfSharpSetup.EnsureInitialized();
         var headerLines = header is null ? [] : text.Layout([new Run(header)], styles.Small, bodyWidth);
         // The footer's height is reserved with three-digit page numbers; each page lays out its own.
@@ -44,7 +46,10 @@ internal sealed class DocumentRenderer
 
         var items = new FlowComposer(text, styles, margin, bodyWidth, bodyBottom - bodyTop).Compose(blocks);
         var pages = new Paginator(bodyTop, bodyBottom).Paginate(items);
-        return Draw(pages, headerLines, footer, bodyTop, bodyBottom);
+        var pdf = Draw(pages, headerLines, footer, bodyTop, bodyBottom);
+        activity?.SetTag("needling.document.pages", pages.Count);
+        DocumentTelemetry.Record(pages.Count, started);
+        return pdf;
     }
 
     private byte[] Draw(List<List<DrawOp>> pages, List<TextLine> header, string? footer, double bodyTop, double bodyBottom)

@@ -9,6 +9,8 @@ namespace Needling.SharedKernel.Data;
 
 public static class ModuleDatabase
 {
+    private static readonly CommandTracing Tracing = new();
+
     /// <summary>Registers a module's DbContext on the configured database, with auditing, a readiness check and its initializer.</summary>
     public static IServiceCollection AddModuleDatabase<TContext, TInitializer>(
         this IServiceCollection services, IConfiguration configuration, string schema)
@@ -20,9 +22,16 @@ public static class ModuleDatabase
         services.AddReferenceCache(configuration, options, connectionString);
         // Pooled: building a DbContext's options and services for every request cost a sixth of a booking's
         // CPU (perf, 2026-11-22). Pooling needs singleton interceptors; both read the actor per call.
-        services.AddDbContextPool<TContext>((sp, b) => b
-            .UseNeedlingDatabase(options.Provider, connectionString, schema)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CacheInvalidationInterceptor>()));
+        services.AddDbContextPool<TContext>((sp, b) =>
+        {
+            b.UseNeedlingDatabase(options.Provider, connectionString, schema)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CacheInvalidationInterceptor>());
+            // Npgsql traces its own commands; SQLite's driver does not.
+            if (options.Provider == DatabaseProvider.Sqlite)
+            {
+                b.AddInterceptors(Tracing);
+            }
+        });
         services.AddScoped<IModuleInitializer, TInitializer>();
         services.AddHealthChecks().AddCheck<MigratedHealthCheck<TContext>>($"db-{schema}", tags: ["ready"]);
         return services;
