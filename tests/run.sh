@@ -12,7 +12,7 @@ command -v pdftotext >/dev/null 2>&1 || need_pkgs+=(poppler-utils)
 # Fonts the PDF layer needs for Thai and Japanese (DejaVu for Latin ships with Debian).
 fc-list 2>/dev/null | grep -q "NotoSansThai" || need_pkgs+=(fonts-noto-core)
 fc-list 2>/dev/null | grep -qi "ipag" || need_pkgs+=(fonts-ipafont-gothic)
-# The consent signing page is tested in Debian's headless chromium (driven over the DevTools protocol).
+# The consent signing and follow-up pages are tested in Debian's headless chromium, driven by Playwright (which never downloads a browser of its own here).
 [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
 # A real SMTP server on loopback for the aftercare e-mail tests.
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || need_pkgs+=(python3-aiosmtpd)

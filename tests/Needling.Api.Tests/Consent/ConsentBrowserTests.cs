@@ -21,7 +21,7 @@ public sealed class ConsentBrowserTests(LoopbackApp app, HeadlessChromium browse
         return (desk, patient, new Uri(app.BaseAddress, link).ToString());
     }
 
-    private static async Task SaveScreenshot(CdpPage page, string name)
+    private static async Task SaveScreenshot(BrowserPage page, string name)
     {
         // For a person to look at the page: NEEDLING_BROWSER_SCREENSHOTS=/some/folder
         if (Environment.GetEnvironmentVariable("NEEDLING_BROWSER_SCREENSHOTS") is { Length: > 0 } folder)
