@@ -21,6 +21,7 @@ public static class BookingModule
         services.AddModuleDatabase<BookingDbContext, BookingInitializer>(configuration, BookingDbContext.Schema);
         services.AddSingleton<BookingWriteLock>();
         services.AddScoped<BookingChecks>();
+        services.AddScoped<PatientLock>();
         services.AddScoped<Eligibility.EligibilityQuestion>();
         services.AddScoped<AppointmentWriter>();
         services.AddScoped<Idempotency>();

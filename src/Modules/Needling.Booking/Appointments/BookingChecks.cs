@@ -15,8 +15,12 @@ namespace Needling.Booking.Appointments;
 /// </summary>
 internal sealed class BookingChecks(IMediator mediator, EligibilityQuestion question, TimeProvider clock)
 {
-    /// <summary>What was looked up once and is used again by the eligibility question.</summary>
-    internal sealed record Resolved(TreatmentInfo Treatment, PatientSummary Patient, PractitionerInfo Practitioner);
+    /// <summary>
+    /// What was looked up once and is used again by the eligibility question. Screening and clinic are gathered here,
+    /// before the patient lock (<see cref="PatientLock"/>): inside it only Booking's own tables are read.
+    /// </summary>
+    internal sealed record Resolved(
+        TreatmentInfo Treatment, PatientSummary Patient, PractitionerInfo Practitioner, PatientScreening Screening, ClinicProfile Clinic);
 
     public async Task<Resolved> ResolveAsync(
         Guid patientId, Guid practitionerId, Guid roomId, Guid? deviceId, string treatmentCode, CancellationToken ct)
@@ -52,7 +56,8 @@ internal sealed class BookingChecks(IMediator mediator, EligibilityQuestion ques
                 throw new RuleViolationException("booking.device-kind", $"{treatment.Name} needs a {treatment.DeviceKind}; {device.Name} is a {device.Kind}.");
             }
         }
-        return new Resolved(treatment, patient, practitioner);
+        var screening = await mediator.Send(new GetPatientScreening(patientId), ct) ?? throw new NotFoundException("Patient", patientId);
+        return new Resolved(treatment, patient, practitioner, screening, await mediator.Send(new GetClinicProfile(), ct));
     }
 
     public void EnsureNotInPast(DateTime startUtc)
@@ -71,8 +76,9 @@ internal sealed class BookingChecks(IMediator mediator, EligibilityQuestion ques
     public async Task<EligibilityResult> EligibilityAsync(
         BookingDbContext db, Appointment a, Resolved resolved, IReadOnlyList<string>? treatedAreas, CancellationToken ct)
     {
-        var result = await question.AskAsync(new EligibilityQuestion.Asked(
-            a.PatientId, resolved.Practitioner, resolved.Treatment, a.Indication, a.StartUtc, treatedAreas, a.Id), ct);
+        var history = await question.HistoryAsync(a.PatientId, a.Id, ct);
+        var result = await question.DecideAsync(
+            resolved.Screening, resolved.Clinic, history, resolved.Practitioner, resolved.Treatment, a.Indication, a.StartUtc, treatedAreas, ct);
         if (result.Outcome == "Refused")
         {
             await ClashCheck.EnsureFreeAsync(db, a, ct);

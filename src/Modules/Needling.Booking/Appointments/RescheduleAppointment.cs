@@ -27,7 +27,7 @@ internal static class RescheduleAppointment
 
     private static async Task<IResult> Handle(
         Guid id, Request r, HttpContext http, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, Idempotency idempotency,
-        BookingWriteLock writeLock, ScheduleReader schedules, TimeProvider clock, CancellationToken ct)
+        PatientLock patientLock, ScheduleReader schedules, TimeProvider clock, CancellationToken ct)
     {
         new Validator()
             .Require(r.TreatedAreas is null || r.TreatedAreas.Count <= 20, "treatedAreas", "at most 20 areas.")
@@ -61,17 +61,17 @@ internal static class RescheduleAppointment
         appointment.UpdatedAtUtc = now;
         appointment.Sequence++;
         (await schedules.CheckAsync(appointment.PractitionerId, appointment.StartUtc, appointment.EndUtc, ct)).ThrowIfRefused();
-        using (await writeLock.EnterAsync(db, ct))
+        return await patientLock.RunAsync(db, appointment.PatientId, async t =>
         {
-            await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, ct);
-            var eligibility = await checks.EligibilityAsync(db, appointment, resolved, r.TreatedAreas, ct);
+            await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, t);
+            var eligibility = await checks.EligibilityAsync(db, appointment, resolved, r.TreatedAreas, t);
             AppointmentWriter.ApplyEligibility(appointment, eligibility);
             writer.Record(appointment, "rescheduled", appointment.Status, $"from {previousStart:O}; rule set {eligibility.RuleSetVersion}: {eligibility.Outcome}", now);
             db.Enqueue(new AppointmentRescheduled(AppointmentWriter.Snapshot(appointment), previousStart), now);
             var dto = AppointmentDto.From(appointment);
             var json = idempotency.Remember(key, StatusCodes.Status200OK, new BookingResponse(dto, dto.Warnings), null, now);
-            await writer.SaveAsync(ct);
+            await writer.SaveAsync(t);
             return Idempotency.Json(StatusCodes.Status200OK, json, null);
-        }
+        }, ct);
     }
 }

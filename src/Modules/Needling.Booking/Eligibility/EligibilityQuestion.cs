@@ -35,9 +35,14 @@ internal sealed class EligibilityQuestion(IMediator mediator, BookingDbContext d
     public async Task<EligibilityResult> AskAsync(Asked q, CancellationToken ct)
     {
         var (screening, clinic, history) = await FactsAsync(q.PatientId, q.ExcludeAppointmentId, ct);
-        return await mediator.Send(new DecideEligibility(
-            screening, q.Practitioner, q.Treatment, q.Indication, q.StartUtc, clinic, history, q.TreatedAreas), ct);
+        return await DecideAsync(screening, clinic, history, q.Practitioner, q.Treatment, q.Indication, q.StartUtc, q.TreatedAreas, ct);
     }
+
+    /// <summary>The question alone, on facts already gathered (an availability search asks it for many days).</summary>
+    public Task<EligibilityResult> DecideAsync(
+        PatientScreening screening, ClinicProfile clinic, IReadOnlyList<TreatmentHistoryItem> history, PractitionerInfo practitioner,
+        TreatmentInfo treatment, string indication, DateTime startUtc, IReadOnlyList<string>? areas, CancellationToken ct) =>
+        mediator.Send(new DecideEligibility(screening, practitioner, treatment, indication, startUtc, clinic, history, areas), ct);
 
     public async Task<(PatientScreening Screening, ClinicProfile Clinic, IReadOnlyList<TreatmentHistoryItem> History)> FactsAsync(
         Guid patientId, Guid excludeAppointmentId, CancellationToken ct)
