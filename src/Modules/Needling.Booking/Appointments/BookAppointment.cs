@@ -29,7 +29,7 @@ internal static class BookAppointment
 
     private static async Task<IResult> Handle(
         Request r, HttpContext http, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, Idempotency idempotency,
-        BookingWriteLock writeLock, ScheduleReader schedules, TimeProvider clock, CancellationToken ct)
+        PatientLock patientLock, ScheduleReader schedules, TimeProvider clock, CancellationToken ct)
     {
         new Validator()
             .NotBlank(r.TreatmentCode, "treatmentCode", 32)
@@ -42,7 +42,7 @@ internal static class BookAppointment
         var key = Idempotency.Read(http, "book", r);
         try
         {
-            return await BookAsync(r, db, checks, writer, idempotency, key, writeLock, schedules, clock, ct);
+            return await BookAsync(r, db, checks, writer, idempotency, key, patientLock, schedules, clock, ct);
         }
         catch (Exception ex) when (key is not null && (ex is NeedlingException || ex is DbUpdateException u && u.IsUniqueViolation()))
         {
@@ -61,9 +61,10 @@ internal static class BookAppointment
 
     private static async Task<IResult> BookAsync(
         Request r, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, Idempotency idempotency, Idempotency.Key? key,
-        BookingWriteLock writeLock, ScheduleReader schedules, TimeProvider clock, CancellationToken ct)
+        PatientLock patientLock, ScheduleReader schedules, TimeProvider clock, CancellationToken ct)
     {
-        var (treatment, patient) = await checks.ResolveAsync(r.PatientId, r.PractitionerId, r.RoomId, r.DeviceId, r.TreatmentCode, ct);
+        var resolved = await checks.ResolveAsync(r.PatientId, r.PractitionerId, r.RoomId, r.DeviceId, r.TreatmentCode, ct);
+        var (treatment, patient) = (resolved.Treatment, resolved.Patient);
         var now = clock.GetUtcNow().UtcDateTime;
         var start = r.Start.UtcDateTime;
         checks.EnsureNotInPast(start);
@@ -83,10 +84,10 @@ internal static class BookAppointment
         };
         // Within clinic opening hours and the practitioner's working time, not on a closure or leave (422 naming which).
         (await schedules.CheckAsync(appointment.PractitionerId, appointment.StartUtc, appointment.EndUtc, ct)).ThrowIfRefused();
-        using (await writeLock.EnterAsync(db, ct))
+        return await patientLock.RunAsync(db, appointment.PatientId, async t =>
         {
-            await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, ct);
-            var eligibility = await checks.EligibilityAsync(db, appointment, r.TreatedAreas, ct);
+            await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, t);
+            var eligibility = await checks.EligibilityAsync(db, appointment, resolved, r.TreatedAreas, t);
             AppointmentWriter.ApplyEligibility(appointment, eligibility);
             db.Appointments.Add(appointment);
             writer.Record(appointment, "booked", null, $"rule set {eligibility.RuleSetVersion}: {eligibility.Outcome}", now);
@@ -94,8 +95,8 @@ internal static class BookAppointment
             var dto = AppointmentDto.From(appointment);
             var location = $"/appointments/{appointment.Id}";
             var json = idempotency.Remember(key, StatusCodes.Status201Created, new BookingResponse(dto, dto.Warnings), location, now);
-            await writer.SaveAsync(ct);
+            await writer.SaveAsync(t);
             return Idempotency.Json(StatusCodes.Status201Created, json, location);
-        }
+        }, ct);
     }
 }

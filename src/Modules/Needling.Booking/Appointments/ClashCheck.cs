@@ -25,19 +25,22 @@ internal static class ClashCheck
             a.Id != candidate.Id
             && AppointmentStatus.Occupying.Contains(a.Status)
             && a.StartUtc < candidate.EndUtc && candidate.StartUtc < a.EndUtc);
-        var clash = await overlapping
+        // Every clashing row (a handful at most), so that the resource named does not depend on which row came
+        // first: practitioner, room, device, then patient, the order in which the exclusion constraints are checked.
+        var clashes = await overlapping
             .Where(a => a.PractitionerId == candidate.PractitionerId || a.RoomId == candidate.RoomId
                 || (candidate.DeviceId != null && a.DeviceId == candidate.DeviceId) || a.PatientId == candidate.PatientId)
             .Select(a => new { a.PractitionerId, a.RoomId, a.DeviceId, a.PatientId })
-            .FirstOrDefaultAsync(ct);
-        if (clash is null)
+            .Take(16)
+            .ToListAsync(ct);
+        if (clashes.Count == 0)
         {
             return;
         }
         throw new SlotTakenException(
-            clash.PractitionerId == candidate.PractitionerId ? "practitioner"
-            : clash.RoomId == candidate.RoomId ? "room"
-            : candidate.DeviceId is not null && clash.DeviceId == candidate.DeviceId ? "device"
+            clashes.Any(c => c.PractitionerId == candidate.PractitionerId) ? "practitioner"
+            : clashes.Any(c => c.RoomId == candidate.RoomId) ? "room"
+            : candidate.DeviceId is not null && clashes.Any(c => c.DeviceId == candidate.DeviceId) ? "device"
             : "patient");
     }
 }

@@ -27,7 +27,7 @@ internal static class RescheduleAppointment
 
     private static async Task<IResult> Handle(
         Guid id, Request r, HttpContext http, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, Idempotency idempotency,
-        BookingWriteLock writeLock, ScheduleReader schedules, TimeProvider clock, CancellationToken ct)
+        PatientLock patientLock, ScheduleReader schedules, TimeProvider clock, CancellationToken ct)
     {
         new Validator()
             .Require(r.TreatedAreas is null || r.TreatedAreas.Count <= 20, "treatedAreas", "at most 20 areas.")
@@ -48,7 +48,7 @@ internal static class RescheduleAppointment
         var practitionerId = r.PractitionerId ?? appointment.PractitionerId;
         var roomId = r.RoomId ?? appointment.RoomId;
         var deviceId = r.DeviceId ?? appointment.DeviceId;
-        var (treatment, _) = await checks.ResolveAsync(appointment.PatientId, practitionerId, roomId, deviceId, appointment.TreatmentCode, ct);
+        var resolved = await checks.ResolveAsync(appointment.PatientId, practitionerId, roomId, deviceId, appointment.TreatmentCode, ct);
         var start = r.Start.UtcDateTime;
         checks.EnsureNotInPast(start);
         var previousStart = appointment.StartUtc;
@@ -57,21 +57,21 @@ internal static class RescheduleAppointment
         appointment.RoomId = roomId;
         appointment.DeviceId = deviceId;
         appointment.StartUtc = start;
-        appointment.EndUtc = start.AddMinutes(treatment.DurationMinutes);
+        appointment.EndUtc = start.AddMinutes(resolved.Treatment.DurationMinutes);
         appointment.UpdatedAtUtc = now;
         appointment.Sequence++;
         (await schedules.CheckAsync(appointment.PractitionerId, appointment.StartUtc, appointment.EndUtc, ct)).ThrowIfRefused();
-        using (await writeLock.EnterAsync(db, ct))
+        return await patientLock.RunAsync(db, appointment.PatientId, async t =>
         {
-            await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, ct);
-            var eligibility = await checks.EligibilityAsync(db, appointment, r.TreatedAreas, ct);
+            await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, t);
+            var eligibility = await checks.EligibilityAsync(db, appointment, resolved, r.TreatedAreas, t);
             AppointmentWriter.ApplyEligibility(appointment, eligibility);
             writer.Record(appointment, "rescheduled", appointment.Status, $"from {previousStart:O}; rule set {eligibility.RuleSetVersion}: {eligibility.Outcome}", now);
             db.Enqueue(new AppointmentRescheduled(AppointmentWriter.Snapshot(appointment), previousStart), now);
             var dto = AppointmentDto.From(appointment);
             var json = idempotency.Remember(key, StatusCodes.Status200OK, new BookingResponse(dto, dto.Warnings), null, now);
-            await writer.SaveAsync(ct);
+            await writer.SaveAsync(t);
             return Idempotency.Json(StatusCodes.Status200OK, json, null);
-        }
+        }, ct);
     }
 }
