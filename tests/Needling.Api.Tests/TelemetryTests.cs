@@ -30,8 +30,10 @@ public abstract class TelemetryTests(TracedApp app)
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(link)).StatusCode);
         var problem = await (await desk.PostAsJsonAsync("/patients", new { givenName = given })).AssertProblem(HttpStatusCode.BadRequest);
 
-        // The link e-mail goes out a quarter of an hour after the request opens.
-        await Task.Delay(500);
+        // The link e-mail goes out a quarter of an hour after the request opens: once it is queued, move the clock on.
+        var deliveries = app.Database.Table("aftercare", "deliveries");
+        Assert.True(await Sql.Eventually(async () => await app.Database.ScalarAsync(
+            $"SELECT count(*) FROM {deliveries} WHERE kind = 'consent-link' AND patient_id = @p", ("@p", patient)) == 2, seconds: 60), "both signing links are queued");
         app.Clock.Advance(TimeSpan.FromMinutes(16));
         Assert.True(await Sql.Eventually(() => Task.FromResult(app.Spans.Snapshot().Any(s => s.Source.Name == "Needling.Mail")), seconds: 60),
             "an e-mail was sent and traced");
