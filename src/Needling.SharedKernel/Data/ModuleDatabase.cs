@@ -11,7 +11,7 @@ public static class ModuleDatabase
 {
     /// <summary>Registers a module's DbContext on the configured database, with auditing, a readiness check and its initializer.</summary>
     public static IServiceCollection AddModuleDatabase<TContext, TInitializer>(
-        this IServiceCollection services, IConfiguration configuration, string schema)
+        this IServiceCollection services, IConfiguration configuration, string schema, Action<DbContextOptionsBuilder>? configure = null)
         where TContext : DbContext
         where TInitializer : class, IModuleInitializer
     {
@@ -22,9 +22,16 @@ public static class ModuleDatabase
         // CPU (perf, 2026-11-22). Pooling needs singleton interceptors; both read the actor per call.
         services.AddDbContextPool<TContext>((sp, b) => b
             .UseNeedlingDatabase(options.Provider, connectionString, schema)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CacheInvalidationInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CacheInvalidationInterceptor>())
+            .Also(configure)); // a module's own settings: a pooled context cannot use OnConfiguring
         services.AddScoped<IModuleInitializer, TInitializer>();
         services.AddHealthChecks().AddCheck<MigratedHealthCheck<TContext>>($"db-{schema}", tags: ["ready"]);
         return services;
+    }
+
+    private static DbContextOptionsBuilder Also(this DbContextOptionsBuilder builder, Action<DbContextOptionsBuilder>? configure)
+    {
+        configure?.Invoke(builder);
+        return builder;
     }
 }
