@@ -77,7 +77,7 @@ internal sealed class AftercareVisits(HttpClient[] instances, string adminToken)
 
         // MN-PEN takes 60 minutes: the lane's visits one after the other, the last starting within the 2-hour check-in window.
         var now = DateTimeOffset.UtcNow;
-        var first = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute / 5 * 5, 0, TimeSpan.Zero).AddMinutes(15);
+        var first = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute / 15 * 15, 0, TimeSpan.Zero).AddMinutes(30); // the clinic's 15-minute grid
         var ready = new List<Ready>();
         for (var v = 0; v < visits; v++)
         {

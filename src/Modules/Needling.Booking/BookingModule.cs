@@ -18,7 +18,7 @@ public static class BookingModule
 {
     public static IServiceCollection AddBookingModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDatabase<BookingDbContext, BookingInitializer>(configuration, BookingDbContext.Schema);
+        services.AddModuleDatabase<BookingDbContext, BookingInitializer>(configuration, BookingDbContext.Schema, BookingDbContext.RefusalsAreNotErrors);
         services.AddSingleton<BookingWriteLock>();
         services.AddScoped<BookingChecks>();
         services.AddScoped<PatientLock>();

@@ -4,7 +4,10 @@ namespace Needling.Contracts.Protocols;
 /// <param name="Outcome">Allowed, AllowedWithWarnings or Refused.</param>
 /// <param name="RuleSetVersion">The rule-set version that decided; stored with every decision.</param>
 /// <param name="Findings">Every rule that fired, blocks first.</param>
-/// <param name="EarliestAllowedOn">First local date the minimum interval allows, when there is a previous session.</param>
+/// <param name="EarliestAllowedOn">
+/// First local date, not before today, on which a new session keeps the minimum interval from every counted session and
+/// booking, earlier and later; null without a protocol or without any counted session.
+/// </param>
 public sealed record EligibilityResult(
     string Outcome, int RuleSetVersion, IReadOnlyList<EligibilityFinding> Findings, DateOnly? EarliestAllowedOn);
 

@@ -13,7 +13,7 @@ public static class ModuleDatabase
 
     /// <summary>Registers a module's DbContext on the configured database, with auditing, a readiness check and its initializer.</summary>
     public static IServiceCollection AddModuleDatabase<TContext, TInitializer>(
-        this IServiceCollection services, IConfiguration configuration, string schema)
+        this IServiceCollection services, IConfiguration configuration, string schema, Action<DbContextOptionsBuilder>? configure = null)
         where TContext : DbContext
         where TInitializer : class, IModuleInitializer
     {
@@ -31,6 +31,7 @@ public static class ModuleDatabase
             {
                 b.AddInterceptors(Tracing);
             }
+            configure?.Invoke(b); // a module's own settings: a pooled context cannot use OnConfiguring
         });
         services.AddScoped<IModuleInitializer, TInitializer>();
         services.AddHealthChecks().AddCheck<MigratedHealthCheck<TContext>>($"db-{schema}", tags: ["ready"]);

@@ -77,7 +77,7 @@ public sealed class CrashDeliveryTests : IAsyncLifetime
         var request = (await desk.PostOk("/consent/requests", new { patientId = patient, treatmentCode = "MN-PEN" })).Id();
         await desk.PostOk($"/consent/requests/{request}/sign", new { fullName = "Cora Ashford", signaturePng = PdfTools.SignaturePng() });
         var now = DateTimeOffset.UtcNow;
-        var start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute / 5 * 5, 0, TimeSpan.Zero).AddMinutes(70);
+        var start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute / 15 * 15, 0, TimeSpan.Zero).AddMinutes(75); // on the 15-minute grid, within the check-in window
         var appointment = (await (await desk.Book(new { patientId = patient, practitionerId = practitioner, roomId = room, deviceId = pen, treatmentCode = "MN-PEN", indication = "hyperpigmentation", start }))
             .Json(HttpStatusCode.Created)).GetProperty("appointment").Id();
         await desk.PostOk($"/appointments/{appointment}/check-in", new { }, HttpStatusCode.OK);

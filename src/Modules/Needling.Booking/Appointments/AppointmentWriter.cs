@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Needling.Booking.Data;
 using Needling.Booking.Domain;
 using Needling.Contracts.Booking;
@@ -11,7 +12,7 @@ using Needling.SharedKernel.Outbox;
 namespace Needling.Booking.Appointments;
 
 /// <summary>Saves an appointment change with its event, its outbox message and its idempotent answer in one transaction.</summary>
-internal sealed class AppointmentWriter(BookingDbContext db, ICurrentActor actor, OutboxSignal signal)
+internal sealed partial class AppointmentWriter(BookingDbContext db, ICurrentActor actor, OutboxSignal signal, ILogger<AppointmentWriter> log)
 {
     public static AppointmentSnapshot Snapshot(Appointment a) =>
         new(a.Id, a.PatientId, a.PractitionerId, a.TreatmentCode, a.Indication, a.StartUtc, a.EndUtc);
@@ -40,7 +41,9 @@ internal sealed class AppointmentWriter(BookingDbContext db, ICurrentActor actor
         }
         catch (DbUpdateException ex) when (ex.IsExclusionViolation(out var constraint))
         {
-            throw SlotTakenException.FromConstraint(constraint);
+            var taken = SlotTakenException.FromConstraint(constraint);
+            SlotTaken(log, taken.Resource, constraint); // one line, no patient data (EF's own failure log is Debug here)
+            throw taken;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -48,4 +51,7 @@ internal sealed class AppointmentWriter(BookingDbContext db, ICurrentActor actor
         }
         signal.Notify();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Booking refused (409): the {Resource} is already booked for an overlapping time ({Constraint})")]
+    private static partial void SlotTaken(ILogger logger, string resource, string constraint);
 }

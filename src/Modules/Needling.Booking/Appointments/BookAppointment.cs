@@ -83,7 +83,7 @@ internal static class BookAppointment
             UpdatedAtUtc = now,
         };
         // Within clinic opening hours and the practitioner's working time, not on a closure or leave (422 naming which).
-        (await schedules.CheckAsync(appointment.PractitionerId, appointment.StartUtc, appointment.EndUtc, ct)).ThrowIfRefused();
+        (await schedules.CheckNewStartAsync(appointment.PractitionerId, appointment.StartUtc, appointment.EndUtc, ct)).ThrowIfRefused();
         return await patientLock.RunAsync(db, appointment.PatientId, async t =>
         {
             await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, t);

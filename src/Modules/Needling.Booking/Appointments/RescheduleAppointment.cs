@@ -60,7 +60,7 @@ internal static class RescheduleAppointment
         appointment.EndUtc = start.AddMinutes(resolved.Treatment.DurationMinutes);
         appointment.UpdatedAtUtc = now;
         appointment.Sequence++;
-        (await schedules.CheckAsync(appointment.PractitionerId, appointment.StartUtc, appointment.EndUtc, ct)).ThrowIfRefused();
+        (await schedules.CheckNewStartAsync(appointment.PractitionerId, appointment.StartUtc, appointment.EndUtc, ct)).ThrowIfRefused();
         return await patientLock.RunAsync(db, appointment.PatientId, async t =>
         {
             await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, t);

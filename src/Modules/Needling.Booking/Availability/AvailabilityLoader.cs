@@ -22,8 +22,11 @@ internal sealed record AvailabilityOutcome(ClinicHours Clinic, SlotResult Result
 /// </summary>
 internal static class AvailabilityLoader
 {
+    /// <param name="patientMay">For a search for one patient: given the candidate practitioners, which (local date,
+    /// practitioner) pairs the rules allow that patient.</param>
     public static async Task<AvailabilityOutcome> FindAsync(
-        BookingDbContext db, ClinicFacts facts, AvailabilityCriteria criteria, DateTime nowUtc, CancellationToken ct)
+        BookingDbContext db, ClinicFacts facts, AvailabilityCriteria criteria, DateTime nowUtc, CancellationToken ct,
+        Func<IReadOnlyList<PractitionerInfo>, ClinicHours, Task<Func<DateOnly, Guid, bool>>>? patientMay = null)
     {
         var clinic = new ClinicHours(facts.Calendar);
         var treatment = facts.Treatment;
@@ -89,10 +92,11 @@ internal static class AvailabilityLoader
         var practitionerIds = candidates.Select(c => c.Info.Id).ToList();
         var schedules = await ScheduleReader.LoadSchedulesAsync(db, practitionerIds, criteria.From, criteria.To, ct);
         var busy = await LoadBusyAsync(db, practitionerIds, rooms, devices ?? [], busyFrom, rangeEnd, ct);
+        var may = patientMay is null ? null : await patientMay([.. candidates.Select(c => c.Info)], clinic);
         var result = SlotFinder.Find(new SlotSearch(
             clinic, criteria.From, criteria.To, TimeSpan.FromMinutes(treatment.DurationMinutes), nowUtc,
             candidates.Select(c => new SlotCandidate(c.Info.Id, c.Until!.Value, schedules[c.Info.Id])).ToList(),
-            rooms, devices, busy));
+            rooms, devices, busy, PatientMay: may));
         return new(clinic, result, null);
     }
 

@@ -8,12 +8,13 @@ internal sealed record SlotCandidate(Guid PractitionerId, DateOnly QualifiedUnti
 /// <summary>
 /// Everything a slot search needs, already loaded. <see cref="Devices"/> is null when the treatment needs
 /// no device (an empty list means it needs one and none exists: no slots). Practitioners, rooms and devices
-/// are tried in the order given.
+/// are tried in the order given. <see cref="PatientMay"/>, when a search is for one patient: whether the rules let that
+/// patient have the treatment on a local date from a practitioner (decided beforehand; this stays pure).
 /// </summary>
 internal sealed record SlotSearch(
     ClinicHours Clinic, DateOnly From, DateOnly To, TimeSpan Duration, DateTime NowUtc,
     IReadOnlyList<SlotCandidate> Practitioners, IReadOnlyList<Guid> Rooms, IReadOnlyList<Guid>? Devices, BusyTimes Busy,
-    int MaxSlots = SlotFinder.DefaultMaxSlots);
+    int MaxSlots = SlotFinder.DefaultMaxSlots, Func<DateOnly, Guid, bool>? PatientMay = null);
 
 internal readonly record struct Slot(DateTime StartUtc, DateTime EndUtc, Guid PractitionerId, Guid RoomId, Guid? DeviceId);
 
@@ -66,7 +67,7 @@ internal static class SlotFinder
             for (var p = 0; p < q.Practitioners.Count; p++)
             {
                 var candidate = q.Practitioners[p];
-                if (date > candidate.QualifiedUntil)
+                if (date > candidate.QualifiedUntil || (q.PatientMay is { } may && !may(date, candidate.PractitionerId)))
                 {
                     continue;
                 }

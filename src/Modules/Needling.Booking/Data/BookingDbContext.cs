@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Needling.Booking.Domain;
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Data;
@@ -17,6 +19,18 @@ internal sealed class BookingDbContext(DbContextOptions<BookingDbContext> option
     public DbSet<Leave> Leave => Set<Leave>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    /// <summary>
+    /// A refused booking is an everyday answer here, not a fault: two desks reaching for one slot end in an
+    /// exclusion-constraint (or idempotency-key) violation, answered 409 and logged by <c>AppointmentWriter</c> in
+    /// one Information line. EF would also log each such failure at Error, several lines with the SQL, per request;
+    /// for this context its two failure events are lowered to Debug. A failure that is not a known refusal is not
+    /// hidden: it reaches the API's exception handler as a 500, which logs it at Error.
+    /// </summary>
+    public static void RefusalsAreNotErrors(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Needling.Booking.Data;
 using Needling.Contracts.Clinic;
+using Needling.SharedKernel.Errors;
 
 namespace Needling.Booking.Schedules;
 
@@ -25,6 +26,26 @@ internal sealed class ScheduleReader(ScheduleCache schedules, IMediator mediator
     public async Task<ScheduleVerdict> CheckAsync(Guid practitionerId, DateTime startUtc, DateTime endUtc, CancellationToken ct)
     {
         var facts = await LoadAsync(practitionerId, startUtc, endUtc, ct);
+        return WorkingTime.IsBookable(facts.Calendar, facts.Schedule, startUtc, endUtc);
+    }
+
+    /// <summary>
+    /// For a new start (a booking or a reschedule): on the grid availability offers (<see cref="Availability.SlotFinder.Grid"/>
+    /// of clinic local time, so no seconds), else 400 naming <c>start</c>; then <see cref="CheckAsync"/>. An odd start
+    /// would leave gaps no slot search can fill, and is usually a client sending "now" by mistake.
+    /// </summary>
+    public async Task<ScheduleVerdict> CheckNewStartAsync(Guid practitionerId, DateTime startUtc, DateTime endUtc, CancellationToken ct)
+    {
+        var facts = await LoadAsync(practitionerId, startUtc, endUtc, ct);
+        var hours = new ClinicHours(facts.Calendar);
+        if (Availability.SlotFinder.FirstGridPoint(hours, startUtc) != startUtc)
+        {
+            var minutes = (int)Availability.SlotFinder.Grid.TotalMinutes;
+            throw new ValidationException(new Dictionary<string, string[]>
+            {
+                ["start"] = [$"must be on the clinic's {minutes}-minute grid of local time (e.g. 10:00, 10:{minutes:00}), with no seconds."],
+            });
+        }
         return WorkingTime.IsBookable(facts.Calendar, facts.Schedule, startUtc, endUtc);
     }
 

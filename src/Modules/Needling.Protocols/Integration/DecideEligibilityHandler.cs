@@ -12,7 +12,7 @@ namespace Needling.Protocols.Integration;
 /// (the caller owns the history and has already fetched the rest), so a booking is one question, not a round trip
 /// back into Booking. The decision names the rule-set version it used, so whoever stores it can replay it later.
 /// </summary>
-internal sealed class DecideEligibilityHandler(RuleSetStore store) : IRequestHandler<DecideEligibility, EligibilityResult>
+internal sealed class DecideEligibilityHandler(RuleSetStore store, TimeProvider clock) : IRequestHandler<DecideEligibility, EligibilityResult>
 {
     public async Task<EligibilityResult> Handle(DecideEligibility q, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ internal sealed class DecideEligibilityHandler(RuleSetStore store) : IRequestHan
         }
         var rules = await store.CurrentAsync(ct);
 
-        var decision = EligibilityEngine.Evaluate(new EligibilityInput(
+        var input = new EligibilityInput(
             rules,
             new TreatmentFacts(treatment.Code, treatment.RequiresRegulatoryClearance, treatment.HasRegulatoryClearance),
             q.Indication,
@@ -36,12 +36,15 @@ internal sealed class DecideEligibilityHandler(RuleSetStore store) : IRequestHan
             FactsMapper.Patient(q.Screening),
             FactsMapper.Practitioner(practitioner),
             q.History.Select(h => new SessionFact(h.StartUtc, h.TreatmentCode, h.Indication, h.Completed ? SessionKind.Completed : SessionKind.Booked)).ToList(),
-            q.TreatedAreas));
+            q.TreatedAreas);
+        var decision = EligibilityEngine.Evaluate(input);
+        // The date staff can offer: counted both ways from every session and booking, and never before today.
+        var today = q.Clinic.LocalDate(clock.GetUtcNow().UtcDateTime);
 
         return new EligibilityResult(
             decision.Outcome.ToString(),
             decision.RuleSetVersion,
             decision.Findings.Select(FindingMapper.ToContract).ToList(),
-            decision.EarliestAllowedOn);
+            NextAllowedDate.Find(input, today));
     }
 }
