@@ -30,7 +30,7 @@ public sealed class DefaultRuleSetTests
     public void There_is_one_protocol_per_row_of_the_defaults_and_no_more()
     {
         Assert.Equal(9, Rules.Protocols.Count);
-        Assert.Equal(2, Rules.Version);
+        Assert.Equal(1, Rules.Version);
     }
 
     [Fact]

@@ -29,12 +29,12 @@ public sealed class OutcomeTests
     }
 
     [Fact]
-    public void Healthy_patient_with_a_qualified_practitioner_is_allowed_under_rule_set_version_2()
+    public void Healthy_patient_with_a_qualified_practitioner_is_allowed_under_rule_set_version_1()
     {
         var decision = new Scenario().Decide();
 
         decision.IsAllowedWithoutFindings();
-        Assert.Equal(2, decision.RuleSetVersion);
+        Assert.Equal(1, decision.RuleSetVersion);
     }
 
     [Fact]
