@@ -7,7 +7,7 @@ internal static class Assemblies
 {
     public static readonly Assembly Api = typeof(Program).Assembly;
     public static readonly Assembly SharedKernel = typeof(Needling.SharedKernel.Security.Roles).Assembly;
-    public static readonly Assembly Contracts = typeof(Needling.Contracts.Protocols.CheckEligibility).Assembly;
+    public static readonly Assembly Contracts = typeof(Needling.Contracts.Protocols.DecideEligibility).Assembly;
     public static readonly Assembly ClinicalRules = typeof(Needling.ClinicalRules.EligibilityEngine).Assembly;
 
     /// <summary>Every module assembly the host references: Needling.X where X is not one of the shared parts.</summary>

@@ -21,6 +21,7 @@ public static class BookingModule
         services.AddModuleDatabase<BookingDbContext, BookingInitializer>(configuration, BookingDbContext.Schema);
         services.AddSingleton<BookingWriteLock>();
         services.AddScoped<BookingChecks>();
+        services.AddScoped<Eligibility.EligibilityQuestion>();
         services.AddScoped<AppointmentWriter>();
         services.AddScoped<Idempotency>();
         services.AddScoped<StatusChange>();
@@ -44,6 +45,7 @@ public static class BookingModule
         ReassignAppointment.Map(desk);
         ChangeAppointmentStatus.Map(desk);
         GetAppointments.Map(desk);
+        Eligibility.CheckEligibilityEndpoint.Map(desk);
         // Scheduling endpoints (schedules, availability, calendar feeds) are mapped below.
         Schedules.WeeklySchedule.Map(staff, admin);
         Schedules.ScheduleExceptions.Map(admin);

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Needling.Protocols.BodyAreas;
 using Needling.Protocols.Data;
-using Needling.Protocols.Eligibility;
 using Needling.Protocols.RuleSets;
 using Needling.Protocols.Seed;
 using Needling.SharedKernel.Data;
@@ -28,11 +27,9 @@ public static class ProtocolsModule
     {
         var staff = app.MapGroup("").WithTags("Rules").RequireAuthorization(p => p.RequireRole(Roles.All));
         var admin = app.MapGroup("").WithTags("Rules").RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        var desk = app.MapGroup("").WithTags("Eligibility").RequireAuthorization(p => p.RequireRole(Roles.Receptionist, Roles.Practitioner));
         ReadRuleSets.Map(staff);
         ReadBodyAreas.Map(staff);
         EditRules.Map(admin);
-        CheckEligibilityEndpoint.Map(desk);
         return app;
     }
 }

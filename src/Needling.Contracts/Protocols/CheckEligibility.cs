@@ -1,26 +1,4 @@
-using MediatR;
-
 namespace Needling.Contracts.Protocols;
-
-/// <summary>
-/// May this patient have this treatment, for this indication, from this practitioner, at this time?
-/// Booking and session recording ask the same question. Unknown ids are refused with a problem, not answered.
-/// </summary>
-/// <param name="PatientId">Patient id.</param>
-/// <param name="TreatmentCode">Treatment code, e.g. "MN-PEN".</param>
-/// <param name="Indication">Indication code, e.g. "hyperpigmentation".</param>
-/// <param name="PractitionerId">Practitioner id.</param>
-/// <param name="StartUtc">Proposed start, UTC.</param>
-/// <param name="TreatedAreas">Areas to be treated; null or empty means all recorded areas count.</param>
-/// <param name="ExcludeAppointmentId">An appointment being rescheduled, which must not clash with itself.</param>
-/// <param name="History">
-/// The sessions that count, given by the caller: session recording passes the signed sessions it holds (never
-/// future bookings). When null, booking history is asked for (completed and booked appointments).
-/// </param>
-public sealed record CheckEligibility(
-    Guid PatientId, string TreatmentCode, string Indication, Guid PractitionerId, DateTime StartUtc,
-    IReadOnlyList<string>? TreatedAreas = null, Guid? ExcludeAppointmentId = null,
-    IReadOnlyList<Booking.TreatmentHistoryItem>? History = null) : IRequest<EligibilityResult>;
 
 /// <summary>The answer: Allowed, AllowedWithWarnings or Refused, with every finding.</summary>
 /// <param name="Outcome">Allowed, AllowedWithWarnings or Refused.</param>

@@ -15,7 +15,8 @@ public abstract class IntervalFromCompletedSessionTests(AppFixture app)
     public async Task A_second_microneedling_session_13_days_after_a_completed_one_is_refused_and_14_days_after_is_booked()
     {
         var setup = new SessionSetup(app);
-        var first = await setup.CheckedInAsync();
+        // A Tuesday, so that 13 and 14 days later (Monday, Tuesday) the clinic is open whatever day the test runs.
+        var first = await setup.CheckedInAsync(day: DayOfWeek.Tuesday);
         using (var chair = await setup.SignedIn(first.Chair))
         {
             await setup.SignedSessionAsync(chair, first);

@@ -63,7 +63,8 @@ internal static class BookAppointment
         Request r, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, Idempotency idempotency, Idempotency.Key? key,
         BookingWriteLock writeLock, ScheduleReader schedules, TimeProvider clock, CancellationToken ct)
     {
-        var (treatment, patient) = await checks.ResolveAsync(r.PatientId, r.PractitionerId, r.RoomId, r.DeviceId, r.TreatmentCode, ct);
+        var resolved = await checks.ResolveAsync(r.PatientId, r.PractitionerId, r.RoomId, r.DeviceId, r.TreatmentCode, ct);
+        var (treatment, patient) = (resolved.Treatment, resolved.Patient);
         var now = clock.GetUtcNow().UtcDateTime;
         var start = r.Start.UtcDateTime;
         checks.EnsureNotInPast(start);
@@ -86,7 +87,7 @@ internal static class BookAppointment
         using (await writeLock.EnterAsync(db, ct))
         {
             await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, ct);
-            var eligibility = await checks.EligibilityAsync(db, appointment, r.TreatedAreas, ct);
+            var eligibility = await checks.EligibilityAsync(db, appointment, resolved, r.TreatedAreas, ct);
             AppointmentWriter.ApplyEligibility(appointment, eligibility);
             db.Appointments.Add(appointment);
             writer.Record(appointment, "booked", null, $"rule set {eligibility.RuleSetVersion}: {eligibility.Outcome}", now);

@@ -1,6 +1,7 @@
 using MediatR;
 using Needling.Booking.Data;
 using Needling.Booking.Domain;
+using Needling.Booking.Eligibility;
 using Needling.Contracts.Clinic;
 using Needling.Contracts.Patients;
 using Needling.Contracts.Protocols;
@@ -12,11 +13,12 @@ namespace Needling.Booking.Appointments;
 /// Everything a booking or a reschedule must pass, in the order a receptionist can act on: unknown or
 /// unsuitable resources, a time in the past, clashes (409), then the clinical question (422).
 /// </summary>
-internal sealed class BookingChecks(IMediator mediator, TimeProvider clock)
+internal sealed class BookingChecks(IMediator mediator, EligibilityQuestion question, TimeProvider clock)
 {
-    internal sealed record Outcome(TreatmentInfo Treatment, PatientSummary Patient, EligibilityResult Eligibility);
+    /// <summary>What was looked up once and is used again by the eligibility question.</summary>
+    internal sealed record Resolved(TreatmentInfo Treatment, PatientSummary Patient, PractitionerInfo Practitioner);
 
-    public async Task<(TreatmentInfo Treatment, PatientSummary Patient)> ResolveAsync(
+    public async Task<Resolved> ResolveAsync(
         Guid patientId, Guid practitionerId, Guid roomId, Guid? deviceId, string treatmentCode, CancellationToken ct)
     {
         var treatment = await mediator.Send(new GetTreatment(treatmentCode), ct) ?? throw new NotFoundException("Treatment", treatmentCode);
@@ -26,10 +28,8 @@ internal sealed class BookingChecks(IMediator mediator, TimeProvider clock)
         }
         var patient = await mediator.Send(new GetPatientSummary(patientId), ct) ?? throw new NotFoundException("Patient", patientId);
         var resources = await mediator.Send(new GetResources(), ct);
-        if (resources.Practitioners.All(p => p.Id != practitionerId))
-        {
-            throw new NotFoundException("Active practitioner", practitionerId);
-        }
+        var practitioner = resources.Practitioners.SingleOrDefault(p => p.Id == practitionerId)
+            ?? throw new NotFoundException("Active practitioner", practitionerId);
         if (resources.Rooms.All(r => r.Id != roomId))
         {
             throw new NotFoundException("Active room", roomId);
@@ -52,7 +52,7 @@ internal sealed class BookingChecks(IMediator mediator, TimeProvider clock)
                 throw new RuleViolationException("booking.device-kind", $"{treatment.Name} needs a {treatment.DeviceKind}; {device.Name} is a {device.Kind}.");
             }
         }
-        return (treatment, patient);
+        return new Resolved(treatment, patient, practitioner);
     }
 
     public void EnsureNotInPast(DateTime startUtc)
@@ -68,9 +68,11 @@ internal sealed class BookingChecks(IMediator mediator, TimeProvider clock)
     /// checked against clashes once more first: if a competing booking for the same slot committed while we
     /// were asking, its session is what the interval rule saw, and the true answer is 409, not 422.
     /// </summary>
-    public async Task<EligibilityResult> EligibilityAsync(BookingDbContext db, Appointment a, IReadOnlyList<string>? treatedAreas, CancellationToken ct)
+    public async Task<EligibilityResult> EligibilityAsync(
+        BookingDbContext db, Appointment a, Resolved resolved, IReadOnlyList<string>? treatedAreas, CancellationToken ct)
     {
-        var result = await mediator.Send(new CheckEligibility(a.PatientId, a.TreatmentCode, a.Indication, a.PractitionerId, a.StartUtc, treatedAreas, a.Id), ct);
+        var result = await question.AskAsync(new EligibilityQuestion.Asked(
+            a.PatientId, resolved.Practitioner, resolved.Treatment, a.Indication, a.StartUtc, treatedAreas, a.Id), ct);
         if (result.Outcome == "Refused")
         {
             await ClashCheck.EnsureFreeAsync(db, a, ct);

@@ -38,7 +38,7 @@ internal static class ReassignAppointment
         {
             throw new ValidationException(new Dictionary<string, string[]> { ["practitionerId"] = ["is already the practitioner of this appointment."] });
         }
-        await checks.ResolveAsync(appointment.PatientId, r.PractitionerId, appointment.RoomId, appointment.DeviceId, appointment.TreatmentCode, ct);
+        var resolved = await checks.ResolveAsync(appointment.PatientId, r.PractitionerId, appointment.RoomId, appointment.DeviceId, appointment.TreatmentCode, ct);
         var previous = appointment.PractitionerId;
         var now = clock.GetUtcNow().UtcDateTime;
         appointment.PractitionerId = r.PractitionerId;
@@ -48,7 +48,7 @@ internal static class ReassignAppointment
         using (await writeLock.EnterAsync(db, ct))
         {
             await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, ct);
-            var eligibility = await checks.EligibilityAsync(db, appointment, null, ct);
+            var eligibility = await checks.EligibilityAsync(db, appointment, resolved, null, ct);
             AppointmentWriter.ApplyEligibility(appointment, eligibility);
             writer.Record(appointment, "reassigned", appointment.Status, $"from practitioner {previous}: {r.Reason.Trim()}", now);
             db.Enqueue(new AppointmentRescheduled(AppointmentWriter.Snapshot(appointment), appointment.StartUtc), now);

@@ -48,7 +48,7 @@ internal static class RescheduleAppointment
         var practitionerId = r.PractitionerId ?? appointment.PractitionerId;
         var roomId = r.RoomId ?? appointment.RoomId;
         var deviceId = r.DeviceId ?? appointment.DeviceId;
-        var (treatment, _) = await checks.ResolveAsync(appointment.PatientId, practitionerId, roomId, deviceId, appointment.TreatmentCode, ct);
+        var resolved = await checks.ResolveAsync(appointment.PatientId, practitionerId, roomId, deviceId, appointment.TreatmentCode, ct);
         var start = r.Start.UtcDateTime;
         checks.EnsureNotInPast(start);
         var previousStart = appointment.StartUtc;
@@ -57,14 +57,14 @@ internal static class RescheduleAppointment
         appointment.RoomId = roomId;
         appointment.DeviceId = deviceId;
         appointment.StartUtc = start;
-        appointment.EndUtc = start.AddMinutes(treatment.DurationMinutes);
+        appointment.EndUtc = start.AddMinutes(resolved.Treatment.DurationMinutes);
         appointment.UpdatedAtUtc = now;
         appointment.Sequence++;
         (await schedules.CheckAsync(appointment.PractitionerId, appointment.StartUtc, appointment.EndUtc, ct)).ThrowIfRefused();
         using (await writeLock.EnterAsync(db, ct))
         {
             await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, ct);
-            var eligibility = await checks.EligibilityAsync(db, appointment, r.TreatedAreas, ct);
+            var eligibility = await checks.EligibilityAsync(db, appointment, resolved, r.TreatedAreas, ct);
             AppointmentWriter.ApplyEligibility(appointment, eligibility);
             writer.Record(appointment, "rescheduled", appointment.Status, $"from {previousStart:O}; rule set {eligibility.RuleSetVersion}: {eligibility.Outcome}", now);
             db.Enqueue(new AppointmentRescheduled(AppointmentWriter.Snapshot(appointment), previousStart), now);

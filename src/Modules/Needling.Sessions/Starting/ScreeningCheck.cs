@@ -12,7 +12,7 @@ namespace Needling.Sessions.Starting;
 /// </summary>
 internal static class ScreeningCheck
 {
-    public static async Task EnsureConfirmedTodayAsync(IMediator mediator, Guid patientId, DateTime now, ClinicProfile clinic, CancellationToken ct)
+    public static async Task<PatientScreening> EnsureConfirmedTodayAsync(IMediator mediator, Guid patientId, DateTime now, ClinicProfile clinic, CancellationToken ct)
     {
         var screening = await mediator.Send(new GetPatientScreening(patientId), ct) ?? throw new NotFoundException("Patient", patientId);
         if (screening.ReviewDue)
@@ -25,5 +25,6 @@ internal static class ScreeningCheck
             throw new RuleViolationException("session.screening-not-confirmed",
                 "The patient's screening answers have not been reconfirmed today: go through them with the patient (POST /patients/{id}/screening/confirm).");
         }
+        return screening;
     }
 }

@@ -51,10 +51,11 @@ internal sealed class StartChecks(IMediator mediator, SessionsDbContext db)
                 $"There is no valid signed consent for {appointment.TreatmentCode}: it is {consent.State}. The patient signs the current form first.",
                 new { consentState = consent.State, consentId = consent.ConsentId, templateVersion = consent.TemplateVersion });
         }
-        await ScreeningCheck.EnsureConfirmedTodayAsync(mediator, appointment.PatientId, now, clinic, ct);
-        var eligibility = await mediator.Send(new CheckEligibility(
-            appointment.PatientId, appointment.TreatmentCode, appointment.Indication, practitionerId, now, r.Areas, null,
-            await SignedHistoryAsync(appointment.PatientId, ct)), ct);
+        var screening = await ScreeningCheck.EnsureConfirmedTodayAsync(mediator, appointment.PatientId, now, clinic, ct);
+        var practitioner = await mediator.Send(new GetPractitioner(practitionerId), ct) ?? throw new NotFoundException("Practitioner", practitionerId);
+        var treatment = await mediator.Send(new GetTreatment(appointment.TreatmentCode), ct) ?? throw new NotFoundException("Treatment", appointment.TreatmentCode);
+        var eligibility = await mediator.Send(new DecideEligibility(
+            screening, practitioner, treatment, appointment.Indication, now, clinic, await SignedHistoryAsync(appointment.PatientId, ct), r.Areas), ct);
         var overrides = OverrideCheck.Apply("The session cannot start", eligibility.RuleSetVersion, eligibility.Findings, r.Overrides);
         return new Passed(appointment, consent.ConsentId!.Value, eligibility, overrides);
     }

@@ -3,19 +3,22 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Needling.ClinicalRules;
-using Needling.Contracts.Protocols;
+using Needling.Contracts.Clinic;
 using Needling.SharedKernel.Errors;
 
-namespace Needling.Protocols.Eligibility;
+namespace Needling.Booking.Eligibility;
 
-/// <summary>POST /eligibility: the same question Booking and session recording ask, for staff to try a date first.</summary>
+/// <summary>
+/// POST /eligibility: the question a booking asks, for staff to try a date first. It lives in Booking because
+/// Booking holds the appointments the interval counts from; the facts are gathered as a booking gathers them.
+/// </summary>
 internal static class CheckEligibilityEndpoint
 {
     internal sealed record Request(
         Guid PatientId, string TreatmentCode, string Indication, Guid PractitionerId, DateTimeOffset Start, IReadOnlyList<string>? TreatedAreas = null);
 
     public static void Map(RouteGroupBuilder desk) =>
-        desk.MapPost("/eligibility", async (Request r, IMediator mediator, CancellationToken ct) =>
+        desk.MapPost("/eligibility", async (Request r, IMediator mediator, EligibilityQuestion question, CancellationToken ct) =>
         {
             new Validator()
                 .NotBlank(r.TreatmentCode, "treatmentCode", 32)
@@ -25,8 +28,10 @@ internal static class CheckEligibilityEndpoint
                 .Require(r.TreatedAreas is null || r.TreatedAreas.All(BodyAreaVocabulary.Default.Contains), "treatedAreas",
                     $"each must be a body-area code: {string.Join(", ", BodyAreaVocabulary.Default.All.Select(a => a.Code))}.")
                 .ThrowIfInvalid();
-            var result = await mediator.Send(new CheckEligibility(
-                r.PatientId, r.TreatmentCode, r.Indication, r.PractitionerId, r.Start.UtcDateTime, r.TreatedAreas), ct);
+            var practitioner = await mediator.Send(new GetPractitioner(r.PractitionerId), ct) ?? throw new NotFoundException("Practitioner", r.PractitionerId);
+            var treatment = await mediator.Send(new GetTreatment(r.TreatmentCode), ct) ?? throw new NotFoundException("Treatment", r.TreatmentCode);
+            var result = await question.AskAsync(new EligibilityQuestion.Asked(
+                r.PatientId, practitioner, treatment, r.Indication, r.Start.UtcDateTime, r.TreatedAreas, Guid.Empty), ct);
             return TypedResults.Ok(result);
-        }).WithSummary("May this patient have this treatment from this practitioner at this time? Allowed, AllowedWithWarnings or Refused, with every finding.");
+        }).WithTags("Eligibility").WithSummary("May this patient have this treatment from this practitioner at this time? Allowed, AllowedWithWarnings or Refused, with every finding.");
 }

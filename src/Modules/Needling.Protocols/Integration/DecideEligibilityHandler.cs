@@ -1,0 +1,47 @@
+using MediatR;
+using Needling.ClinicalRules;
+using Needling.Contracts.Protocols;
+using Needling.Protocols.Eligibility;
+using Needling.Protocols.RuleSets;
+using Needling.SharedKernel.Errors;
+
+namespace Needling.Protocols.Integration;
+
+/// <summary>
+/// Applies the rule set in force to the facts the caller gathered, with the pure engine. It asks no other module
+/// (the caller owns the history and has already fetched the rest), so a booking is one question, not a round trip
+/// back into Booking. The decision names the rule-set version it used, so whoever stores it can replay it later.
+/// </summary>
+internal sealed class DecideEligibilityHandler(RuleSetStore store) : IRequestHandler<DecideEligibility, EligibilityResult>
+{
+    public async Task<EligibilityResult> Handle(DecideEligibility q, CancellationToken ct)
+    {
+        var (practitioner, treatment) = (q.Practitioner, q.Treatment);
+        if (!practitioner.Active)
+        {
+            throw new RuleViolationException("practitioner.inactive", $"{practitioner.DisplayName} no longer practises at this clinic.");
+        }
+        if (!treatment.Active)
+        {
+            throw new RuleViolationException("treatment.inactive", $"The clinic no longer offers {treatment.Name}.");
+        }
+        var rules = await store.CurrentAsync(ct);
+
+        var decision = EligibilityEngine.Evaluate(new EligibilityInput(
+            rules,
+            new TreatmentFacts(treatment.Code, treatment.RequiresRegulatoryClearance, treatment.HasRegulatoryClearance),
+            q.Indication,
+            DateTime.SpecifyKind(q.StartUtc, DateTimeKind.Utc),
+            q.Clinic.Zone,
+            FactsMapper.Patient(q.Screening),
+            FactsMapper.Practitioner(practitioner),
+            q.History.Select(h => new SessionFact(h.StartUtc, h.TreatmentCode, h.Indication, h.Completed ? SessionKind.Completed : SessionKind.Booked)).ToList(),
+            q.TreatedAreas));
+
+        return new EligibilityResult(
+            decision.Outcome.ToString(),
+            decision.RuleSetVersion,
+            decision.Findings.Select(FindingMapper.ToContract).ToList(),
+            decision.EarliestAllowedOn);
+    }
+}
