@@ -16,7 +16,7 @@ namespace Needling.Booking.Appointments;
 internal sealed class BookingChecks(IMediator mediator, EligibilityQuestion question, TimeProvider clock)
 {
     /// <summary>What was looked up once and is used again by the eligibility question.</summary>
-    internal sealed record Resolved(TreatmentInfo Treatment, PatientSummary Patient, PractitionerInfo Practitioner);
+    internal sealed record Resolved(TreatmentInfo Treatment, PatientSummary Patient, PractitionerInfo Practitioner, DeviceInfo? Device = null);
 
     public async Task<Resolved> ResolveAsync(
         Guid patientId, Guid practitionerId, Guid roomId, Guid? deviceId, string treatmentCode, CancellationToken ct)
@@ -34,6 +34,7 @@ internal sealed class BookingChecks(IMediator mediator, EligibilityQuestion ques
         {
             throw new NotFoundException("Active room", roomId);
         }
+        DeviceInfo? device = null;
         if (treatment.DeviceKind is null)
         {
             if (deviceId is not null)
@@ -43,7 +44,7 @@ internal sealed class BookingChecks(IMediator mediator, EligibilityQuestion ques
         }
         else
         {
-            var device = resources.Devices.SingleOrDefault(d => d.Id == deviceId)
+            device = resources.Devices.SingleOrDefault(d => d.Id == deviceId)
                 ?? throw (deviceId is null
                     ? new ValidationException(new Dictionary<string, string[]> { ["deviceId"] = [$"{treatment.Name} needs a device of kind {treatment.DeviceKind}."] })
                     : new NotFoundException("Active device", deviceId));
@@ -52,7 +53,7 @@ internal sealed class BookingChecks(IMediator mediator, EligibilityQuestion ques
                 throw new RuleViolationException("booking.device-kind", $"{treatment.Name} needs a {treatment.DeviceKind}; {device.Name} is a {device.Kind}.");
             }
         }
-        return new Resolved(treatment, patient, practitioner);
+        return new Resolved(treatment, patient, practitioner, device);
     }
 
     public void EnsureNotInPast(DateTime startUtc)
@@ -64,7 +65,10 @@ internal sealed class BookingChecks(IMediator mediator, EligibilityQuestion ques
     }
 
     /// <summary>
-    /// Refused → 422 listing every rule that refused; otherwise the result, warnings included. A refusal is
+    /// Refused → 422 listing every rule that refused; otherwise the result, warnings included. ScreeningIncomplete
+    /// (a question that could block is unanswered) is booked and stored with that outcome, not refused: clinics book
+    /// by phone before the patient has answered, and the answers are taken before the day. Session start asks
+    /// again and refuses it (screening.incomplete is a block that no override lifts). A refusal is
     /// checked against clashes once more first: if a competing booking for the same slot committed while we
     /// were asking, its session is what the interval rule saw, and the true answer is 409, not 422.
     /// </summary>
@@ -72,11 +76,12 @@ internal sealed class BookingChecks(IMediator mediator, EligibilityQuestion ques
         BookingDbContext db, Appointment a, Resolved resolved, IReadOnlyList<string>? treatedAreas, CancellationToken ct)
     {
         var result = await question.AskAsync(new EligibilityQuestion.Asked(
-            a.PatientId, resolved.Practitioner, resolved.Treatment, a.Indication, a.StartUtc, treatedAreas, a.Id), ct);
+            a.PatientId, resolved.Practitioner, resolved.Treatment, a.Indication, a.StartUtc, treatedAreas, a.Id, resolved.Device), ct);
         if (result.Outcome == "Refused")
         {
             await ClashCheck.EnsureFreeAsync(db, a, ct);
-            var blocks = result.Findings.Where(f => f.Severity == "Block").ToList();
+            // Lead with a rule that refuses on what is known, not with the unanswered questions beside it.
+            var blocks = result.Findings.Where(f => f.Severity == "Block").OrderBy(f => f.RuleId == "screening.incomplete").ToList();
             throw new RuleViolationException(
                 blocks[0].RuleId,
                 "The booking is refused: " + string.Join(" ", blocks.Select(f => $"[{f.RuleId}] {f.Message}")),

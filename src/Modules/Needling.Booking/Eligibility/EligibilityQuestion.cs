@@ -30,13 +30,13 @@ internal sealed class EligibilityQuestion(IMediator mediator, BookingDbContext d
 
     internal sealed record Asked(
         Guid PatientId, PractitionerInfo Practitioner, TreatmentInfo Treatment, string Indication, DateTime StartUtc,
-        IReadOnlyList<string>? TreatedAreas, Guid ExcludeAppointmentId);
+        IReadOnlyList<string>? TreatedAreas, Guid ExcludeAppointmentId, DeviceInfo? Device = null);
 
     public async Task<EligibilityResult> AskAsync(Asked q, CancellationToken ct)
     {
         var (screening, clinic, history) = await FactsAsync(q.PatientId, q.ExcludeAppointmentId, ct);
         return await mediator.Send(new DecideEligibility(
-            screening, q.Practitioner, q.Treatment, q.Indication, q.StartUtc, clinic, history, q.TreatedAreas), ct);
+            screening, q.Practitioner, q.Treatment, q.Indication, q.StartUtc, clinic, history, q.TreatedAreas, q.Device), ct);
     }
 
     public async Task<(PatientScreening Screening, ClinicProfile Clinic, IReadOnlyList<TreatmentHistoryItem> History)> FactsAsync(

@@ -62,9 +62,13 @@ internal sealed class StartChecks(IMediator mediator, SessionsDbContext db)
 
     // Only signed sessions count for the interval at the moment of treatment: a booking still to come has not
     // touched the skin, and an unsigned session has no record to rely on.
+    // With the areas each session planned: the interval counts needling of the same area (pen and roller alike).
     private async Task<IReadOnlyList<TreatmentHistoryItem>> SignedHistoryAsync(Guid patientId, CancellationToken ct) =>
-        await db.Sessions.AsNoTracking()
+        (await db.Sessions.AsNoTracking()
             .Where(s => s.PatientId == patientId && s.Status == SessionStatus.Signed)
-            .Select(s => new TreatmentHistoryItem(s.StartedAtUtc, s.TreatmentCode, s.Indication, true))
-            .ToListAsync(ct);
+            .Select(s => new { s.StartedAtUtc, s.TreatmentCode, s.Indication, s.PlannedAreasJson })
+            .ToListAsync(ct))
+            .Select(s => new TreatmentHistoryItem(s.StartedAtUtc, s.TreatmentCode, s.Indication, true,
+                System.Text.Json.JsonSerializer.Deserialize<List<string>>(s.PlannedAreasJson)))
+            .ToList();
 }
