@@ -19,9 +19,10 @@ public abstract class EquipmentAndProductTests(AppFixture app)
     public async Task A_pen_due_for_maintenance_on_the_session_day_is_booked_and_one_due_the_day_before_is_refused()
     {
         var r = await BookingSetup.Create(app, "Device");
-        using var admin = await app.As("Admin");
-        using var desk = await app.As("Receptionist");
-        var start = BookingSetup.NextWeekday(10);
+        using var admin = await app.As("Admin", freshToken: true);
+        using var desk = await app.As("Receptionist", freshToken: true);
+        // Three weeks ahead: the session test in this class moves the service's clock a week forward.
+        var start = BookingSetup.NextWeekday(10, weeksAhead: 3);
         var day = DateOnly.FromDateTime(start.UtcDateTime);
 
         var overdue = r with { Device = await PenDueOn(admin, day.AddDays(-1)) };
@@ -36,9 +37,32 @@ public abstract class EquipmentAndProductTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_session_on_a_pen_whose_maintenance_fell_due_after_the_booking_is_refused_at_the_start()
+    {
+        var setup = new SessionSetup(app);
+        var v = await setup.CheckedInAsync();
+        using (var admin = await app.As("Admin", freshToken: true))
+        using (var desk = await app.As("Receptionist", freshToken: true))
+        {
+            var appointment = await desk.GetOk($"/appointments/{v.Appointment}");
+            var deviceId = appointment.GetProperty("deviceId").GetGuid();
+            var device = (await admin.GetOk("/devices")).EnumerateArray().Single(d => d.GetProperty("id").GetGuid() == deviceId);
+            var yesterday = DateOnly.FromDateTime(v.Start.UtcDateTime).AddDays(-1);
+            await (await admin.PutAsJsonAsync($"/devices/{deviceId}", new
+            {
+                name = device.GetProperty("name").GetString(), kind = device.GetProperty("kind").GetString(), serial = device.GetProperty("serial").GetString(),
+                maintenanceDueOn = yesterday,
+            })).Json(HttpStatusCode.OK);
+        }
+        using var chair = await setup.SignedIn(v.Chair);
+        var problem = await (await chair.PostAsJsonAsync("/sessions", SessionSetup.Start(v))).AssertProblem(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("device.maintenance-overdue", problem.GetProperty("ruleId").GetString());
+    }
+
+    [Fact]
     public async Task Stem_cells_are_refused_where_the_product_is_not_approved_in_the_clinics_jurisdiction_and_allowed_where_it_is()
     {
-        using var admin = await app.As("Admin");
+        using var admin = await app.As("Admin", freshToken: true);
         await SetJurisdiction(admin, "TH");
         var statuses = new object[]
         {
@@ -47,7 +71,7 @@ public abstract class EquipmentAndProductTests(AppFixture app)
         };
         await (await admin.PutAsJsonAsync("/treatments/UC-MSC", new { name = "UC-MSC", durationMinutes = 60, deviceKind = "injection-kit", requiresRegulatoryClearance = true, regulatoryStatus = statuses })).Json(HttpStatusCode.OK);
         var practitioner = await admin.RegisterPractitioner(BookingSetup.Unique("Dr"), ["physician"]);
-        using var desk = await app.As("Receptionist");
+        using var desk = await app.As("Receptionist", freshToken: true);
         var patient = await desk.RegisterPatient("Uma", BookingSetup.Unique("Cells"));
         async Task<JsonElement> Ask() => await desk.PostOk("/eligibility", new
         {
@@ -69,7 +93,7 @@ public abstract class EquipmentAndProductTests(AppFixture app)
     [Fact]
     public async Task A_product_that_needs_clearance_cannot_be_created_without_its_regulatory_status()
     {
-        using var admin = await app.As("Admin");
+        using var admin = await app.As("Admin", freshToken: true);
         var problem = await (await admin.PutAsJsonAsync("/treatments/NEW-PRODUCT", new { name = "New product", durationMinutes = 30, requiresRegulatoryClearance = true }))
             .AssertProblem(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("regulatoryStatus", out _));

@@ -54,8 +54,13 @@ internal sealed class StartChecks(IMediator mediator, SessionsDbContext db)
         var screening = await ScreeningCheck.EnsureConfirmedTodayAsync(mediator, appointment.PatientId, now, clinic, ct);
         var practitioner = await mediator.Send(new GetPractitioner(practitionerId), ct) ?? throw new NotFoundException("Practitioner", practitionerId);
         var treatment = await mediator.Send(new GetTreatment(appointment.TreatmentCode), ct) ?? throw new NotFoundException("Treatment", appointment.TreatmentCode);
+        // The booked device again on the day: its maintenance may have fallen due since the booking.
+        var device = appointment.DeviceId is Guid deviceId
+            ? (await mediator.Send(new GetResources(), ct)).Devices.FirstOrDefault(d => d.Id == deviceId)
+            : null;
         var eligibility = await mediator.Send(new DecideEligibility(
-            screening, practitioner, treatment, appointment.Indication, now, clinic, await SignedHistoryAsync(appointment.PatientId, ct), r.Areas), ct);
+            screening, practitioner, treatment, appointment.Indication, now, clinic, await SignedHistoryAsync(appointment.PatientId, ct), r.Areas,
+            device), ct);
         var overrides = OverrideCheck.Apply("The session cannot start", eligibility.RuleSetVersion, eligibility.Findings, r.Overrides);
         return new Passed(appointment, consent.ConsentId!.Value, eligibility, overrides);
     }
