@@ -1,6 +1,10 @@
 namespace Needling.ClinicalRules;
 
-public sealed record Finding(string RuleId, int RuleVersion, Severity Severity, string Message, RuleSource Source);
+public sealed record Finding(string RuleId, int RuleVersion, Severity Severity, string Message, RuleSource Source)
+{
+    // A plain note where the rule's evidence is weak (C or P); null otherwise.
+    public string? EvidenceNote => EvidenceNotes.For(Source.Evidence);
+}
 
 // Findings are ordered Block first, then by rule id. EarliestAllowedOn: the last counted session on or before
 // the proposed date plus the protocol's minimum interval (null when there is none or no protocol).

@@ -22,21 +22,25 @@ public static class EligibilityEngine
         else
         {
             var sessionDates = ClinicCalendar.LocalDates(input.History, input.ClinicTimeZone);
-            earliestAllowedOn = IntervalCheck.AddTo(findings, protocol, date, input.History, sessionDates);
+            earliestAllowedOn = IntervalCheck.AddTo(findings, protocol, date, input.History, sessionDates, input.TreatedAreas);
             CourseCheck.AddTo(findings, protocol, date, input.History, sessionDates);
             PractitionerCheck.AddQualificationFindingTo(findings, protocol, input.Practitioner, date);
         }
 
         // Still checked without a protocol, so that staff see every reason at once.
         PractitionerCheck.AddLicenceFindingTo(findings, input.Practitioner, date);
-        ContraindicationCheck.AddTo(findings, index.ContraindicationsFor(input.Treatment.Code), input, date);
+        var unanswered = new List<(string Question, Severity Severity)>();
+        ContraindicationCheck.AddTo(findings, index.ContraindicationsFor(input.Treatment.Code), input, date, unanswered);
+        ScreeningCompleteness.AddTo(findings, input.Patient, unanswered);
 
         findings.Sort(FindingOrder.Compare);
         return new EligibilityDecision(OutcomeOf(findings), input.Rules.Version, findings, earliestAllowedOn);
     }
 
+    // A block on what is known refuses; otherwise unknown answers that could block make it ScreeningIncomplete.
     private static Outcome OutcomeOf(List<Finding> findings) =>
         findings.Count == 0 ? Outcome.Allowed
-        : findings[0].Severity == Severity.Block ? Outcome.Refused // sorted: a Block, if any, comes first
+        : findings.Any(f => f.Severity == Severity.Block && f.RuleId != BuiltInRuleIds.ScreeningIncomplete) ? Outcome.Refused
+        : findings[0].Severity == Severity.Block ? Outcome.ScreeningIncomplete // sorted: a Block, if any, comes first
         : Outcome.AllowedWithWarnings;
 }

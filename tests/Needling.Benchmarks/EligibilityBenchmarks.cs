@@ -55,7 +55,10 @@ public class EligibilityBenchmarks
             new(Codes.Acne, Codes.Forehead, Codes.Moderate, new DateOnly(2024, 10, 1), new DateOnly(2025, 1, 1)),
             new(Codes.ColdSore, Codes.UpperLip, null, new DateOnly(2025, 1, 3), new DateOnly(2025, 1, 14)),
         };
-        var patient = new PatientFacts(conditions, medications, skinFindings, null, ["latex"]);
+        // Every screening question answered "no" (or its first choice): unanswered ones would make it "screening incomplete".
+        var answers = ScreeningQuestionnaire.Default.Questions
+            .Select(q => new AnswerFact(q.Id, q.Choices.Any(c => c.Value == "no") ? "no" : q.Choices[0].Value, null, null, today.AddDays(-3))).ToList();
+        var patient = new PatientFacts(conditions, medications, skinFindings, null, ["latex"], answers, new DateOnly(1985, 6, 1));
 
         var practitioner = new PractitionerFacts(Guid.NewGuid(),
             [new QualificationFact(Codes.MicroneedlingDeviceTraining, new DateOnly(2026, 12, 31)), new QualificationFact(Codes.Physician, null)],

@@ -14,6 +14,14 @@ namespace Needling.Load;
 /// </summary>
 internal sealed class AftercareVisits(HttpClient[] instances, string adminToken)
 {
+    // The questions of src/Needling.ClinicalRules/Defaults/screening-questions.json, answered "no" (Fitzpatrick: type I).
+    private static readonly object[] AllNo =
+    [
+        .. new[] { "cold-sore-now", "cold-sore-history", "vitiligo", "sunburn-tan", "immunosuppression", "filler-botox", "diabetes",
+            "pacemaker", "blood-thinner", "bleeding-disorder", "pregnant", "guardian-consent" }.Select(q => (object)new { question = q, value = "no" }),
+        new { question = "fitzpatrick", value = "I" },
+    ];
+
     public const string Password = "load-aftercare-passphrase-1";
     private const int VisitsPerLane = 2;
     private const int Workers = 8;
@@ -90,6 +98,8 @@ internal sealed class AftercareVisits(HttpClient[] instances, string adminToken)
                 // Ofcom's numbers for drama and the reserved example.test domain: never a real person.
                 phone = "07700 900123", preferredLanguage = "en", email,
             }, desk, ct)).GetProperty("patient").GetProperty("id").GetGuid();
+            // Every screening question answered: an unanswered one leaves the session start "screening incomplete".
+            await SendAsync(http, HttpMethod.Post, $"patients/{patient}/screening/answers", new { givenBy = "patient", answers = AllNo }, desk, ct);
             var request = Id(await SendAsync(http, HttpMethod.Post, "consent/requests", new { patientId = patient, treatmentCode = "MN-PEN" }, desk, ct));
             await SendAsync(http, HttpMethod.Post, $"consent/requests/{request}/sign", new { fullName = $"Pat Aftercare{index + 1}", signaturePng = Signature }, desk, ct);
             var appointment = (await SendAsync(http, HttpMethod.Post, "appointments", new

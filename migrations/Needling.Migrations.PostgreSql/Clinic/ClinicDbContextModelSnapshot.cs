@@ -30,6 +30,11 @@ namespace Needling.Migrations.PostgreSql.Clinic
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Jurisdiction")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("jurisdiction");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -96,6 +101,10 @@ namespace Needling.Migrations.PostgreSql.Clinic
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("MaintenanceDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("maintenance_due_on");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -263,15 +272,16 @@ namespace Needling.Migrations.PostgreSql.Clinic
                         .HasColumnType("integer")
                         .HasColumnName("duration_minutes");
 
-                    b.Property<bool>("HasRegulatoryClearance")
-                        .HasColumnType("boolean")
-                        .HasColumnName("has_regulatory_clearance");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("RegulatoryStatusJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("regulatory_status_json");
 
                     b.Property<bool>("RequiresRegulatoryClearance")
                         .HasColumnType("boolean")

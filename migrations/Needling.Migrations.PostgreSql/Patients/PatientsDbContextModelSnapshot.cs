@@ -92,6 +92,72 @@ namespace Needling.Migrations.PostgreSql.Patients
                     b.ToTable("patients", "patients");
                 });
 
+            modelBuilder.Entity("Needling.Patients.Domain.ScreeningAnswerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at_utc");
+
+                    b.Property<string>("Areas")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("areas");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("given_by");
+
+                    b.Property<DateOnly?>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("question_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTime?>("SupersededAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at_utc");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_screening_answers");
+
+                    b.HasIndex("PatientId", "SupersededAtUtc")
+                        .HasDatabaseName("ix_screening_answers_patient_id_superseded_at_utc");
+
+                    b.ToTable("screening_answers", "patients");
+                });
+
             modelBuilder.Entity("Needling.Patients.Domain.ScreeningConfirmation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -272,6 +338,16 @@ namespace Needling.Migrations.PostgreSql.Patients
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
 
                     b.ToTable("audit_log", "patients");
+                });
+
+            modelBuilder.Entity("Needling.Patients.Domain.ScreeningAnswerRecord", b =>
+                {
+                    b.HasOne("Needling.Patients.Domain.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_screening_answers_patients_patient_id");
                 });
 
             modelBuilder.Entity("Needling.Patients.Domain.ScreeningConfirmation", b =>

@@ -24,6 +24,11 @@ namespace Needling.Migrations.Sqlite.Clinic
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("Jurisdiction")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jurisdiction");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -90,6 +95,10 @@ namespace Needling.Migrations.Sqlite.Clinic
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("MaintenanceDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("maintenance_due_on");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -257,15 +266,16 @@ namespace Needling.Migrations.Sqlite.Clinic
                         .HasColumnType("INTEGER")
                         .HasColumnName("duration_minutes");
 
-                    b.Property<bool>("HasRegulatoryClearance")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("has_regulatory_clearance");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("RegulatoryStatusJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("regulatory_status_json");
 
                     b.Property<bool>("RequiresRegulatoryClearance")
                         .HasColumnType("INTEGER")

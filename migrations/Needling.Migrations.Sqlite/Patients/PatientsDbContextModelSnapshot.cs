@@ -86,6 +86,72 @@ namespace Needling.Migrations.Sqlite.Patients
                     b.ToTable("patients_patients", (string)null);
                 });
 
+            modelBuilder.Entity("Needling.Patients.Domain.ScreeningAnswerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AnsweredAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at_utc");
+
+                    b.Property<string>("Areas")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("areas");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_by");
+
+                    b.Property<DateOnly?>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTime?>("SupersededAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("superseded_at_utc");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patients_screening_answers");
+
+                    b.HasIndex("PatientId", "SupersededAtUtc")
+                        .HasDatabaseName("ix_patients_screening_answers_patient_id_superseded_at_utc");
+
+                    b.ToTable("patients_screening_answers", (string)null);
+                });
+
             modelBuilder.Entity("Needling.Patients.Domain.ScreeningConfirmation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -266,6 +332,16 @@ namespace Needling.Migrations.Sqlite.Patients
                         .HasDatabaseName("ix_patients_audit_log_entity_type_entity_id");
 
                     b.ToTable("patients_audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("Needling.Patients.Domain.ScreeningAnswerRecord", b =>
+                {
+                    b.HasOne("Needling.Patients.Domain.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patients_screening_answers_patients_patients_patient_id");
                 });
 
             modelBuilder.Entity("Needling.Patients.Domain.ScreeningConfirmation", b =>

@@ -36,6 +36,7 @@ public static class PatientsModule
         GetScreening.Map(desk, clinical);
         RecordScreening.Map(desk, clinical);
         ConfirmScreening.Map(desk);
+        AnswerQuestions.Map(desk);
         return app;
     }
 }

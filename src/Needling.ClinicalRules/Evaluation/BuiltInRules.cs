@@ -7,6 +7,8 @@ public static class BuiltInRuleIds
     public const string PractitionerQualification = "practitioner.qualification";
     public const string PractitionerLicence = "practitioner.licence";
     public const string DepthZoneUnknown = "depth.zone-unknown";
+    public const string ScreeningIncomplete = "screening.incomplete";
+    public const string ScreeningUnanswered = "screening.unanswered";
 }
 
 internal static class BuiltInRules
@@ -20,6 +22,10 @@ internal static class BuiltInRules
     // clinical-defaults.md, Treatments, "performed by" column (evidence P).
     public static readonly RuleSource PerformedBySource =
         new("clinical-defaults.md, Treatments: performed by", EvidenceLevel.P);
+
+    // clinical-defaults.md: "A missing answer is unknown, never 'no'" (clinic policy, no clinical source).
+    public static readonly RuleSource UnknownIsNotNoSource =
+        new("clinical-defaults.md, contraindications: a missing screening answer is unknown, never 'no'", EvidenceLevel.P);
 
     // clinical-defaults.md, "Depth by facial zone (manufacturer charts, C)".
     public static readonly RuleSource DepthChartSource =

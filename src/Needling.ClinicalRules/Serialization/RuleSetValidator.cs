@@ -66,12 +66,20 @@ internal static class RuleSetValidator
         Require(r.Id, m.Codes.Count == 0 || m.Kind is FactKind.Condition or FactKind.Medication or FactKind.SkinFinding,
             $"match.codes mean nothing for kind {m.Kind}");
         Require(r.Id, m.WithinMonths is null or >= 1, "match.withinMonths must be 1 or more");
-        Require(r.Id, !m.AreaScoped || m.Kind is FactKind.Condition or FactKind.SkinFinding,
+        Require(r.Id, !m.AreaScoped || m.Kind is FactKind.Condition or FactKind.SkinFinding or FactKind.Answer || m.Question is not null,
             $"match.areaScoped means nothing for kind {m.Kind}: only conditions and skin findings have an area");
         Require(r.Id, m.PregnancyTrimester is null || (m.Kind == FactKind.Pregnancy && m.PregnancyTrimester is >= 1 and <= 3),
             "match.pregnancyTrimester must be 1, 2 or 3, on a Pregnancy match");
-        Require(r.Id, m.MinimumSeverity is null || (m.Kind == FactKind.SkinFinding && Codes.SkinFindingSeverities.Contains(m.MinimumSeverity)),
-            $"match.minimumSeverity must be one of {string.Join(", ", Codes.SkinFindingSeverities)}, on a SkinFinding match");
+        Require(r.Id, m.MinimumSeverity is null || (m.Kind is FactKind.SkinFinding or FactKind.Condition && Codes.SkinFindingSeverities.Contains(m.MinimumSeverity)),
+            $"match.minimumSeverity must be one of {string.Join(", ", Codes.SkinFindingSeverities)}, on a SkinFinding or Condition match");
+        Require(r.Id, m.Kind != FactKind.Answer || !string.IsNullOrWhiteSpace(m.Question), "match.question is required for kind Answer");
+        Require(r.Id, m.Question is null || ScreeningQuestionnaire.Default.Find(m.Question) is not null,
+            $"match.question '{m.Question}' is not a screening question");
+        Require(r.Id, m.Values is null || m.Values.All(v => !string.IsNullOrWhiteSpace(v)), "match.values must be non-blank");
+        Require(r.Id, m.WithinDays is null or >= 1, "match.withinDays must be 1 or more");
+        Require(r.Id, (m.Kind == FactKind.Age) == (m.UnderAgeYears is not null), "match.underAgeYears is required for kind Age, and only there");
+        Require(r.Id, m.UnlessQuestion is null || (m.Kind == FactKind.Age && ScreeningQuestionnaire.Default.Find(m.UnlessQuestion) is not null),
+            "match.unlessQuestion must be a screening question, on an Age match");
         Require(r.Id, r.SeverityByTreatment is { Count: > 0 }, "applies to no treatment (severityByTreatment is empty)");
         foreach (var (treatment, severity) in r.SeverityByTreatment!)
         {

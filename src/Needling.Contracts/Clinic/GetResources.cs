@@ -17,4 +17,5 @@ public sealed record RoomInfo(Guid Id, string Name);
 
 /// <summary>A device.</summary>
 /// <param name="Id">Device id.</param><param name="Name">Name.</param><param name="Kind">Device kind, matching a treatment's DeviceKind.</param><param name="Serial">Serial number.</param>
-public sealed record DeviceInfo(Guid Id, string Name, string Kind, string Serial);
+/// <param name="MaintenanceDueOn">The last day it may be used before its maintenance; null when it has no schedule.</param>
+public sealed record DeviceInfo(Guid Id, string Name, string Kind, string Serial, DateOnly? MaintenanceDueOn = null);

@@ -11,8 +11,12 @@ public sealed record GetTreatment(string Code) : IRequest<TreatmentInfo?>;
 /// <param name="DurationMinutes">Length of one appointment.</param>
 /// <param name="DeviceKind">Kind of device it needs, or null when none.</param>
 /// <param name="RequiresRegulatoryClearance">True for products that need a regulator's clearance (UC-MSC).</param>
-/// <param name="HasRegulatoryClearance">Whether the clinic has recorded that clearance in its jurisdiction.</param>
+/// <param name="HasRegulatoryClearance">True when the product is "approved" in the clinic's jurisdiction.</param>
 /// <param name="Active">False when the clinic no longer offers it.</param>
+/// <param name="Jurisdiction">The clinic's jurisdiction (ISO country code), null when not recorded.</param>
+/// <param name="RegulatoryStatus">The product's status there: approved, trial-only or not-approved; null when none is recorded.</param>
+/// <param name="RegulatoryReference">The regulator's reference for that status.</param>
 public sealed record TreatmentInfo(
     string Code, string Name, int DurationMinutes, string? DeviceKind,
-    bool RequiresRegulatoryClearance, bool HasRegulatoryClearance, bool Active);
+    bool RequiresRegulatoryClearance, bool HasRegulatoryClearance, bool Active,
+    string? Jurisdiction = null, string? RegulatoryStatus = null, string? RegulatoryReference = null);

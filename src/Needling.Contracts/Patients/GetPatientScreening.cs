@@ -18,6 +18,11 @@ public sealed record GetPatientScreening(Guid PatientId) : IRequest<PatientScree
 /// reviewed the answers with the patient within that many days: a plain confirmation is then refused
 /// (rule screening.review-due) until a practitioner reviews them. Judged at the time of the answer.
 /// </param>
+/// <param name="Answers">
+/// The current answer to each screening question answered (GET /screening/questions). A question missing here is
+/// unanswered, which the rules read as unknown, never "no". Null = the caller did not ask for them.
+/// </param>
+/// <param name="DateOfBirth">The patient's date of birth (age rules).</param>
 public sealed record PatientScreening(
     Guid PatientId,
     IReadOnlyList<ConditionEntry> Conditions,
@@ -26,7 +31,20 @@ public sealed record PatientScreening(
     PregnancyEntry? Pregnancy,
     IReadOnlyList<string> Allergies,
     ScreeningConfirmationInfo? LastConfirmation = null,
-    bool ReviewDue = false);
+    bool ReviewDue = false,
+    IReadOnlyList<ScreeningQuestionAnswer>? Answers = null,
+    DateOnly? DateOfBirth = null);
+
+/// <summary>The current answer to one screening question.</summary>
+/// <param name="QuestionId">Question id, e.g. "sunburn-tan".</param>
+/// <param name="Value">The choice given, e.g. "yes", "no", "spreading", "IV".</param>
+/// <param name="OccurredOn">The date the answer gives (e.g. the day of the sunburn), when the question asks one.</param>
+/// <param name="Areas">Body-area codes the answer concerns; null = anywhere.</param>
+/// <param name="Detail">Free text, e.g. the names of blood thinners.</param>
+/// <param name="AnsweredAtUtc">When it was recorded (UTC).</param>
+/// <param name="GivenBy">Who gave it: patient, guardian or practitioner.</param>
+public sealed record ScreeningQuestionAnswer(string QuestionId, string Value, DateOnly? OccurredOn, IReadOnlyList<string>? Areas,
+    string? Detail, DateTime AnsweredAtUtc, string GivenBy);
 
 /// <summary>One reconfirmation of a patient's screening answers.</summary>
 /// <param name="ConfirmedAtUtc">When it was recorded (UTC).</param>
@@ -38,7 +56,8 @@ public sealed record ScreeningConfirmationInfo(DateTime ConfirmedAtUtc, string C
 /// <summary>A condition with its body area and dates.</summary>
 /// <param name="Code">Condition code.</param><param name="Area">Body-area code (GET /body-areas), if local; it covers every area inside it.</param>
 /// <param name="OnsetOn">Onset date.</param><param name="ResolvedOn">Resolution date; null while active.</param>
-public sealed record ConditionEntry(string Code, string? Area, DateOnly? OnsetOn, DateOnly? ResolvedOn);
+/// <param name="Severity">mild, moderate or severe, as the practitioner grades it; null when ungraded.</param>
+public sealed record ConditionEntry(string Code, string? Area, DateOnly? OnsetOn, DateOnly? ResolvedOn, string? Severity = null);
 
 /// <summary>A medication.</summary>
 /// <param name="Name">Medication name as recorded.</param><param name="ClassCode">Class, e.g. "anticoagulant".</param>

@@ -1,7 +1,10 @@
 namespace Needling.Contracts.Protocols;
 
 /// <summary>The answer: Allowed, AllowedWithWarnings or Refused, with every finding.</summary>
-/// <param name="Outcome">Allowed, AllowedWithWarnings or Refused.</param>
+/// <param name="Outcome">
+/// Allowed, AllowedWithWarnings, Refused, or ScreeningIncomplete: nothing known blocks, but a screening question that
+/// could block is unanswered (or the patient has no screening at all); never read it as allowed.
+/// </param>
 /// <param name="RuleSetVersion">The rule-set version that decided; stored with every decision.</param>
 /// <param name="Findings">Every rule that fired, blocks first.</param>
 /// <param name="EarliestAllowedOn">
@@ -18,4 +21,6 @@ public sealed record EligibilityResult(
 /// <param name="Message">Plain message for staff.</param>
 /// <param name="Source">Citation of the rule's source.</param>
 /// <param name="Evidence">Evidence level: A trial/review, B guideline, C practice, P clinic policy.</param>
-public sealed record EligibilityFinding(string RuleId, int RuleVersion, string Severity, string Message, string Source, string Evidence);
+/// <param name="EvidenceNote">A plain note when the evidence is weak (C or P); null otherwise.</param>
+public sealed record EligibilityFinding(string RuleId, int RuleVersion, string Severity, string Message, string Source, string Evidence,
+    string? EvidenceNote = null);

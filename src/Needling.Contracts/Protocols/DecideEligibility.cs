@@ -21,13 +21,17 @@ namespace Needling.Contracts.Protocols;
 /// an appointment being rescheduled is left out by whoever asks.
 /// </param>
 /// <param name="TreatedAreas">Areas to be treated; null or empty means all recorded areas count.</param>
+/// <param name="Device">The device booked for the session (its maintenance due date is checked); null when none.</param>
+/// <param name="ElectricalStimulation">Whether the session uses electrical stimulation; null when not known (a booking).</param>
 public sealed record DecideEligibility(
     PatientScreening Screening, PractitionerInfo Practitioner, TreatmentInfo Treatment, string Indication, DateTime StartUtc,
-    ClinicProfile Clinic, IReadOnlyList<TreatmentHistoryItem> History, IReadOnlyList<string>? TreatedAreas = null) : IRequest<EligibilityResult>;
+    ClinicProfile Clinic, IReadOnlyList<TreatmentHistoryItem> History, IReadOnlyList<string>? TreatedAreas = null,
+    DeviceInfo? Device = null, bool? ElectricalStimulation = null) : IRequest<EligibilityResult>;
 
 /// <summary>One past session or booked appointment.</summary>
 /// <param name="StartUtc">Start, UTC.</param>
 /// <param name="TreatmentCode">Treatment code.</param>
 /// <param name="Indication">Indication, if recorded.</param>
 /// <param name="Completed">True for a completed session, false for a booking still to come.</param>
-public sealed record TreatmentHistoryItem(DateTime StartUtc, string TreatmentCode, string? Indication, bool Completed);
+/// <param name="Areas">Body areas it treats (treats); null when not recorded, and then it counts against every area.</param>
+public sealed record TreatmentHistoryItem(DateTime StartUtc, string TreatmentCode, string? Indication, bool Completed, IReadOnlyList<string>? Areas = null);

@@ -24,6 +24,7 @@ public abstract class AftercareEmailTests(MailAppFixture app)
                 givenName = "Aoife", familyName = BookingSetup.Unique("Byrne"), dateOfBirth = "1991-02-03", phone = "+44 20 7946 0111",
                 preferredLanguage = language, email,
             })).GetProperty("patient").Id();
+            await desk.AnswerScreeningAllNo(patient);
         }
         var v = await _setup.CheckedInAsync(patient: patient);
         using var chair = await _setup.SignedIn(v.Chair);
@@ -160,7 +161,9 @@ public abstract class AftercareEmailTests(MailAppFixture app)
         using (var desk = await app.As("Receptionist", freshToken: true))
         {
             patient = (await desk.PostOk("/patients", new { givenName = "Remy", familyName = BookingSetup.Unique("Minder"), dateOfBirth = "1980-01-01", phone = "+44 20 7946 0222", preferredLanguage = "en", email })).GetProperty("patient").Id();
+            await desk.AnswerScreeningAllNo(patient);
             sibling = (await desk.PostOk("/patients", new { givenName = "Rosa", familyName = BookingSetup.Unique("Minder"), dateOfBirth = "1982-01-01", phone = "+44 20 7946 0222", preferredLanguage = "en", email })).GetProperty("patient").Id();
+            await desk.AnswerScreeningAllNo(sibling);
         }
         var subject = Needling.Aftercare.Texts.AftercareText.For("en").Reminder.Subject.Split('{')[0];
         var kept = await _setup.CheckedInAsync(chair, patient, checkIn: false, consent: false, hoursBefore: 30);
@@ -189,6 +192,7 @@ public abstract class AftercareEmailTests(MailAppFixture app)
         using (var desk = await app.As("Receptionist", freshToken: true))
         {
             patient = (await desk.PostOk("/patients", new { givenName = "Ines", familyName = BookingSetup.Unique("Ferreira"), dateOfBirth = "1993-03-03", phone = "+44 20 7946 0666", preferredLanguage = "en", email })).GetProperty("patient").Id();
+            await desk.AnswerScreeningAllNo(patient);
         }
         await _setup.CheckedInAsync(patient: patient, consent: false, checkIn: false, hoursBefore: 48);
         var subject = Needling.Aftercare.Texts.AftercareText.For("en").ConsentLink.Subject.Split('{')[0];
@@ -212,6 +216,7 @@ public abstract class AftercareEmailTests(MailAppFixture app)
         using var desk = await app.As("Receptionist", freshToken: true);
         var patient = (await desk.PostOk("/patients", new { givenName = "Rhea", familyName = BookingSetup.Unique("Sato"), dateOfBirth = "1990-01-09", phone = "+44 20 7946 0777", preferredLanguage = "en", email }))
             .GetProperty("patient").Id();
+        await desk.AnswerScreeningAllNo(patient);
         var request = (await desk.PostOk("/consent/requests", new { patientId = patient, treatmentCode = "MN-PEN" })).Id();
         await LinkQueued(patient);
         await desk.PostOk($"/consent/requests/{request}/sign", new { fullName = "Rhea Sato", signaturePng = PdfTools.SignaturePng() });

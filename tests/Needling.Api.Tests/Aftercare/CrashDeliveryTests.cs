@@ -74,6 +74,7 @@ public sealed class CrashDeliveryTests : IAsyncLifetime
         using var desk = await SignedIn(service, "reception");
         var patient = (await desk.PostOk("/patients", new { givenName = "Cora", familyName = "Ashford", dateOfBirth = "1987-07-07", phone = "+44 20 7946 0444", preferredLanguage = "en", email }))
             .GetProperty("patient").Id();
+        await desk.AnswerScreeningAllNo(patient);
         var request = (await desk.PostOk("/consent/requests", new { patientId = patient, treatmentCode = "MN-PEN" })).Id();
         await desk.PostOk($"/consent/requests/{request}/sign", new { fullName = "Cora Ashford", signaturePng = PdfTools.SignaturePng() });
         var now = DateTimeOffset.UtcNow;

@@ -98,6 +98,7 @@ public sealed class DeliveryAcrossInstancesTests(PostgresMailApp app, ITestOutpu
         {
             givenName = "Pat", familyName = BookingSetup.Unique("Twin"), dateOfBirth = "1985-05-05", phone = "+44 20 7946 0333", preferredLanguage = "en", email,
         })).GetProperty("patient").Id();
+        await desk.AnswerScreeningAllNo(patient);
         var request = (await desk.PostOk("/consent/requests", new { patientId = patient, treatmentCode = "MN-PEN" })).Id();
         await desk.PostOk($"/consent/requests/{request}/sign", new { fullName = "Pat Twin", signaturePng = PdfTools.SignaturePng() });
         var at = new DateTimeOffset(start, TimeSpan.Zero);

@@ -21,11 +21,38 @@ public static class Http
 
     public static Guid Id(this JsonElement e, string property = "id") => e.GetProperty(property).GetGuid();
 
-    /// <summary>Registers a patient and returns its id.</summary>
-    public static async Task<Guid> RegisterPatient(this HttpClient desk, string given = "Mina", string family = "Okada", string dob = "1990-05-17", string language = "en")
+    /// <summary>
+    /// Registers a patient and returns its id. Screened: the patient answers every screening question "no" (Fitzpatrick:
+    /// type I), because an unanswered question is unknown, never "no", and leaves eligibility "screening incomplete".
+    /// </summary>
+    public static async Task<Guid> RegisterPatient(this HttpClient desk, string given = "Mina", string family = "Okada", string dob = "1990-05-17", string language = "en",
+        bool screened = true)
     {
         var created = await desk.PostOk("/patients", new { givenName = given, familyName = family, dateOfBirth = dob, phone = "+44 20 7946 0999", preferredLanguage = language });
-        return created.GetProperty("patient").Id();
+        var id = created.GetProperty("patient").Id();
+        if (screened)
+        {
+            await desk.AnswerScreeningAllNo(id);
+        }
+        return id;
+    }
+
+    /// <summary>Answers every screening question "no" (or its first choice where there is no "no"), as the patient.</summary>
+    public static async Task AnswerScreeningAllNo(this HttpClient desk, Guid patient, params (string Question, object Answer)[] except)
+    {
+        var questions = await desk.GetOk("/screening/questions");
+        var answers = questions.GetProperty("questions").EnumerateArray().Select(q =>
+        {
+            var id = q.GetProperty("id").GetString()!;
+            var given = except.FirstOrDefault(e => e.Question == id);
+            if (given.Question is not null)
+            {
+                return given.Answer;
+            }
+            var values = q.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()!).ToList();
+            return (object)new { question = id, value = values.Contains("no") ? "no" : values[0] };
+        }).Where(a => a is not null).ToList();
+        await desk.PostOk($"/patients/{patient}/screening/answers", new { givenBy = "patient", answers }, HttpStatusCode.OK);
     }
 
     /// <summary>Registers a practitioner (as Admin) with the given qualification codes and returns its id.</summary>

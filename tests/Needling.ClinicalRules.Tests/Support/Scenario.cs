@@ -17,6 +17,8 @@ internal sealed record Scenario
     public PractitionerFacts Practitioner { get; init; } = Practitioners.FullyQualified;
     public IReadOnlyList<SessionFact> History { get; init; } = [];
     public IReadOnlyList<string>? TreatedAreas { get; init; }
+    public DeviceFacts? Device { get; init; }
+    public bool? ElectricalStimulation { get; init; }
 
     public static Scenario For(string treatment, string indication) => new() { Treatment = treatment, Indication = indication };
 
@@ -27,7 +29,7 @@ internal sealed record Scenario
         this with { History = [.. History, new SessionFact(Clinic.Utc(Zone, date, hour, minute), treatment ?? Treatment, indication ?? Indication, kind)] };
 
     public EligibilityInput Input() => new(Rules, new TreatmentFacts(Treatment, RequiresClearance, HasClearance), Indication,
-        StartUtc, Zone, Patient, Practitioner, History, TreatedAreas);
+        StartUtc, Zone, Patient, Practitioner, History, TreatedAreas, Device, ElectricalStimulation);
 
     public EligibilityDecision Decide() => EligibilityEngine.Evaluate(Input());
 }

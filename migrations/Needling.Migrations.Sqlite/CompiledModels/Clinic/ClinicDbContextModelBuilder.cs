@@ -16,7 +16,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
     public partial class ClinicDbContextModel
     {
         private ClinicDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5bbc38b4-11e7-4fa7-9153-5c879907a845"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("b9ec75c2-28ab-404c-b24a-1592be112bd1"), entityTypeCount: 10)
         {
         }
 
@@ -47,7 +47,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             TreatmentEntityType.CreateAnnotations(treatment);
             AuditRecordEntityType.CreateAnnotations(auditRecord);
 
-            AddAnnotation("ProductVersion", "10.0.14");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddRuntimeAnnotation("Relational:RelationalModelFactory", () => CreateRelationalModel());
         }
 
@@ -62,6 +62,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var needlingClinicDomainClinicSettingsTableBase = new TableBase("Needling.Clinic.Domain.ClinicSettings", null, relationalModel);
             var idColumnBase = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingClinicDomainClinicSettingsTableBase);
             needlingClinicDomainClinicSettingsTableBase.Columns.Add("id", idColumnBase);
+            var jurisdictionColumnBase = new ColumnBase<ColumnMappingBase>("jurisdiction", "TEXT", needlingClinicDomainClinicSettingsTableBase)
+            {
+                IsNullable = true
+            };
+            needlingClinicDomainClinicSettingsTableBase.Columns.Add("jurisdiction", jurisdictionColumnBase);
             var nameColumnBase = new ColumnBase<ColumnMappingBase>("name", "TEXT", needlingClinicDomainClinicSettingsTableBase);
             needlingClinicDomainClinicSettingsTableBase.Columns.Add("name", nameColumnBase);
             var phoneColumnBase = new ColumnBase<ColumnMappingBase>("phone", "TEXT", needlingClinicDomainClinicSettingsTableBase)
@@ -76,6 +81,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             needlingClinicDomainClinicSettingsTableBase.AddTypeMapping(needlingClinicDomainClinicSettingsMappingBase, false);
             defaultTableMappings.Add(needlingClinicDomainClinicSettingsMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase, clinicSettings.FindProperty("Id")!, needlingClinicDomainClinicSettingsMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)jurisdictionColumnBase, clinicSettings.FindProperty("Jurisdiction")!, needlingClinicDomainClinicSettingsMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nameColumnBase, clinicSettings.FindProperty("Name")!, needlingClinicDomainClinicSettingsMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)phoneColumnBase, clinicSettings.FindProperty("Phone")!, needlingClinicDomainClinicSettingsMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)time_zone_idColumnBase, clinicSettings.FindProperty("TimeZoneId")!, needlingClinicDomainClinicSettingsMappingBase);
@@ -86,6 +92,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var idColumn = new Column("id", "TEXT", clinic_settingsTable);
             clinic_settingsTable.Columns.Add("id", idColumn);
             idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn);
+            var jurisdictionColumn = new Column("jurisdiction", "TEXT", clinic_settingsTable)
+            {
+                IsNullable = true
+            };
+            clinic_settingsTable.Columns.Add("jurisdiction", jurisdictionColumn);
+            jurisdictionColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(jurisdictionColumn);
             var nameColumn = new Column("name", "TEXT", clinic_settingsTable);
             clinic_settingsTable.Columns.Add("name", nameColumn);
             nameColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(nameColumn);
@@ -103,6 +115,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             clinic_settingsTable.AddTypeMapping(clinic_settingsTableMapping, false);
             tableMappings.Add(clinic_settingsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn, clinicSettings.FindProperty("Id")!, clinic_settingsTableMapping);
+            RelationalModel.CreateColumnMapping(jurisdictionColumn, clinicSettings.FindProperty("Jurisdiction")!, clinic_settingsTableMapping);
             RelationalModel.CreateColumnMapping(nameColumn, clinicSettings.FindProperty("Name")!, clinic_settingsTableMapping);
             RelationalModel.CreateColumnMapping(phoneColumn, clinicSettings.FindProperty("Phone")!, clinic_settingsTableMapping);
             RelationalModel.CreateColumnMapping(time_zone_idColumn, clinicSettings.FindProperty("TimeZoneId")!, clinic_settingsTableMapping);
@@ -182,6 +195,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             needlingClinicDomainDeviceTableBase.Columns.Add("id", idColumnBase1);
             var kindColumnBase = new ColumnBase<ColumnMappingBase>("kind", "TEXT", needlingClinicDomainDeviceTableBase);
             needlingClinicDomainDeviceTableBase.Columns.Add("kind", kindColumnBase);
+            var maintenance_due_onColumnBase = new ColumnBase<ColumnMappingBase>("maintenance_due_on", "TEXT", needlingClinicDomainDeviceTableBase)
+            {
+                IsNullable = true
+            };
+            needlingClinicDomainDeviceTableBase.Columns.Add("maintenance_due_on", maintenance_due_onColumnBase);
             var nameColumnBase0 = new ColumnBase<ColumnMappingBase>("name", "TEXT", needlingClinicDomainDeviceTableBase);
             needlingClinicDomainDeviceTableBase.Columns.Add("name", nameColumnBase0);
             var serialColumnBase = new ColumnBase<ColumnMappingBase>("serial", "TEXT", needlingClinicDomainDeviceTableBase);
@@ -193,6 +211,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase1, device.FindProperty("Id")!, needlingClinicDomainDeviceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)activeColumnBase, device.FindProperty("Active")!, needlingClinicDomainDeviceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)kindColumnBase, device.FindProperty("Kind")!, needlingClinicDomainDeviceMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)maintenance_due_onColumnBase, device.FindProperty("MaintenanceDueOn")!, needlingClinicDomainDeviceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nameColumnBase0, device.FindProperty("Name")!, needlingClinicDomainDeviceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)serialColumnBase, device.FindProperty("Serial")!, needlingClinicDomainDeviceMappingBase);
 
@@ -208,6 +227,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var kindColumn = new Column("kind", "TEXT", clinic_devicesTable);
             clinic_devicesTable.Columns.Add("kind", kindColumn);
             kindColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(kindColumn);
+            var maintenance_due_onColumn = new Column("maintenance_due_on", "TEXT", clinic_devicesTable)
+            {
+                IsNullable = true
+            };
+            clinic_devicesTable.Columns.Add("maintenance_due_on", maintenance_due_onColumn);
+            maintenance_due_onColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateOnly>(maintenance_due_onColumn);
             var nameColumn0 = new Column("name", "TEXT", clinic_devicesTable);
             clinic_devicesTable.Columns.Add("name", nameColumn0);
             nameColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(nameColumn0);
@@ -221,6 +246,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping(idColumn1, device.FindProperty("Id")!, clinic_devicesTableMapping);
             RelationalModel.CreateColumnMapping(activeColumn, device.FindProperty("Active")!, clinic_devicesTableMapping);
             RelationalModel.CreateColumnMapping(kindColumn, device.FindProperty("Kind")!, clinic_devicesTableMapping);
+            RelationalModel.CreateColumnMapping(maintenance_due_onColumn, device.FindProperty("MaintenanceDueOn")!, clinic_devicesTableMapping);
             RelationalModel.CreateColumnMapping(nameColumn0, device.FindProperty("Name")!, clinic_devicesTableMapping);
             RelationalModel.CreateColumnMapping(serialColumn, device.FindProperty("Serial")!, clinic_devicesTableMapping);
             var pk_clinic_devices = new UniqueConstraint("pk_clinic_devices", clinic_devicesTable, new[] { idColumn1 });
@@ -603,12 +629,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             needlingClinicDomainTreatmentTableBase.Columns.Add("device_kind", device_kindColumnBase);
             var duration_minutesColumnBase = new ColumnBase<ColumnMappingBase>("duration_minutes", "INTEGER", needlingClinicDomainTreatmentTableBase);
             needlingClinicDomainTreatmentTableBase.Columns.Add("duration_minutes", duration_minutesColumnBase);
-            var has_regulatory_clearanceColumnBase = new ColumnBase<ColumnMappingBase>("has_regulatory_clearance", "INTEGER", needlingClinicDomainTreatmentTableBase);
-            needlingClinicDomainTreatmentTableBase.Columns.Add("has_regulatory_clearance", has_regulatory_clearanceColumnBase);
             var idColumnBase5 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingClinicDomainTreatmentTableBase);
             needlingClinicDomainTreatmentTableBase.Columns.Add("id", idColumnBase5);
             var nameColumnBase2 = new ColumnBase<ColumnMappingBase>("name", "TEXT", needlingClinicDomainTreatmentTableBase);
             needlingClinicDomainTreatmentTableBase.Columns.Add("name", nameColumnBase2);
+            var regulatory_status_jsonColumnBase = new ColumnBase<ColumnMappingBase>("regulatory_status_json", "TEXT", needlingClinicDomainTreatmentTableBase)
+            {
+                IsNullable = true
+            };
+            needlingClinicDomainTreatmentTableBase.Columns.Add("regulatory_status_json", regulatory_status_jsonColumnBase);
             var requires_regulatory_clearanceColumnBase = new ColumnBase<ColumnMappingBase>("requires_regulatory_clearance", "INTEGER", needlingClinicDomainTreatmentTableBase);
             needlingClinicDomainTreatmentTableBase.Columns.Add("requires_regulatory_clearance", requires_regulatory_clearanceColumnBase);
             relationalModel.DefaultTables.Add("Needling.Clinic.Domain.Treatment", needlingClinicDomainTreatmentTableBase);
@@ -620,8 +649,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)codeColumnBase0, treatment.FindProperty("Code")!, needlingClinicDomainTreatmentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)device_kindColumnBase, treatment.FindProperty("DeviceKind")!, needlingClinicDomainTreatmentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)duration_minutesColumnBase, treatment.FindProperty("DurationMinutes")!, needlingClinicDomainTreatmentMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)has_regulatory_clearanceColumnBase, treatment.FindProperty("HasRegulatoryClearance")!, needlingClinicDomainTreatmentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nameColumnBase2, treatment.FindProperty("Name")!, needlingClinicDomainTreatmentMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)regulatory_status_jsonColumnBase, treatment.FindProperty("RegulatoryStatusJson")!, needlingClinicDomainTreatmentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)requires_regulatory_clearanceColumnBase, treatment.FindProperty("RequiresRegulatoryClearance")!, needlingClinicDomainTreatmentMappingBase);
 
             var tableMappings7 = new List<TableMapping>();
@@ -645,12 +674,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var duration_minutesColumn = new Column("duration_minutes", "INTEGER", clinic_treatmentsTable);
             clinic_treatmentsTable.Columns.Add("duration_minutes", duration_minutesColumn);
             duration_minutesColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(duration_minutesColumn);
-            var has_regulatory_clearanceColumn = new Column("has_regulatory_clearance", "INTEGER", clinic_treatmentsTable);
-            clinic_treatmentsTable.Columns.Add("has_regulatory_clearance", has_regulatory_clearanceColumn);
-            has_regulatory_clearanceColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<bool>(has_regulatory_clearanceColumn);
             var nameColumn2 = new Column("name", "TEXT", clinic_treatmentsTable);
             clinic_treatmentsTable.Columns.Add("name", nameColumn2);
             nameColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(nameColumn2);
+            var regulatory_status_jsonColumn = new Column("regulatory_status_json", "TEXT", clinic_treatmentsTable)
+            {
+                IsNullable = true
+            };
+            clinic_treatmentsTable.Columns.Add("regulatory_status_json", regulatory_status_jsonColumn);
+            regulatory_status_jsonColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(regulatory_status_jsonColumn);
             var requires_regulatory_clearanceColumn = new Column("requires_regulatory_clearance", "INTEGER", clinic_treatmentsTable);
             clinic_treatmentsTable.Columns.Add("requires_regulatory_clearance", requires_regulatory_clearanceColumn);
             requires_regulatory_clearanceColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<bool>(requires_regulatory_clearanceColumn);
@@ -663,8 +695,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping(codeColumn0, treatment.FindProperty("Code")!, clinic_treatmentsTableMapping);
             RelationalModel.CreateColumnMapping(device_kindColumn, treatment.FindProperty("DeviceKind")!, clinic_treatmentsTableMapping);
             RelationalModel.CreateColumnMapping(duration_minutesColumn, treatment.FindProperty("DurationMinutes")!, clinic_treatmentsTableMapping);
-            RelationalModel.CreateColumnMapping(has_regulatory_clearanceColumn, treatment.FindProperty("HasRegulatoryClearance")!, clinic_treatmentsTableMapping);
             RelationalModel.CreateColumnMapping(nameColumn2, treatment.FindProperty("Name")!, clinic_treatmentsTableMapping);
+            RelationalModel.CreateColumnMapping(regulatory_status_jsonColumn, treatment.FindProperty("RegulatoryStatusJson")!, clinic_treatmentsTableMapping);
             RelationalModel.CreateColumnMapping(requires_regulatory_clearanceColumn, treatment.FindProperty("RequiresRegulatoryClearance")!, clinic_treatmentsTableMapping);
             var pk_clinic_treatments = new UniqueConstraint("pk_clinic_treatments", clinic_treatmentsTable, new[] { idColumn5 });
             clinic_treatmentsTable.PrimaryKey = pk_clinic_treatments;

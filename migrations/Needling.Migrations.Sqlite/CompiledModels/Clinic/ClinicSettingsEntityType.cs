@@ -24,7 +24,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 "Needling.Clinic.Domain.ClinicSettings",
                 typeof(ClinicSettings),
                 baseEntityType,
-                propertyCount: 4,
+                propertyCount: 5,
                 navigationCount: 1,
                 keyCount: 1);
 
@@ -66,6 +66,42 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
             id.AddAnnotation("Relational:ColumnName", "id");
 
+            var jurisdiction = runtimeEntityType.AddProperty(
+                "Jurisdiction",
+                typeof(string),
+                propertyInfo: typeof(ClinicSettings).GetProperty("Jurisdiction", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ClinicSettings).GetField("<Jurisdiction>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 8);
+            jurisdiction.SetGetter(
+                string (ClinicSettings instance) => ClinicSettingsUnsafeAccessors.Jurisdiction(instance),
+                bool (ClinicSettings instance) => ClinicSettingsUnsafeAccessors.Jurisdiction(instance) == null);
+            jurisdiction.SetSetter(
+                ClinicSettings (ClinicSettings instance, string value) =>
+                {
+                    ClinicSettingsUnsafeAccessors.Jurisdiction(instance) = value;
+                    return instance;
+                });
+            jurisdiction.SetMaterializationSetter(
+                ClinicSettings (ClinicSettings instance, string value) =>
+                {
+                    ClinicSettingsUnsafeAccessors.Jurisdiction(instance) = value;
+                    return instance;
+                });
+            jurisdiction.SetAccessors(
+                string (IInternalEntry entry) => ClinicSettingsUnsafeAccessors.Jurisdiction(((ClinicSettings)(entry.Entity))),
+                string (IInternalEntry entry) => ClinicSettingsUnsafeAccessors.Jurisdiction(((ClinicSettings)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(jurisdiction, 1),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(jurisdiction));
+            jurisdiction.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            jurisdiction.TypeMapping = SqliteStringTypeMapping.Default;
+            jurisdiction.AddAnnotation("Relational:ColumnName", "jurisdiction");
+
             var name = runtimeEntityType.AddProperty(
                 "Name",
                 typeof(string),
@@ -90,11 +126,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             name.SetAccessors(
                 string (IInternalEntry entry) => ClinicSettingsUnsafeAccessors.Name(((ClinicSettings)(entry.Entity))),
                 string (IInternalEntry entry) => ClinicSettingsUnsafeAccessors.Name(((ClinicSettings)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(name, 1),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(name, 2),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(name));
             name.SetPropertyIndexes(
-                index: 1,
-                originalValueIndex: 1,
+                index: 2,
+                originalValueIndex: 2,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -126,11 +162,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             phone.SetAccessors(
                 string (IInternalEntry entry) => ClinicSettingsUnsafeAccessors.Phone(((ClinicSettings)(entry.Entity))),
                 string (IInternalEntry entry) => ClinicSettingsUnsafeAccessors.Phone(((ClinicSettings)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(phone, 2),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(phone, 3),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(phone));
             phone.SetPropertyIndexes(
-                index: 2,
-                originalValueIndex: 2,
+                index: 3,
+                originalValueIndex: 3,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -161,11 +197,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             timeZoneId.SetAccessors(
                 string (IInternalEntry entry) => ClinicSettingsUnsafeAccessors.TimeZoneId(((ClinicSettings)(entry.Entity))),
                 string (IInternalEntry entry) => ClinicSettingsUnsafeAccessors.TimeZoneId(((ClinicSettings)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(timeZoneId, 3),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(timeZoneId, 4),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(timeZoneId));
             timeZoneId.SetPropertyIndexes(
-                index: 3,
-                originalValueIndex: 3,
+                index: 4,
+                originalValueIndex: 4,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -183,6 +219,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
             var id = runtimeEntityType.FindProperty("Id");
+            var jurisdiction = runtimeEntityType.FindProperty("Jurisdiction");
             var name = runtimeEntityType.FindProperty("Name");
             var phone = runtimeEntityType.FindProperty("Phone");
             var timeZoneId = runtimeEntityType.FindProperty("TimeZoneId");
@@ -194,7 +231,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((ClinicSettings)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, string, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), (source.GetCurrentValue<string>(phone) == null ? null : ((ValueComparer<string>)(((IProperty)phone).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(phone))), (source.GetCurrentValue<string>(timeZoneId) == null ? null : ((ValueComparer<string>)(((IProperty)timeZoneId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(timeZoneId))))));
+                    return ((ISnapshot)(new Snapshot<Guid, string, string, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), (source.GetCurrentValue<string>(jurisdiction) == null ? null : ((ValueComparer<string>)(((IProperty)jurisdiction).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(jurisdiction))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), (source.GetCurrentValue<string>(phone) == null ? null : ((ValueComparer<string>)(((IProperty)phone).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(phone))), (source.GetCurrentValue<string>(timeZoneId) == null ? null : ((ValueComparer<string>)(((IProperty)timeZoneId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(timeZoneId))))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -211,11 +248,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                     return ((ISnapshot)(new Snapshot<Guid, object>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<OpeningHours>>(openingHours)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 4,
+                propertyCount: 5,
                 navigationCount: 1,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 4,
+                originalValueCount: 5,
                 shadowCount: 0,
                 relationshipCount: 2,
                 storeGeneratedCount: 1));

@@ -14,6 +14,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Id>k__BackingField")]
         public static extern ref Guid Id(ClinicSettings @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Jurisdiction>k__BackingField")]
+        public static extern ref string Jurisdiction(ClinicSettings @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Name>k__BackingField")]
         public static extern ref string Name(ClinicSettings @this);
 

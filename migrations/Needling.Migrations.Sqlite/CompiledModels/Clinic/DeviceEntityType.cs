@@ -25,7 +25,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 "Needling.Clinic.Domain.Device",
                 typeof(Device),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -152,6 +152,43 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             kind.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(kind));
             kind.AddAnnotation("Relational:ColumnName", "kind");
 
+            var maintenanceDueOn = runtimeEntityType.AddProperty(
+                "MaintenanceDueOn",
+                typeof(DateOnly?),
+                propertyInfo: typeof(Device).GetProperty("MaintenanceDueOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Device).GetField("<MaintenanceDueOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            maintenanceDueOn.SetGetter(
+                DateOnly? (Device instance) => DeviceUnsafeAccessors.MaintenanceDueOn(instance),
+                bool (Device instance) => !(DeviceUnsafeAccessors.MaintenanceDueOn(instance).HasValue));
+            maintenanceDueOn.SetSetter(
+                Device (Device instance, DateOnly? value) =>
+                {
+                    DeviceUnsafeAccessors.MaintenanceDueOn(instance) = value;
+                    return instance;
+                });
+            maintenanceDueOn.SetMaterializationSetter(
+                Device (Device instance, DateOnly? value) =>
+                {
+                    DeviceUnsafeAccessors.MaintenanceDueOn(instance) = value;
+                    return instance;
+                });
+            maintenanceDueOn.SetAccessors(
+                DateOnly? (IInternalEntry entry) => DeviceUnsafeAccessors.MaintenanceDueOn(((Device)(entry.Entity))),
+                DateOnly? (IInternalEntry entry) => DeviceUnsafeAccessors.MaintenanceDueOn(((Device)(entry.Entity))),
+                DateOnly? (IInternalEntry entry) => entry.ReadOriginalValue<DateOnly?>(maintenanceDueOn, 3),
+                DateOnly? (IInternalEntry entry) => entry.GetCurrentValue<DateOnly?>(maintenanceDueOn));
+            maintenanceDueOn.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            maintenanceDueOn.TypeMapping = SqliteDateOnlyTypeMapping.Default;
+            maintenanceDueOn.SetComparer(new NullableValueComparer<DateOnly>(maintenanceDueOn.TypeMapping.Comparer));
+            maintenanceDueOn.SetKeyComparer(new NullableValueComparer<DateOnly>(maintenanceDueOn.TypeMapping.KeyComparer));
+            maintenanceDueOn.AddAnnotation("Relational:ColumnName", "maintenance_due_on");
+
             var name = runtimeEntityType.AddProperty(
                 "Name",
                 typeof(string),
@@ -176,11 +213,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             name.SetAccessors(
                 string (IInternalEntry entry) => DeviceUnsafeAccessors.Name(((Device)(entry.Entity))),
                 string (IInternalEntry entry) => DeviceUnsafeAccessors.Name(((Device)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(name, 3),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(name, 4),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(name));
             name.SetPropertyIndexes(
-                index: 3,
-                originalValueIndex: 3,
+                index: 4,
+                originalValueIndex: 4,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -211,11 +248,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             serial.SetAccessors(
                 string (IInternalEntry entry) => DeviceUnsafeAccessors.Serial(((Device)(entry.Entity))),
                 string (IInternalEntry entry) => DeviceUnsafeAccessors.Serial(((Device)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(serial, 4),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(serial, 5),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(serial));
             serial.SetPropertyIndexes(
-                index: 4,
-                originalValueIndex: 4,
+                index: 5,
+                originalValueIndex: 5,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -241,6 +278,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var id = runtimeEntityType.FindProperty("Id");
             var active = runtimeEntityType.FindProperty("Active");
             var kind = runtimeEntityType.FindProperty("Kind");
+            var maintenanceDueOn = runtimeEntityType.FindProperty("MaintenanceDueOn");
             var name = runtimeEntityType.FindProperty("Name");
             var serial = runtimeEntityType.FindProperty("Serial");
             var key = runtimeEntityType.FindKey(new[] { id });
@@ -250,7 +288,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((Device)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, bool, string, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), (source.GetCurrentValue<string>(kind) == null ? null : ((ValueComparer<string>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(kind))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), (source.GetCurrentValue<string>(serial) == null ? null : ((ValueComparer<string>)(((IProperty)serial).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(serial))))));
+                    return ((ISnapshot)(new Snapshot<Guid, bool, string, DateOnly?, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), (source.GetCurrentValue<string>(kind) == null ? null : ((ValueComparer<string>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(kind))), (source.GetCurrentValue<DateOnly?>(maintenanceDueOn) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)maintenanceDueOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(maintenanceDueOn))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), (source.GetCurrentValue<string>(serial) == null ? null : ((ValueComparer<string>)(((IProperty)serial).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(serial))))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -267,11 +305,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                     return ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 5,
+                propertyCount: 6,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 5,
+                originalValueCount: 6,
                 shadowCount: 0,
                 relationshipCount: 1,
                 storeGeneratedCount: 1));

@@ -19,6 +19,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Kind>k__BackingField")]
         public static extern ref string Kind(Device @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<MaintenanceDueOn>k__BackingField")]
+        public static extern ref DateOnly? MaintenanceDueOn(Device @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Name>k__BackingField")]
         public static extern ref string Name(Device @this);
 

@@ -237,55 +237,6 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                     storeTypeName: "INTEGER"));
             durationMinutes.AddAnnotation("Relational:ColumnName", "duration_minutes");
 
-            var hasRegulatoryClearance = runtimeEntityType.AddProperty(
-                "HasRegulatoryClearance",
-                typeof(bool),
-                propertyInfo: typeof(Treatment).GetProperty("HasRegulatoryClearance", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Treatment).GetField("<HasRegulatoryClearance>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: false);
-            hasRegulatoryClearance.SetGetter(
-                bool (Treatment instance) => TreatmentUnsafeAccessors.HasRegulatoryClearance(instance),
-                bool (Treatment instance) => TreatmentUnsafeAccessors.HasRegulatoryClearance(instance) == false);
-            hasRegulatoryClearance.SetSetter(
-                Treatment (Treatment instance, bool value) =>
-                {
-                    TreatmentUnsafeAccessors.HasRegulatoryClearance(instance) = value;
-                    return instance;
-                });
-            hasRegulatoryClearance.SetMaterializationSetter(
-                Treatment (Treatment instance, bool value) =>
-                {
-                    TreatmentUnsafeAccessors.HasRegulatoryClearance(instance) = value;
-                    return instance;
-                });
-            hasRegulatoryClearance.SetAccessors(
-                bool (IInternalEntry entry) => TreatmentUnsafeAccessors.HasRegulatoryClearance(((Treatment)(entry.Entity))),
-                bool (IInternalEntry entry) => TreatmentUnsafeAccessors.HasRegulatoryClearance(((Treatment)(entry.Entity))),
-                bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(hasRegulatoryClearance, 5),
-                bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(hasRegulatoryClearance));
-            hasRegulatoryClearance.SetPropertyIndexes(
-                index: 5,
-                originalValueIndex: 5,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            hasRegulatoryClearance.TypeMapping = BoolTypeMapping.Default.Clone(
-                comparer: new ValueComparer<bool>(
-                    bool (bool v1, bool v2) => v1 == v2,
-                    int (bool v) => ((object)v).GetHashCode(),
-                    bool (bool v) => v),
-                keyComparer: new ValueComparer<bool>(
-                    bool (bool v1, bool v2) => v1 == v2,
-                    int (bool v) => ((object)v).GetHashCode(),
-                    bool (bool v) => v),
-                providerValueComparer: new ValueComparer<bool>(
-                    bool (bool v1, bool v2) => v1 == v2,
-                    int (bool v) => ((object)v).GetHashCode(),
-                    bool (bool v) => v),
-                mappingInfo: new RelationalTypeMappingInfo(
-                    storeTypeName: "INTEGER"));
-            hasRegulatoryClearance.AddAnnotation("Relational:ColumnName", "has_regulatory_clearance");
-
             var name = runtimeEntityType.AddProperty(
                 "Name",
                 typeof(string),
@@ -310,16 +261,52 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             name.SetAccessors(
                 string (IInternalEntry entry) => TreatmentUnsafeAccessors.Name(((Treatment)(entry.Entity))),
                 string (IInternalEntry entry) => TreatmentUnsafeAccessors.Name(((Treatment)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(name, 6),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(name, 5),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(name));
             name.SetPropertyIndexes(
-                index: 6,
-                originalValueIndex: 6,
+                index: 5,
+                originalValueIndex: 5,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
             name.TypeMapping = SqliteStringTypeMapping.Default;
             name.AddAnnotation("Relational:ColumnName", "name");
+
+            var regulatoryStatusJson = runtimeEntityType.AddProperty(
+                "RegulatoryStatusJson",
+                typeof(string),
+                propertyInfo: typeof(Treatment).GetProperty("RegulatoryStatusJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Treatment).GetField("<RegulatoryStatusJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 4000);
+            regulatoryStatusJson.SetGetter(
+                string (Treatment instance) => TreatmentUnsafeAccessors.RegulatoryStatusJson(instance),
+                bool (Treatment instance) => TreatmentUnsafeAccessors.RegulatoryStatusJson(instance) == null);
+            regulatoryStatusJson.SetSetter(
+                Treatment (Treatment instance, string value) =>
+                {
+                    TreatmentUnsafeAccessors.RegulatoryStatusJson(instance) = value;
+                    return instance;
+                });
+            regulatoryStatusJson.SetMaterializationSetter(
+                Treatment (Treatment instance, string value) =>
+                {
+                    TreatmentUnsafeAccessors.RegulatoryStatusJson(instance) = value;
+                    return instance;
+                });
+            regulatoryStatusJson.SetAccessors(
+                string (IInternalEntry entry) => TreatmentUnsafeAccessors.RegulatoryStatusJson(((Treatment)(entry.Entity))),
+                string (IInternalEntry entry) => TreatmentUnsafeAccessors.RegulatoryStatusJson(((Treatment)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(regulatoryStatusJson, 6),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(regulatoryStatusJson));
+            regulatoryStatusJson.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            regulatoryStatusJson.TypeMapping = SqliteStringTypeMapping.Default;
+            regulatoryStatusJson.AddAnnotation("Relational:ColumnName", "regulatory_status_json");
 
             var requiresRegulatoryClearance = runtimeEntityType.AddProperty(
                 "RequiresRegulatoryClearance",
@@ -390,8 +377,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var code = runtimeEntityType.FindProperty("Code");
             var deviceKind = runtimeEntityType.FindProperty("DeviceKind");
             var durationMinutes = runtimeEntityType.FindProperty("DurationMinutes");
-            var hasRegulatoryClearance = runtimeEntityType.FindProperty("HasRegulatoryClearance");
             var name = runtimeEntityType.FindProperty("Name");
+            var regulatoryStatusJson = runtimeEntityType.FindProperty("RegulatoryStatusJson");
             var requiresRegulatoryClearance = runtimeEntityType.FindProperty("RequiresRegulatoryClearance");
             var key = runtimeEntityType.FindKey(new[] { id });
             key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
@@ -400,7 +387,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((Treatment)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, bool, string, string, int, bool, string, bool>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), (source.GetCurrentValue<string>(code) == null ? null : ((ValueComparer<string>)(((IProperty)code).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(code))), (source.GetCurrentValue<string>(deviceKind) == null ? null : ((ValueComparer<string>)(((IProperty)deviceKind).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(deviceKind))), ((ValueComparer<int>)(((IProperty)durationMinutes).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(durationMinutes)), ((ValueComparer<bool>)(((IProperty)hasRegulatoryClearance).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(hasRegulatoryClearance)), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), ((ValueComparer<bool>)(((IProperty)requiresRegulatoryClearance).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(requiresRegulatoryClearance)))));
+                    return ((ISnapshot)(new Snapshot<Guid, bool, string, string, int, string, string, bool>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), (source.GetCurrentValue<string>(code) == null ? null : ((ValueComparer<string>)(((IProperty)code).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(code))), (source.GetCurrentValue<string>(deviceKind) == null ? null : ((ValueComparer<string>)(((IProperty)deviceKind).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(deviceKind))), ((ValueComparer<int>)(((IProperty)durationMinutes).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(durationMinutes)), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), (source.GetCurrentValue<string>(regulatoryStatusJson) == null ? null : ((ValueComparer<string>)(((IProperty)regulatoryStatusJson).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(regulatoryStatusJson))), ((ValueComparer<bool>)(((IProperty)requiresRegulatoryClearance).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(requiresRegulatoryClearance)))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));

@@ -25,11 +25,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<DurationMinutes>k__BackingField")]
         public static extern ref int DurationMinutes(Treatment @this);
 
-        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<HasRegulatoryClearance>k__BackingField")]
-        public static extern ref bool HasRegulatoryClearance(Treatment @this);
-
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Name>k__BackingField")]
         public static extern ref string Name(Treatment @this);
+
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<RegulatoryStatusJson>k__BackingField")]
+        public static extern ref string RegulatoryStatusJson(Treatment @this);
 
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<RequiresRegulatoryClearance>k__BackingField")]
         public static extern ref bool RequiresRegulatoryClearance(Treatment @this);

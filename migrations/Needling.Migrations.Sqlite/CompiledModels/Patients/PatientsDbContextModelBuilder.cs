@@ -16,21 +16,24 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
     public partial class PatientsDbContextModel
     {
         private PatientsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("61d8ccc3-8828-4688-be54-43f4aff366e7"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("bb135ded-09fe-4ea7-b737-7c5e7f596665"), entityTypeCount: 5)
         {
         }
 
         partial void Initialize()
         {
             var patient = PatientEntityType.Create(this);
+            var screeningAnswerRecord = ScreeningAnswerRecordEntityType.Create(this);
             var screeningConfirmation = ScreeningConfirmationEntityType.Create(this);
             var screeningEntry = ScreeningEntryEntityType.Create(this);
             var auditRecord = AuditRecordEntityType.Create(this);
 
+            ScreeningAnswerRecordEntityType.CreateForeignKey1(screeningAnswerRecord, patient);
             ScreeningConfirmationEntityType.CreateForeignKey1(screeningConfirmation, patient);
             ScreeningEntryEntityType.CreateForeignKey1(screeningEntry, patient);
 
             PatientEntityType.CreateAnnotations(patient);
+            ScreeningAnswerRecordEntityType.CreateAnnotations(screeningAnswerRecord);
             ScreeningConfirmationEntityType.CreateAnnotations(screeningConfirmation);
             ScreeningEntryEntityType.CreateAnnotations(screeningEntry);
             AuditRecordEntityType.CreateAnnotations(auditRecord);
@@ -185,10 +188,147 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.GetOrCreateTableIndexes(ix_patients_patients_search_name_date_of_birthIx).Add(ix_patients_patients_search_name_date_of_birth);
             patients_patientsTable.Indexes.Add("ix_patients_patients_search_name_date_of_birth", ix_patients_patients_search_name_date_of_birth);
 
-            var screeningConfirmation = FindEntityType("Needling.Patients.Domain.ScreeningConfirmation")!;
+            var screeningAnswerRecord = FindEntityType("Needling.Patients.Domain.ScreeningAnswerRecord")!;
 
             var defaultTableMappings0 = new List<TableMappingBase<ColumnMappingBase>>();
-            screeningConfirmation.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings0);
+            screeningAnswerRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings0);
+            var needlingPatientsDomainScreeningAnswerRecordTableBase = new TableBase("Needling.Patients.Domain.ScreeningAnswerRecord", null, relationalModel);
+            var answered_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("answered_at_utc", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase);
+            needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("answered_at_utc", answered_at_utcColumnBase);
+            var areasColumnBase = new ColumnBase<ColumnMappingBase>("areas", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase)
+            {
+                IsNullable = true
+            };
+            needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("areas", areasColumnBase);
+            var detailColumnBase = new ColumnBase<ColumnMappingBase>("detail", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase)
+            {
+                IsNullable = true
+            };
+            needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("detail", detailColumnBase);
+            var given_byColumnBase = new ColumnBase<ColumnMappingBase>("given_by", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase);
+            needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("given_by", given_byColumnBase);
+            var idColumnBase0 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase);
+            needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("id", idColumnBase0);
+            var occurred_onColumnBase = new ColumnBase<ColumnMappingBase>("occurred_on", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase)
+            {
+                IsNullable = true
+            };
+            needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("occurred_on", occurred_onColumnBase);
+            var patient_idColumnBase = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase);
+            needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("patient_id", patient_idColumnBase);
+            var question_idColumnBase = new ColumnBase<ColumnMappingBase>("question_id", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase);
+            needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("question_id", question_idColumnBase);
+            var recorded_byColumnBase = new ColumnBase<ColumnMappingBase>("recorded_by", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase);
+            needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("recorded_by", recorded_byColumnBase);
+            var superseded_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("superseded_at_utc", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase)
+            {
+                IsNullable = true
+            };
+            needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("superseded_at_utc", superseded_at_utcColumnBase);
+            var valueColumnBase = new ColumnBase<ColumnMappingBase>("value", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase);
+            needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("value", valueColumnBase);
+            relationalModel.DefaultTables.Add("Needling.Patients.Domain.ScreeningAnswerRecord", needlingPatientsDomainScreeningAnswerRecordTableBase);
+            var needlingPatientsDomainScreeningAnswerRecordMappingBase = new TableMappingBase<ColumnMappingBase>(screeningAnswerRecord, needlingPatientsDomainScreeningAnswerRecordTableBase, null);
+            needlingPatientsDomainScreeningAnswerRecordTableBase.AddTypeMapping(needlingPatientsDomainScreeningAnswerRecordMappingBase, false);
+            defaultTableMappings0.Add(needlingPatientsDomainScreeningAnswerRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase0, screeningAnswerRecord.FindProperty("Id")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)answered_at_utcColumnBase, screeningAnswerRecord.FindProperty("AnsweredAtUtc")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)areasColumnBase, screeningAnswerRecord.FindProperty("Areas")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)detailColumnBase, screeningAnswerRecord.FindProperty("Detail")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)given_byColumnBase, screeningAnswerRecord.FindProperty("GivenBy")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)occurred_onColumnBase, screeningAnswerRecord.FindProperty("OccurredOn")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase, screeningAnswerRecord.FindProperty("PatientId")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)question_idColumnBase, screeningAnswerRecord.FindProperty("QuestionId")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)recorded_byColumnBase, screeningAnswerRecord.FindProperty("RecordedBy")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)superseded_at_utcColumnBase, screeningAnswerRecord.FindProperty("SupersededAtUtc")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)valueColumnBase, screeningAnswerRecord.FindProperty("Value")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
+
+            var tableMappings0 = new List<TableMapping>();
+            screeningAnswerRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings0);
+            var patients_screening_answersTable = new Table("patients_screening_answers", null, relationalModel);
+            var idColumn0 = new Column("id", "TEXT", patients_screening_answersTable);
+            patients_screening_answersTable.Columns.Add("id", idColumn0);
+            idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn0);
+            var answered_at_utcColumn = new Column("answered_at_utc", "TEXT", patients_screening_answersTable);
+            patients_screening_answersTable.Columns.Add("answered_at_utc", answered_at_utcColumn);
+            answered_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(answered_at_utcColumn);
+            var areasColumn = new Column("areas", "TEXT", patients_screening_answersTable)
+            {
+                IsNullable = true
+            };
+            patients_screening_answersTable.Columns.Add("areas", areasColumn);
+            areasColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(areasColumn);
+            var detailColumn = new Column("detail", "TEXT", patients_screening_answersTable)
+            {
+                IsNullable = true
+            };
+            patients_screening_answersTable.Columns.Add("detail", detailColumn);
+            detailColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(detailColumn);
+            var given_byColumn = new Column("given_by", "TEXT", patients_screening_answersTable);
+            patients_screening_answersTable.Columns.Add("given_by", given_byColumn);
+            given_byColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(given_byColumn);
+            var occurred_onColumn = new Column("occurred_on", "TEXT", patients_screening_answersTable)
+            {
+                IsNullable = true
+            };
+            patients_screening_answersTable.Columns.Add("occurred_on", occurred_onColumn);
+            occurred_onColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateOnly>(occurred_onColumn);
+            var patient_idColumn = new Column("patient_id", "TEXT", patients_screening_answersTable);
+            patients_screening_answersTable.Columns.Add("patient_id", patient_idColumn);
+            patient_idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn);
+            var question_idColumn = new Column("question_id", "TEXT", patients_screening_answersTable);
+            patients_screening_answersTable.Columns.Add("question_id", question_idColumn);
+            question_idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(question_idColumn);
+            var recorded_byColumn = new Column("recorded_by", "TEXT", patients_screening_answersTable);
+            patients_screening_answersTable.Columns.Add("recorded_by", recorded_byColumn);
+            recorded_byColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(recorded_byColumn);
+            var superseded_at_utcColumn = new Column("superseded_at_utc", "TEXT", patients_screening_answersTable)
+            {
+                IsNullable = true
+            };
+            patients_screening_answersTable.Columns.Add("superseded_at_utc", superseded_at_utcColumn);
+            superseded_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(superseded_at_utcColumn);
+            var valueColumn = new Column("value", "TEXT", patients_screening_answersTable);
+            patients_screening_answersTable.Columns.Add("value", valueColumn);
+            valueColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(valueColumn);
+            relationalModel.Tables.Add(("patients_screening_answers", null), patients_screening_answersTable);
+            var patients_screening_answersTableMapping = new TableMapping(screeningAnswerRecord, patients_screening_answersTable, null);
+            patients_screening_answersTable.AddTypeMapping(patients_screening_answersTableMapping, false);
+            tableMappings0.Add(patients_screening_answersTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn0, screeningAnswerRecord.FindProperty("Id")!, patients_screening_answersTableMapping);
+            RelationalModel.CreateColumnMapping(answered_at_utcColumn, screeningAnswerRecord.FindProperty("AnsweredAtUtc")!, patients_screening_answersTableMapping);
+            RelationalModel.CreateColumnMapping(areasColumn, screeningAnswerRecord.FindProperty("Areas")!, patients_screening_answersTableMapping);
+            RelationalModel.CreateColumnMapping(detailColumn, screeningAnswerRecord.FindProperty("Detail")!, patients_screening_answersTableMapping);
+            RelationalModel.CreateColumnMapping(given_byColumn, screeningAnswerRecord.FindProperty("GivenBy")!, patients_screening_answersTableMapping);
+            RelationalModel.CreateColumnMapping(occurred_onColumn, screeningAnswerRecord.FindProperty("OccurredOn")!, patients_screening_answersTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn, screeningAnswerRecord.FindProperty("PatientId")!, patients_screening_answersTableMapping);
+            RelationalModel.CreateColumnMapping(question_idColumn, screeningAnswerRecord.FindProperty("QuestionId")!, patients_screening_answersTableMapping);
+            RelationalModel.CreateColumnMapping(recorded_byColumn, screeningAnswerRecord.FindProperty("RecordedBy")!, patients_screening_answersTableMapping);
+            RelationalModel.CreateColumnMapping(superseded_at_utcColumn, screeningAnswerRecord.FindProperty("SupersededAtUtc")!, patients_screening_answersTableMapping);
+            RelationalModel.CreateColumnMapping(valueColumn, screeningAnswerRecord.FindProperty("Value")!, patients_screening_answersTableMapping);
+            var pk_patients_screening_answers = new UniqueConstraint("pk_patients_screening_answers", patients_screening_answersTable, new[] { idColumn0 });
+            patients_screening_answersTable.PrimaryKey = pk_patients_screening_answers;
+            pk_patients_screening_answers.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_screening_answers));
+            var pk_patients_screening_answersKey = RelationalModel.GetKey(this,
+                "Needling.Patients.Domain.ScreeningAnswerRecord",
+                new[] { "Id" });
+            pk_patients_screening_answers.MappedKeys.Add(pk_patients_screening_answersKey);
+            RelationalModel.GetOrCreateUniqueConstraints(pk_patients_screening_answersKey).Add(pk_patients_screening_answers);
+            patients_screening_answersTable.UniqueConstraints.Add("pk_patients_screening_answers", pk_patients_screening_answers);
+            var ix_patients_screening_answers_patient_id_superseded_at_utc = new TableIndex(
+            "ix_patients_screening_answers_patient_id_superseded_at_utc", patients_screening_answersTable, new[] { patient_idColumn, superseded_at_utcColumn }, false);
+            ix_patients_screening_answers_patient_id_superseded_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_patients_screening_answers_patient_id_superseded_at_utc));
+            var ix_patients_screening_answers_patient_id_superseded_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.Patients.Domain.ScreeningAnswerRecord",
+                new[] { "PatientId", "SupersededAtUtc" });
+            ix_patients_screening_answers_patient_id_superseded_at_utc.MappedIndexes.Add(ix_patients_screening_answers_patient_id_superseded_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_patients_screening_answers_patient_id_superseded_at_utcIx).Add(ix_patients_screening_answers_patient_id_superseded_at_utc);
+            patients_screening_answersTable.Indexes.Add("ix_patients_screening_answers_patient_id_superseded_at_utc", ix_patients_screening_answers_patient_id_superseded_at_utc);
+
+            var screeningConfirmation = FindEntityType("Needling.Patients.Domain.ScreeningConfirmation")!;
+
+            var defaultTableMappings1 = new List<TableMappingBase<ColumnMappingBase>>();
+            screeningConfirmation.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings1);
             var needlingPatientsDomainScreeningConfirmationTableBase = new TableBase("Needling.Patients.Domain.ScreeningConfirmation", null, relationalModel);
             var actorColumnBase = new ColumnBase<ColumnMappingBase>("actor", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
             needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("actor", actorColumnBase);
@@ -196,29 +336,29 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("confirmed_at_utc", confirmed_at_utcColumnBase);
             var confirmed_byColumnBase = new ColumnBase<ColumnMappingBase>("confirmed_by", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
             needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("confirmed_by", confirmed_byColumnBase);
-            var idColumnBase0 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
-            needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("id", idColumnBase0);
-            var patient_idColumnBase = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
-            needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("patient_id", patient_idColumnBase);
+            var idColumnBase1 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
+            needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("id", idColumnBase1);
+            var patient_idColumnBase0 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
+            needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("patient_id", patient_idColumnBase0);
             var reviewedColumnBase = new ColumnBase<ColumnMappingBase>("reviewed", "INTEGER", needlingPatientsDomainScreeningConfirmationTableBase);
             needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("reviewed", reviewedColumnBase);
             relationalModel.DefaultTables.Add("Needling.Patients.Domain.ScreeningConfirmation", needlingPatientsDomainScreeningConfirmationTableBase);
             var needlingPatientsDomainScreeningConfirmationMappingBase = new TableMappingBase<ColumnMappingBase>(screeningConfirmation, needlingPatientsDomainScreeningConfirmationTableBase, null);
             needlingPatientsDomainScreeningConfirmationTableBase.AddTypeMapping(needlingPatientsDomainScreeningConfirmationMappingBase, false);
-            defaultTableMappings0.Add(needlingPatientsDomainScreeningConfirmationMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase0, screeningConfirmation.FindProperty("Id")!, needlingPatientsDomainScreeningConfirmationMappingBase);
+            defaultTableMappings1.Add(needlingPatientsDomainScreeningConfirmationMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase1, screeningConfirmation.FindProperty("Id")!, needlingPatientsDomainScreeningConfirmationMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actorColumnBase, screeningConfirmation.FindProperty("Actor")!, needlingPatientsDomainScreeningConfirmationMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)confirmed_at_utcColumnBase, screeningConfirmation.FindProperty("ConfirmedAtUtc")!, needlingPatientsDomainScreeningConfirmationMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)confirmed_byColumnBase, screeningConfirmation.FindProperty("ConfirmedBy")!, needlingPatientsDomainScreeningConfirmationMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase, screeningConfirmation.FindProperty("PatientId")!, needlingPatientsDomainScreeningConfirmationMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase0, screeningConfirmation.FindProperty("PatientId")!, needlingPatientsDomainScreeningConfirmationMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)reviewedColumnBase, screeningConfirmation.FindProperty("Reviewed")!, needlingPatientsDomainScreeningConfirmationMappingBase);
 
-            var tableMappings0 = new List<TableMapping>();
-            screeningConfirmation.SetRuntimeAnnotation("Relational:TableMappings", tableMappings0);
+            var tableMappings1 = new List<TableMapping>();
+            screeningConfirmation.SetRuntimeAnnotation("Relational:TableMappings", tableMappings1);
             var patients_screening_confirmationsTable = new Table("patients_screening_confirmations", null, relationalModel);
-            var idColumn0 = new Column("id", "TEXT", patients_screening_confirmationsTable);
-            patients_screening_confirmationsTable.Columns.Add("id", idColumn0);
-            idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn0);
+            var idColumn1 = new Column("id", "TEXT", patients_screening_confirmationsTable);
+            patients_screening_confirmationsTable.Columns.Add("id", idColumn1);
+            idColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn1);
             var actorColumn = new Column("actor", "TEXT", patients_screening_confirmationsTable);
             patients_screening_confirmationsTable.Columns.Add("actor", actorColumn);
             actorColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(actorColumn);
@@ -228,23 +368,23 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             var confirmed_byColumn = new Column("confirmed_by", "TEXT", patients_screening_confirmationsTable);
             patients_screening_confirmationsTable.Columns.Add("confirmed_by", confirmed_byColumn);
             confirmed_byColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(confirmed_byColumn);
-            var patient_idColumn = new Column("patient_id", "TEXT", patients_screening_confirmationsTable);
-            patients_screening_confirmationsTable.Columns.Add("patient_id", patient_idColumn);
-            patient_idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn);
+            var patient_idColumn0 = new Column("patient_id", "TEXT", patients_screening_confirmationsTable);
+            patients_screening_confirmationsTable.Columns.Add("patient_id", patient_idColumn0);
+            patient_idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn0);
             var reviewedColumn = new Column("reviewed", "INTEGER", patients_screening_confirmationsTable);
             patients_screening_confirmationsTable.Columns.Add("reviewed", reviewedColumn);
             reviewedColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<bool>(reviewedColumn);
             relationalModel.Tables.Add(("patients_screening_confirmations", null), patients_screening_confirmationsTable);
             var patients_screening_confirmationsTableMapping = new TableMapping(screeningConfirmation, patients_screening_confirmationsTable, null);
             patients_screening_confirmationsTable.AddTypeMapping(patients_screening_confirmationsTableMapping, false);
-            tableMappings0.Add(patients_screening_confirmationsTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn0, screeningConfirmation.FindProperty("Id")!, patients_screening_confirmationsTableMapping);
+            tableMappings1.Add(patients_screening_confirmationsTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn1, screeningConfirmation.FindProperty("Id")!, patients_screening_confirmationsTableMapping);
             RelationalModel.CreateColumnMapping(actorColumn, screeningConfirmation.FindProperty("Actor")!, patients_screening_confirmationsTableMapping);
             RelationalModel.CreateColumnMapping(confirmed_at_utcColumn, screeningConfirmation.FindProperty("ConfirmedAtUtc")!, patients_screening_confirmationsTableMapping);
             RelationalModel.CreateColumnMapping(confirmed_byColumn, screeningConfirmation.FindProperty("ConfirmedBy")!, patients_screening_confirmationsTableMapping);
-            RelationalModel.CreateColumnMapping(patient_idColumn, screeningConfirmation.FindProperty("PatientId")!, patients_screening_confirmationsTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn0, screeningConfirmation.FindProperty("PatientId")!, patients_screening_confirmationsTableMapping);
             RelationalModel.CreateColumnMapping(reviewedColumn, screeningConfirmation.FindProperty("Reviewed")!, patients_screening_confirmationsTableMapping);
-            var pk_patients_screening_confirmations = new UniqueConstraint("pk_patients_screening_confirmations", patients_screening_confirmationsTable, new[] { idColumn0 });
+            var pk_patients_screening_confirmations = new UniqueConstraint("pk_patients_screening_confirmations", patients_screening_confirmationsTable, new[] { idColumn1 });
             patients_screening_confirmationsTable.PrimaryKey = pk_patients_screening_confirmations;
             pk_patients_screening_confirmations.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_screening_confirmations));
             var pk_patients_screening_confirmationsKey = RelationalModel.GetKey(this,
@@ -254,7 +394,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.GetOrCreateUniqueConstraints(pk_patients_screening_confirmationsKey).Add(pk_patients_screening_confirmations);
             patients_screening_confirmationsTable.UniqueConstraints.Add("pk_patients_screening_confirmations", pk_patients_screening_confirmations);
             var ix_patients_screening_confirmations_patient_id_confirmed_at_utc = new TableIndex(
-            "ix_patients_screening_confirmations_patient_id_confirmed_at_utc", patients_screening_confirmationsTable, new[] { patient_idColumn, confirmed_at_utcColumn }, false);
+            "ix_patients_screening_confirmations_patient_id_confirmed_at_utc", patients_screening_confirmationsTable, new[] { patient_idColumn0, confirmed_at_utcColumn }, false);
             ix_patients_screening_confirmations_patient_id_confirmed_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_patients_screening_confirmations_patient_id_confirmed_at_utc));
             var ix_patients_screening_confirmations_patient_id_confirmed_at_utcIx = RelationalModel.GetIndex(this,
                 "Needling.Patients.Domain.ScreeningConfirmation",
@@ -265,8 +405,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
 
             var screeningEntry = FindEntityType("Needling.Patients.Domain.ScreeningEntry")!;
 
-            var defaultTableMappings1 = new List<TableMappingBase<ColumnMappingBase>>();
-            screeningEntry.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings1);
+            var defaultTableMappings2 = new List<TableMappingBase<ColumnMappingBase>>();
+            screeningEntry.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings2);
             var needlingPatientsDomainScreeningEntryTableBase = new TableBase("Needling.Patients.Domain.ScreeningEntry", null, relationalModel);
             var areaColumnBase = new ColumnBase<ColumnMappingBase>("area", "TEXT", needlingPatientsDomainScreeningEntryTableBase)
             {
@@ -282,8 +422,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("ended_on", ended_onColumnBase);
             var entry_keyColumnBase = new ColumnBase<ColumnMappingBase>("entry_key", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("entry_key", entry_keyColumnBase);
-            var idColumnBase1 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
-            needlingPatientsDomainScreeningEntryTableBase.Columns.Add("id", idColumnBase1);
+            var idColumnBase2 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
+            needlingPatientsDomainScreeningEntryTableBase.Columns.Add("id", idColumnBase2);
             var kindColumnBase = new ColumnBase<ColumnMappingBase>("kind", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("kind", kindColumnBase);
             var nameColumnBase = new ColumnBase<ColumnMappingBase>("name", "TEXT", needlingPatientsDomainScreeningEntryTableBase)
@@ -296,12 +436,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
                 IsNullable = true
             };
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("notes", notesColumnBase);
-            var patient_idColumnBase0 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
-            needlingPatientsDomainScreeningEntryTableBase.Columns.Add("patient_id", patient_idColumnBase0);
+            var patient_idColumnBase1 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
+            needlingPatientsDomainScreeningEntryTableBase.Columns.Add("patient_id", patient_idColumnBase1);
             var recorded_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("recorded_at_utc", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("recorded_at_utc", recorded_at_utcColumnBase);
-            var recorded_byColumnBase = new ColumnBase<ColumnMappingBase>("recorded_by", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
-            needlingPatientsDomainScreeningEntryTableBase.Columns.Add("recorded_by", recorded_byColumnBase);
+            var recorded_byColumnBase0 = new ColumnBase<ColumnMappingBase>("recorded_by", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
+            needlingPatientsDomainScreeningEntryTableBase.Columns.Add("recorded_by", recorded_byColumnBase0);
             var removedColumnBase = new ColumnBase<ColumnMappingBase>("removed", "INTEGER", needlingPatientsDomainScreeningEntryTableBase);
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("removed", removedColumnBase);
             var revisionColumnBase = new ColumnBase<ColumnMappingBase>("revision", "INTEGER", needlingPatientsDomainScreeningEntryTableBase);
@@ -316,16 +456,16 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
                 IsNullable = true
             };
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("started_on", started_onColumnBase);
-            var superseded_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("superseded_at_utc", "TEXT", needlingPatientsDomainScreeningEntryTableBase)
+            var superseded_at_utcColumnBase0 = new ColumnBase<ColumnMappingBase>("superseded_at_utc", "TEXT", needlingPatientsDomainScreeningEntryTableBase)
             {
                 IsNullable = true
             };
-            needlingPatientsDomainScreeningEntryTableBase.Columns.Add("superseded_at_utc", superseded_at_utcColumnBase);
+            needlingPatientsDomainScreeningEntryTableBase.Columns.Add("superseded_at_utc", superseded_at_utcColumnBase0);
             relationalModel.DefaultTables.Add("Needling.Patients.Domain.ScreeningEntry", needlingPatientsDomainScreeningEntryTableBase);
             var needlingPatientsDomainScreeningEntryMappingBase = new TableMappingBase<ColumnMappingBase>(screeningEntry, needlingPatientsDomainScreeningEntryTableBase, null);
             needlingPatientsDomainScreeningEntryTableBase.AddTypeMapping(needlingPatientsDomainScreeningEntryMappingBase, false);
-            defaultTableMappings1.Add(needlingPatientsDomainScreeningEntryMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase1, screeningEntry.FindProperty("Id")!, needlingPatientsDomainScreeningEntryMappingBase);
+            defaultTableMappings2.Add(needlingPatientsDomainScreeningEntryMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase2, screeningEntry.FindProperty("Id")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)areaColumnBase, screeningEntry.FindProperty("Area")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)codeColumnBase, screeningEntry.FindProperty("Code")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)ended_onColumnBase, screeningEntry.FindProperty("EndedOn")!, needlingPatientsDomainScreeningEntryMappingBase);
@@ -333,21 +473,21 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)kindColumnBase, screeningEntry.FindProperty("Kind")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nameColumnBase, screeningEntry.FindProperty("Name")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)notesColumnBase, screeningEntry.FindProperty("Notes")!, needlingPatientsDomainScreeningEntryMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase0, screeningEntry.FindProperty("PatientId")!, needlingPatientsDomainScreeningEntryMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase1, screeningEntry.FindProperty("PatientId")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)recorded_at_utcColumnBase, screeningEntry.FindProperty("RecordedAtUtc")!, needlingPatientsDomainScreeningEntryMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)recorded_byColumnBase, screeningEntry.FindProperty("RecordedBy")!, needlingPatientsDomainScreeningEntryMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)recorded_byColumnBase0, screeningEntry.FindProperty("RecordedBy")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)removedColumnBase, screeningEntry.FindProperty("Removed")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)revisionColumnBase, screeningEntry.FindProperty("Revision")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)severityColumnBase, screeningEntry.FindProperty("Severity")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)started_onColumnBase, screeningEntry.FindProperty("StartedOn")!, needlingPatientsDomainScreeningEntryMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)superseded_at_utcColumnBase, screeningEntry.FindProperty("SupersededAtUtc")!, needlingPatientsDomainScreeningEntryMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)superseded_at_utcColumnBase0, screeningEntry.FindProperty("SupersededAtUtc")!, needlingPatientsDomainScreeningEntryMappingBase);
 
-            var tableMappings1 = new List<TableMapping>();
-            screeningEntry.SetRuntimeAnnotation("Relational:TableMappings", tableMappings1);
+            var tableMappings2 = new List<TableMapping>();
+            screeningEntry.SetRuntimeAnnotation("Relational:TableMappings", tableMappings2);
             var patients_screening_entriesTable = new Table("patients_screening_entries", null, relationalModel);
-            var idColumn1 = new Column("id", "TEXT", patients_screening_entriesTable);
-            patients_screening_entriesTable.Columns.Add("id", idColumn1);
-            idColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn1);
+            var idColumn2 = new Column("id", "TEXT", patients_screening_entriesTable);
+            patients_screening_entriesTable.Columns.Add("id", idColumn2);
+            idColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn2);
             var areaColumn = new Column("area", "TEXT", patients_screening_entriesTable)
             {
                 IsNullable = true
@@ -381,15 +521,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             };
             patients_screening_entriesTable.Columns.Add("notes", notesColumn);
             notesColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(notesColumn);
-            var patient_idColumn0 = new Column("patient_id", "TEXT", patients_screening_entriesTable);
-            patients_screening_entriesTable.Columns.Add("patient_id", patient_idColumn0);
-            patient_idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn0);
+            var patient_idColumn1 = new Column("patient_id", "TEXT", patients_screening_entriesTable);
+            patients_screening_entriesTable.Columns.Add("patient_id", patient_idColumn1);
+            patient_idColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn1);
             var recorded_at_utcColumn = new Column("recorded_at_utc", "TEXT", patients_screening_entriesTable);
             patients_screening_entriesTable.Columns.Add("recorded_at_utc", recorded_at_utcColumn);
             recorded_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(recorded_at_utcColumn);
-            var recorded_byColumn = new Column("recorded_by", "TEXT", patients_screening_entriesTable);
-            patients_screening_entriesTable.Columns.Add("recorded_by", recorded_byColumn);
-            recorded_byColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(recorded_byColumn);
+            var recorded_byColumn0 = new Column("recorded_by", "TEXT", patients_screening_entriesTable);
+            patients_screening_entriesTable.Columns.Add("recorded_by", recorded_byColumn0);
+            recorded_byColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(recorded_byColumn0);
             var removedColumn = new Column("removed", "INTEGER", patients_screening_entriesTable);
             patients_screening_entriesTable.Columns.Add("removed", removedColumn);
             removedColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<bool>(removedColumn);
@@ -408,17 +548,17 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             };
             patients_screening_entriesTable.Columns.Add("started_on", started_onColumn);
             started_onColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateOnly>(started_onColumn);
-            var superseded_at_utcColumn = new Column("superseded_at_utc", "TEXT", patients_screening_entriesTable)
+            var superseded_at_utcColumn0 = new Column("superseded_at_utc", "TEXT", patients_screening_entriesTable)
             {
                 IsNullable = true
             };
-            patients_screening_entriesTable.Columns.Add("superseded_at_utc", superseded_at_utcColumn);
-            superseded_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(superseded_at_utcColumn);
+            patients_screening_entriesTable.Columns.Add("superseded_at_utc", superseded_at_utcColumn0);
+            superseded_at_utcColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(superseded_at_utcColumn0);
             relationalModel.Tables.Add(("patients_screening_entries", null), patients_screening_entriesTable);
             var patients_screening_entriesTableMapping = new TableMapping(screeningEntry, patients_screening_entriesTable, null);
             patients_screening_entriesTable.AddTypeMapping(patients_screening_entriesTableMapping, false);
-            tableMappings1.Add(patients_screening_entriesTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn1, screeningEntry.FindProperty("Id")!, patients_screening_entriesTableMapping);
+            tableMappings2.Add(patients_screening_entriesTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn2, screeningEntry.FindProperty("Id")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(areaColumn, screeningEntry.FindProperty("Area")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(codeColumn, screeningEntry.FindProperty("Code")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(ended_onColumn, screeningEntry.FindProperty("EndedOn")!, patients_screening_entriesTableMapping);
@@ -426,15 +566,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping(kindColumn, screeningEntry.FindProperty("Kind")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(nameColumn, screeningEntry.FindProperty("Name")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(notesColumn, screeningEntry.FindProperty("Notes")!, patients_screening_entriesTableMapping);
-            RelationalModel.CreateColumnMapping(patient_idColumn0, screeningEntry.FindProperty("PatientId")!, patients_screening_entriesTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn1, screeningEntry.FindProperty("PatientId")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(recorded_at_utcColumn, screeningEntry.FindProperty("RecordedAtUtc")!, patients_screening_entriesTableMapping);
-            RelationalModel.CreateColumnMapping(recorded_byColumn, screeningEntry.FindProperty("RecordedBy")!, patients_screening_entriesTableMapping);
+            RelationalModel.CreateColumnMapping(recorded_byColumn0, screeningEntry.FindProperty("RecordedBy")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(removedColumn, screeningEntry.FindProperty("Removed")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(revisionColumn, screeningEntry.FindProperty("Revision")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(severityColumn, screeningEntry.FindProperty("Severity")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(started_onColumn, screeningEntry.FindProperty("StartedOn")!, patients_screening_entriesTableMapping);
-            RelationalModel.CreateColumnMapping(superseded_at_utcColumn, screeningEntry.FindProperty("SupersededAtUtc")!, patients_screening_entriesTableMapping);
-            var pk_patients_screening_entries = new UniqueConstraint("pk_patients_screening_entries", patients_screening_entriesTable, new[] { idColumn1 });
+            RelationalModel.CreateColumnMapping(superseded_at_utcColumn0, screeningEntry.FindProperty("SupersededAtUtc")!, patients_screening_entriesTableMapping);
+            var pk_patients_screening_entries = new UniqueConstraint("pk_patients_screening_entries", patients_screening_entriesTable, new[] { idColumn2 });
             patients_screening_entriesTable.PrimaryKey = pk_patients_screening_entries;
             pk_patients_screening_entries.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_screening_entries));
             var pk_patients_screening_entriesKey = RelationalModel.GetKey(this,
@@ -453,7 +593,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.GetOrCreateTableIndexes(ix_patients_screening_entries_entry_key_revisionIx).Add(ix_patients_screening_entries_entry_key_revision);
             patients_screening_entriesTable.Indexes.Add("ix_patients_screening_entries_entry_key_revision", ix_patients_screening_entries_entry_key_revision);
             var ix_patients_screening_entries_patient_id_superseded_at_utc = new TableIndex(
-            "ix_patients_screening_entries_patient_id_superseded_at_utc", patients_screening_entriesTable, new[] { patient_idColumn0, superseded_at_utcColumn }, false);
+            "ix_patients_screening_entries_patient_id_superseded_at_utc", patients_screening_entriesTable, new[] { patient_idColumn1, superseded_at_utcColumn0 }, false);
             ix_patients_screening_entries_patient_id_superseded_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_patients_screening_entries_patient_id_superseded_at_utc));
             var ix_patients_screening_entries_patient_id_superseded_at_utcIx = RelationalModel.GetIndex(this,
                 "Needling.Patients.Domain.ScreeningEntry",
@@ -464,8 +604,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
 
             var auditRecord = FindEntityType("Needling.SharedKernel.Audit.AuditRecord")!;
 
-            var defaultTableMappings2 = new List<TableMappingBase<ColumnMappingBase>>();
-            auditRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings2);
+            var defaultTableMappings3 = new List<TableMappingBase<ColumnMappingBase>>();
+            auditRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings3);
             var needlingSharedKernelAuditAuditRecordTableBase = new TableBase("Needling.SharedKernel.Audit.AuditRecord", null, relationalModel);
             var actionColumnBase = new ColumnBase<ColumnMappingBase>("action", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("action", actionColumnBase);
@@ -482,13 +622,13 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
                 IsNullable = true
             };
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("fields", fieldsColumnBase);
-            var idColumnBase2 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
-            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase2);
+            var idColumnBase3 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
+            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase3);
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Audit.AuditRecord", needlingSharedKernelAuditAuditRecordTableBase);
             var needlingSharedKernelAuditAuditRecordMappingBase = new TableMappingBase<ColumnMappingBase>(auditRecord, needlingSharedKernelAuditAuditRecordTableBase, null);
             needlingSharedKernelAuditAuditRecordTableBase.AddTypeMapping(needlingSharedKernelAuditAuditRecordMappingBase, false);
-            defaultTableMappings2.Add(needlingSharedKernelAuditAuditRecordMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase2, auditRecord.FindProperty("Id")!, needlingSharedKernelAuditAuditRecordMappingBase);
+            defaultTableMappings3.Add(needlingSharedKernelAuditAuditRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase3, auditRecord.FindProperty("Id")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actionColumnBase, auditRecord.FindProperty("Action")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actorColumnBase0, auditRecord.FindProperty("Actor")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)at_utcColumnBase, auditRecord.FindProperty("AtUtc")!, needlingSharedKernelAuditAuditRecordMappingBase);
@@ -496,12 +636,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_typeColumnBase, auditRecord.FindProperty("EntityType")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fieldsColumnBase, auditRecord.FindProperty("Fields")!, needlingSharedKernelAuditAuditRecordMappingBase);
 
-            var tableMappings2 = new List<TableMapping>();
-            auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings2);
+            var tableMappings3 = new List<TableMapping>();
+            auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings3);
             var patients_audit_logTable = new Table("patients_audit_log", null, relationalModel);
-            var idColumn2 = new Column("id", "TEXT", patients_audit_logTable);
-            patients_audit_logTable.Columns.Add("id", idColumn2);
-            idColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn2);
+            var idColumn3 = new Column("id", "TEXT", patients_audit_logTable);
+            patients_audit_logTable.Columns.Add("id", idColumn3);
+            idColumn3.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn3);
             var actionColumn = new Column("action", "TEXT", patients_audit_logTable);
             patients_audit_logTable.Columns.Add("action", actionColumn);
             actionColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(actionColumn);
@@ -526,15 +666,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             relationalModel.Tables.Add(("patients_audit_log", null), patients_audit_logTable);
             var patients_audit_logTableMapping = new TableMapping(auditRecord, patients_audit_logTable, null);
             patients_audit_logTable.AddTypeMapping(patients_audit_logTableMapping, false);
-            tableMappings2.Add(patients_audit_logTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn2, auditRecord.FindProperty("Id")!, patients_audit_logTableMapping);
+            tableMappings3.Add(patients_audit_logTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn3, auditRecord.FindProperty("Id")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(actionColumn, auditRecord.FindProperty("Action")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(actorColumn0, auditRecord.FindProperty("Actor")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(at_utcColumn, auditRecord.FindProperty("AtUtc")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_idColumn, auditRecord.FindProperty("EntityId")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_typeColumn, auditRecord.FindProperty("EntityType")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(fieldsColumn, auditRecord.FindProperty("Fields")!, patients_audit_logTableMapping);
-            var pk_patients_audit_log = new UniqueConstraint("pk_patients_audit_log", patients_audit_logTable, new[] { idColumn2 });
+            var pk_patients_audit_log = new UniqueConstraint("pk_patients_audit_log", patients_audit_logTable, new[] { idColumn3 });
             patients_audit_logTable.PrimaryKey = pk_patients_audit_log;
             pk_patients_audit_log.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_audit_log));
             var pk_patients_audit_logKey = RelationalModel.GetKey(this,
@@ -561,9 +701,23 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             ix_patients_audit_log_entity_type_entity_id.MappedIndexes.Add(ix_patients_audit_log_entity_type_entity_idIx);
             RelationalModel.GetOrCreateTableIndexes(ix_patients_audit_log_entity_type_entity_idIx).Add(ix_patients_audit_log_entity_type_entity_id);
             patients_audit_logTable.Indexes.Add("ix_patients_audit_log_entity_type_entity_id", ix_patients_audit_log_entity_type_entity_id);
+            var fk_patients_screening_answers_patients_patients_patient_id = new ForeignKeyConstraint(
+                "fk_patients_screening_answers_patients_patients_patient_id", patients_screening_answersTable, patients_patientsTable,
+                new[] { patient_idColumn },
+                patients_patientsTable.FindUniqueConstraint("pk_patients_patients")!, ReferentialAction.Restrict);
+            fk_patients_screening_answers_patients_patients_patient_id.SetRowForeignKeyValueFactory(RowForeignKeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid, Guid>(fk_patients_screening_answers_patients_patients_patient_id));
+            var fk_patients_screening_answers_patients_patients_patient_idFk = RelationalModel.GetForeignKey(this,
+                "Needling.Patients.Domain.ScreeningAnswerRecord",
+                new[] { "PatientId" },
+                "Needling.Patients.Domain.Patient",
+                new[] { "Id" });
+            fk_patients_screening_answers_patients_patients_patient_id.MappedForeignKeys.Add(fk_patients_screening_answers_patients_patients_patient_idFk);
+            RelationalModel.GetOrCreateForeignKeyConstraints(fk_patients_screening_answers_patients_patients_patient_idFk).Add(fk_patients_screening_answers_patients_patients_patient_id);
+            patients_screening_answersTable.ForeignKeyConstraints.Add(fk_patients_screening_answers_patients_patients_patient_id);
+            patients_patientsTable.ReferencingForeignKeyConstraints.Add(fk_patients_screening_answers_patients_patients_patient_id);
             var fk_patients_screening_confirmations_patients_patients_patient_id = new ForeignKeyConstraint(
                 "fk_patients_screening_confirmations_patients_patients_patient_id", patients_screening_confirmationsTable, patients_patientsTable,
-                new[] { patient_idColumn },
+                new[] { patient_idColumn0 },
                 patients_patientsTable.FindUniqueConstraint("pk_patients_patients")!, ReferentialAction.Restrict);
             fk_patients_screening_confirmations_patients_patients_patient_id.SetRowForeignKeyValueFactory(RowForeignKeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid, Guid>(fk_patients_screening_confirmations_patients_patients_patient_id));
             var fk_patients_screening_confirmations_patients_patients_patient_idFk = RelationalModel.GetForeignKey(this,
@@ -577,7 +731,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             patients_patientsTable.ReferencingForeignKeyConstraints.Add(fk_patients_screening_confirmations_patients_patients_patient_id);
             var fk_patients_screening_entries_patients_patients_patient_id = new ForeignKeyConstraint(
                 "fk_patients_screening_entries_patients_patients_patient_id", patients_screening_entriesTable, patients_patientsTable,
-                new[] { patient_idColumn0 },
+                new[] { patient_idColumn1 },
                 patients_patientsTable.FindUniqueConstraint("pk_patients_patients")!, ReferentialAction.Restrict);
             fk_patients_screening_entries_patients_patients_patient_id.SetRowForeignKeyValueFactory(RowForeignKeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid, Guid>(fk_patients_screening_entries_patients_patients_patient_id));
             var fk_patients_screening_entries_patients_patients_patient_idFk = RelationalModel.GetForeignKey(this,

@@ -20,7 +20,8 @@ internal sealed class BookingChecks(IMediator mediator, EligibilityQuestion ques
     /// before the patient lock (<see cref="PatientLock"/>): inside it only Booking's own tables are read.
     /// </summary>
     internal sealed record Resolved(
-        TreatmentInfo Treatment, PatientSummary Patient, PractitionerInfo Practitioner, PatientScreening Screening, ClinicProfile Clinic);
+        TreatmentInfo Treatment, PatientSummary Patient, PractitionerInfo Practitioner, PatientScreening Screening, ClinicProfile Clinic,
+        DeviceInfo? Device = null);
 
     public async Task<Resolved> ResolveAsync(
         Guid patientId, Guid practitionerId, Guid roomId, Guid? deviceId, string treatmentCode, CancellationToken ct)
@@ -38,6 +39,7 @@ internal sealed class BookingChecks(IMediator mediator, EligibilityQuestion ques
         {
             throw new NotFoundException("Active room", roomId);
         }
+        DeviceInfo? device = null;
         if (treatment.DeviceKind is null)
         {
             if (deviceId is not null)
@@ -47,7 +49,7 @@ internal sealed class BookingChecks(IMediator mediator, EligibilityQuestion ques
         }
         else
         {
-            var device = resources.Devices.SingleOrDefault(d => d.Id == deviceId)
+            device = resources.Devices.SingleOrDefault(d => d.Id == deviceId)
                 ?? throw (deviceId is null
                     ? new ValidationException(new Dictionary<string, string[]> { ["deviceId"] = [$"{treatment.Name} needs a device of kind {treatment.DeviceKind}."] })
                     : new NotFoundException("Active device", deviceId));
@@ -57,7 +59,7 @@ internal sealed class BookingChecks(IMediator mediator, EligibilityQuestion ques
             }
         }
         var screening = await mediator.Send(new GetPatientScreening(patientId), ct) ?? throw new NotFoundException("Patient", patientId);
-        return new Resolved(treatment, patient, practitioner, screening, await mediator.Send(new GetClinicProfile(), ct));
+        return new Resolved(treatment, patient, practitioner, screening, await mediator.Send(new GetClinicProfile(), ct), device);
     }
 
     public void EnsureNotInPast(DateTime startUtc)
@@ -69,7 +71,10 @@ internal sealed class BookingChecks(IMediator mediator, EligibilityQuestion ques
     }
 
     /// <summary>
-    /// Refused → 422 listing every rule that refused; otherwise the result, warnings included. A refusal is
+    /// Refused → 422 listing every rule that refused; otherwise the result, warnings included. ScreeningIncomplete
+    /// (a question that could block is unanswered) is booked and stored with that outcome, not refused: clinics book
+    /// by phone before the patient has answered, and the answers are taken before the day. Session start asks
+    /// again and refuses it (screening.incomplete is a block that no override lifts). A refusal is
     /// checked against clashes once more first: if a competing booking for the same slot committed while we
     /// were asking, its session is what the interval rule saw, and the true answer is 409, not 422.
     /// </summary>
@@ -78,11 +83,12 @@ internal sealed class BookingChecks(IMediator mediator, EligibilityQuestion ques
     {
         var history = await question.HistoryAsync(a.PatientId, a.Id, ct);
         var result = await question.DecideAsync(
-            resolved.Screening, resolved.Clinic, history, resolved.Practitioner, resolved.Treatment, a.Indication, a.StartUtc, treatedAreas, ct);
+            resolved.Screening, resolved.Clinic, history, resolved.Practitioner, resolved.Treatment, a.Indication, a.StartUtc, treatedAreas, ct, resolved.Device);
         if (result.Outcome == "Refused")
         {
             await ClashCheck.EnsureFreeAsync(db, a, ct);
-            var blocks = result.Findings.Where(f => f.Severity == "Block").ToList();
+            // Lead with a rule that refuses on what is known, not with the unanswered questions beside it.
+            var blocks = result.Findings.Where(f => f.Severity == "Block").OrderBy(f => f.RuleId == "screening.incomplete").ToList();
             throw new RuleViolationException(
                 blocks[0].RuleId,
                 "The booking is refused: " + string.Join(" ", blocks.Select(f => $"[{f.RuleId}] {f.Message}")),

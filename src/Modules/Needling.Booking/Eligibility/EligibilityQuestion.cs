@@ -30,19 +30,20 @@ internal sealed class EligibilityQuestion(IMediator mediator, BookingDbContext d
 
     internal sealed record Asked(
         Guid PatientId, PractitionerInfo Practitioner, TreatmentInfo Treatment, string Indication, DateTime StartUtc,
-        IReadOnlyList<string>? TreatedAreas, Guid ExcludeAppointmentId);
+        IReadOnlyList<string>? TreatedAreas, Guid ExcludeAppointmentId, DeviceInfo? Device = null);
 
     public async Task<EligibilityResult> AskAsync(Asked q, CancellationToken ct)
     {
         var (screening, clinic, history) = await FactsAsync(q.PatientId, q.ExcludeAppointmentId, ct);
-        return await DecideAsync(screening, clinic, history, q.Practitioner, q.Treatment, q.Indication, q.StartUtc, q.TreatedAreas, ct);
+        return await DecideAsync(screening, clinic, history, q.Practitioner, q.Treatment, q.Indication, q.StartUtc, q.TreatedAreas, ct, q.Device);
     }
 
     /// <summary>The question alone, on facts already gathered (an availability search asks it for many days).</summary>
     public Task<EligibilityResult> DecideAsync(
         PatientScreening screening, ClinicProfile clinic, IReadOnlyList<TreatmentHistoryItem> history, PractitionerInfo practitioner,
-        TreatmentInfo treatment, string indication, DateTime startUtc, IReadOnlyList<string>? areas, CancellationToken ct) =>
-        mediator.Send(new DecideEligibility(screening, practitioner, treatment, indication, startUtc, clinic, history, areas), ct);
+        TreatmentInfo treatment, string indication, DateTime startUtc, IReadOnlyList<string>? areas, CancellationToken ct,
+        DeviceInfo? device = null) =>
+        mediator.Send(new DecideEligibility(screening, practitioner, treatment, indication, startUtc, clinic, history, areas, device), ct);
 
     public async Task<(PatientScreening Screening, ClinicProfile Clinic, IReadOnlyList<TreatmentHistoryItem> History)> FactsAsync(
         Guid patientId, Guid excludeAppointmentId, CancellationToken ct)

@@ -9,4 +9,4 @@ internal sealed record ClosureDto(Guid Id, DateOnly FromDate, DateOnly ToDate, s
     public static ClosureDto From(Closure c) => new(c.Id, c.FromDate, c.ToDate, c.Reason);
 }
 
-internal sealed record ClinicDto(string Name, string TimeZoneId, IReadOnlyList<OpeningHoursDto> OpeningHours, IReadOnlyList<ClosureDto> Closures, string? Phone);
+internal sealed record ClinicDto(string Name, string TimeZoneId, IReadOnlyList<OpeningHoursDto> OpeningHours, IReadOnlyList<ClosureDto> Closures, string? Phone, string? Jurisdiction);

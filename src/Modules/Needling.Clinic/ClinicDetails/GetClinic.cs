@@ -16,6 +16,6 @@ internal static class GetClinic
             return TypedResults.Ok(new ClinicDto(
                 clinic.Name, clinic.TimeZoneId,
                 clinic.OpeningHours.OrderBy(h => h.Day).ThenBy(h => h.Opens).Select(h => new OpeningHoursDto(h.Day, h.Opens, h.Closes)).ToList(),
-                closures.Select(ClosureDto.From).ToList(), clinic.Phone));
-        }).WithSummary("The clinic: name, time zone, phone number, opening hours and closures.");
+                closures.Select(ClosureDto.From).ToList(), clinic.Phone, clinic.Jurisdiction));
+        }).WithSummary("The clinic: name, time zone, phone number, jurisdiction, opening hours and closures.");
 }

@@ -13,7 +13,11 @@ internal static partial class UpdateClinic
     private static partial System.Text.RegularExpressions.Regex PhoneShape();
 
     /// <param name="Phone">Omitted: unchanged (an older client must not erase it); "" clears it.</param>
-    internal sealed record Request(string Name, string TimeZoneId, IReadOnlyList<OpeningHoursDto> OpeningHours, string? Phone = null);
+    /// <param name="Jurisdiction">ISO 3166 country code (TH, JP, GB): whose regulator's status of a product counts. Omitted: unchanged; "" clears it.</param>
+    internal sealed record Request(string Name, string TimeZoneId, IReadOnlyList<OpeningHoursDto> OpeningHours, string? Phone = null, string? Jurisdiction = null);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Z]{2}$")]
+    private static partial System.Text.RegularExpressions.Regex CountryCode();
 
     public static void Map(RouteGroupBuilder admin) =>
         admin.MapPut("/clinic", async (Request r, ClinicDbContext db, CancellationToken ct) =>
@@ -29,6 +33,7 @@ internal static partial class UpdateClinic
             }
             v.Require(!Overlaps(r.OpeningHours), "openingHours", "two periods on the same day overlap.");
             v.Require(r.Phone is null || r.Phone.Trim().Length == 0 || PhoneShape().IsMatch(r.Phone.Trim()), "phone", "must be a telephone number: digits, spaces, + ( ) - and at most 40 characters.");
+            v.Require(r.Jurisdiction is null || r.Jurisdiction.Length == 0 || CountryCode().IsMatch(r.Jurisdiction), "jurisdiction", "must be an ISO 3166 country code of two capital letters, such as TH, JP or GB.");
             v.ThrowIfInvalid();
             var clinic = await db.GetClinicAsync(ct);
             clinic.Name = r.Name.Trim();
@@ -37,12 +42,16 @@ internal static partial class UpdateClinic
             {
                 clinic.Phone = r.Phone.Trim().Length == 0 ? null : r.Phone.Trim();
             }
+            if (r.Jurisdiction is not null)
+            {
+                clinic.Jurisdiction = r.Jurisdiction.Length == 0 ? null : r.Jurisdiction;
+            }
             clinic.OpeningHours = r.OpeningHours.Select(h => new OpeningHours { Day = h.Day, Opens = h.Opens, Closes = h.Closes }).ToList();
             // Owned rows changing does not mark the owner modified; say so, so the audit trail shows the change.
             db.Entry(clinic).State = Microsoft.EntityFrameworkCore.EntityState.Modified;
             await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
-        }).WithSummary("Change the clinic's name, time zone, phone number and weekly opening hours (Admin).");
+        }).WithSummary("Change the clinic's name, time zone, phone number, jurisdiction (ISO country code) and weekly opening hours (Admin).");
 
     private static bool Overlaps(IReadOnlyList<OpeningHoursDto> hours) =>
         hours.GroupBy(h => h.Day).Any(day =>

@@ -25,6 +25,7 @@ internal sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options)
             e.Property(c => c.Name).HasMaxLength(200);
             e.Property(c => c.Phone).HasMaxLength(40);
             e.Property(c => c.TimeZoneId).HasMaxLength(64);
+            e.Property(c => c.Jurisdiction).HasMaxLength(8);
             e.OwnsMany(c => c.OpeningHours, o =>
             {
                 o.ToTable("OpeningHours");
@@ -62,6 +63,8 @@ internal sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options)
             e.Property(t => t.Code).HasMaxLength(32);
             e.Property(t => t.Name).HasMaxLength(200);
             e.Property(t => t.DeviceKind).HasMaxLength(64);
+            e.Property(t => t.RegulatoryStatusJson).HasMaxLength(4000);
+            e.Ignore(t => t.RegulatoryStatuses);
             e.HasIndex(t => t.Code).IsUnique();
         });
         b.Entity<StaffAccount>(e =>

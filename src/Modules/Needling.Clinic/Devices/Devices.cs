@@ -10,11 +10,12 @@ namespace Needling.Clinic.Devices;
 
 internal static class Devices
 {
-    internal sealed record Request(string Name, string Kind, string Serial, bool Active = true);
+    /// <param name="MaintenanceDueOn">The last day the device may be used before its maintenance. Omitted on a change: unchanged.</param>
+    internal sealed record Request(string Name, string Kind, string Serial, bool Active = true, DateOnly? MaintenanceDueOn = null);
 
-    internal sealed record DeviceDto(Guid Id, string Name, string Kind, string Serial, bool Active)
+    internal sealed record DeviceDto(Guid Id, string Name, string Kind, string Serial, bool Active, DateOnly? MaintenanceDueOn)
     {
-        public static DeviceDto From(Device d) => new(d.Id, d.Name, d.Kind, d.Serial, d.Active);
+        public static DeviceDto From(Device d) => new(d.Id, d.Name, d.Kind, d.Serial, d.Active, d.MaintenanceDueOn);
     }
 
     public static void Map(RouteGroupBuilder staff, RouteGroupBuilder admin)
@@ -30,7 +31,7 @@ internal static class Devices
             db.Devices.Add(device);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/devices/{device.Id}", DeviceDto.From(device));
-        }).WithSummary("Register a device with its kind and serial number (Admin).");
+        }).WithSummary("Register a device with its kind, serial number and maintenance due date (Admin). A booking after that date is refused (device.maintenance-overdue).");
 
         admin.MapPut("/devices/{id:guid}", async (Guid id, Request r, ClinicDbContext db, CancellationToken ct) =>
         {
@@ -57,5 +58,9 @@ internal static class Devices
         device.Kind = r.Kind;
         device.Serial = serial;
         device.Active = r.Active;
+        if (r.MaintenanceDueOn is not null)
+        {
+            device.MaintenanceDueOn = r.MaintenanceDueOn;
+        }
     }
 }

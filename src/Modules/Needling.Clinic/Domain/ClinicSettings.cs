@@ -13,6 +13,11 @@ internal sealed class ClinicSettings : IAudited
     public string TimeZoneId { get; set; } = "UTC";
     /// <summary>The number patients call: printed on aftercare sheets and in messages. Null until the Admin records it.</summary>
     public string? Phone { get; set; }
+    /// <summary>
+    /// Where the clinic practises, as an ISO 3166 country code (TH, JP, GB): which regulator's status of a product
+    /// counts. Null until the Admin records it, and then no product that needs clearance is cleared.
+    /// </summary>
+    public string? Jurisdiction { get; set; }
     public List<OpeningHours> OpeningHours { get; set; } = [];
 }
 

@@ -12,6 +12,8 @@ internal sealed class Device : IAudited
     public string Name { get; set; } = "";
     public string Kind { get; set; } = "";
     public string Serial { get; set; } = "";
+    /// <summary>The last day the device may be used before its next maintenance; null when it has no schedule.</summary>
+    public DateOnly? MaintenanceDueOn { get; set; }
     public bool Active { get; set; } = true;
 
     public static readonly IReadOnlySet<string> Kinds =

@@ -36,8 +36,15 @@ internal sealed class GetTreatmentHandler(ClinicDbContext db, ReferenceCache cac
         await cache.GetAsync(ClinicCache.Region, request, async ct =>
         {
             var t = await db.Treatments.AsNoTracking().SingleOrDefaultAsync(x => x.Code == request.Code, ct);
-            return t is null
-                ? null
-                : new TreatmentInfo(t.Code, t.Name, t.DurationMinutes, t.DeviceKind, t.RequiresRegulatoryClearance, t.HasRegulatoryClearance, t.Active);
+            if (t is null)
+            {
+                return null;
+            }
+            // Cleared only where the product is approved in the clinic's own jurisdiction (cached in the same region
+            // as the clinic's settings, so a change of either is seen at once).
+            var jurisdiction = await db.Clinics.AsNoTracking().Select(c => c.Jurisdiction).SingleAsync(ct);
+            var status = t.StatusIn(jurisdiction);
+            return new TreatmentInfo(t.Code, t.Name, t.DurationMinutes, t.DeviceKind, t.RequiresRegulatoryClearance, t.IsClearedIn(jurisdiction), t.Active,
+                jurisdiction, status?.Status, status?.Reference);
         }, cancellationToken);
 }

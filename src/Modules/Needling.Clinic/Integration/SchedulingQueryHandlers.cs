@@ -28,7 +28,7 @@ internal sealed class GetResourcesHandler(ClinicDbContext db, ReferenceCache cac
     {
         var practitioners = await db.Practitioners.AsNoTracking().Include(p => p.Qualifications).Where(p => p.Active).ToListAsync(cancellationToken);
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.Active).Select(r => new RoomInfo(r.Id, r.Name)).ToListAsync(cancellationToken);
-        var devices = await db.Devices.AsNoTracking().Where(d => d.Active).Select(d => new DeviceInfo(d.Id, d.Name, d.Kind, d.Serial)).ToListAsync(cancellationToken);
+        var devices = await db.Devices.AsNoTracking().Where(d => d.Active).Select(d => new DeviceInfo(d.Id, d.Name, d.Kind, d.Serial, d.MaintenanceDueOn)).ToListAsync(cancellationToken);
         return new ClinicResources(
             practitioners.Select(p => new PractitionerInfo(p.Id, p.DisplayName, p.Active, p.LicenceExpiresOn,
                 p.Qualifications.Select(q => new QualificationInfo(q.Code, q.ExpiresOn)).ToList())).ToList(),

@@ -12,6 +12,7 @@ internal sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> opti
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<ScreeningEntry> ScreeningEntries => Set<ScreeningEntry>();
     public DbSet<ScreeningConfirmation> ScreeningConfirmations => Set<ScreeningConfirmation>();
+    public DbSet<ScreeningAnswerRecord> ScreeningAnswers => Set<ScreeningAnswerRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -52,6 +53,20 @@ internal sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> opti
             // The latest confirmation and the latest review of one patient are read with every screening question.
             e.HasIndex(c => new { c.PatientId, c.ConfirmedAtUtc });
             e.HasOne<Patient>().WithMany().HasForeignKey(c => c.PatientId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ScreeningAnswerRecord>(e =>
+        {
+            e.ToTable("ScreeningAnswers");
+            e.Ignore(a => a.AreaList);
+            e.Property(a => a.QuestionId).HasMaxLength(64);
+            e.Property(a => a.Value).HasMaxLength(32);
+            e.Property(a => a.Areas).HasMaxLength(400);
+            e.Property(a => a.Detail).HasMaxLength(500);
+            e.Property(a => a.GivenBy).HasMaxLength(16);
+            e.Property(a => a.RecordedBy).HasMaxLength(100);
+            // The current answers of one patient are read with every eligibility question.
+            e.HasIndex(a => new { a.PatientId, a.SupersededAtUtc });
+            e.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
         });
         b.AddAuditLog();
         b.UseModuleConventions(Schema, Database.IsSqlite());

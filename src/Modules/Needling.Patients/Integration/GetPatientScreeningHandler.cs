@@ -20,12 +20,14 @@ internal sealed class GetPatientScreeningHandler(PatientReads reads, TimeProvide
         var pregnancy = Of(ScreeningKinds.Pregnancy).OrderByDescending(e => e.RecordedAtUtc).FirstOrDefault();
         return new PatientScreening(
             request.PatientId,
-            Of(ScreeningKinds.Condition).Select(e => new ConditionEntry(e.Code, e.Area, e.StartedOn, e.EndedOn)).ToList(),
+            Of(ScreeningKinds.Condition).Select(e => new ConditionEntry(e.Code, e.Area, e.StartedOn, e.EndedOn, e.Severity)).ToList(),
             Of(ScreeningKinds.Medication).Select(e => new MedicationEntry(e.Name ?? e.Code, e.Code, e.StartedOn, e.EndedOn)).ToList(),
             Of(ScreeningKinds.SkinFinding).Select(e => new SkinFindingEntry(e.Code, e.Area, e.Severity, e.StartedOn ?? DateOnly.MinValue, e.EndedOn)).ToList(),
             pregnancy is null ? null : new PregnancyEntry(pregnancy.StartedOn, pregnancy.EndedOn),
             Of(ScreeningKinds.Allergy).Select(e => e.Code).ToList(),
             loaded.LastConfirmation,
-            loaded.IsReviewDue(clock.GetUtcNow().UtcDateTime, options.Value.ReviewDays));
+            loaded.IsReviewDue(clock.GetUtcNow().UtcDateTime, options.Value.ReviewDays),
+            loaded.Answers.Select(a => new ScreeningQuestionAnswer(a.QuestionId, a.Value, a.OccurredOn, a.AreaList, a.Detail, a.AnsweredAtUtc, a.GivenBy)).ToList(),
+            loaded.Summary.DateOfBirth);
     }
 }

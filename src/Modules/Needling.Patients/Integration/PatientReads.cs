@@ -16,7 +16,8 @@ namespace Needling.Patients.Integration;
 internal sealed class PatientReads(PatientsDbContext db)
 {
     /// <summary>The patient, the current answers, the latest confirmation and when the answers were last reviewed.</summary>
-    internal sealed record Loaded(PatientSummary Summary, List<ScreeningEntry> Entries, ScreeningConfirmationInfo? LastConfirmation, DateTime? LastReviewAtUtc)
+    internal sealed record Loaded(PatientSummary Summary, List<ScreeningEntry> Entries, ScreeningConfirmationInfo? LastConfirmation, DateTime? LastReviewAtUtc,
+        List<ScreeningAnswerRecord> Answers)
     {
         public bool IsReviewDue(DateTime nowUtc, int reviewDays) => ScreeningReviewPolicy.IsReviewDue(
             nowUtc, Entries.Count == 0 ? null : Entries.Min(e => e.RecordedAtUtc), LastReviewAtUtc, reviewDays);
@@ -32,7 +33,8 @@ internal sealed class PatientReads(PatientsDbContext db)
                 db.ScreeningEntries.Where(e => e.PatientId == p.Id && e.SupersededAtUtc == null && !e.Removed).ToList(),
                 db.ScreeningConfirmations.Where(c => c.PatientId == p.Id).OrderByDescending(c => c.ConfirmedAtUtc)
                     .Select(c => new ScreeningConfirmationInfo(c.ConfirmedAtUtc, c.ConfirmedBy, c.Actor, c.Reviewed)).FirstOrDefault(),
-                db.ScreeningConfirmations.Where(c => c.PatientId == p.Id && c.Reviewed).Max(c => (DateTime?)c.ConfirmedAtUtc)))
+                db.ScreeningConfirmations.Where(c => c.PatientId == p.Id && c.Reviewed).Max(c => (DateTime?)c.ConfirmedAtUtc),
+                db.ScreeningAnswers.Where(a => a.PatientId == p.Id && a.SupersededAtUtc == null).ToList()))
             .SingleOrDefault()));
 
     private Loaded? _pending;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,6 +7,7 @@ using Needling.Patients.Data;
 using Needling.Patients.Domain;
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Security;
 
 namespace Needling.Patients.Screening;
 
@@ -19,9 +21,16 @@ internal static class RecordScreening
 
     public static void Map(RouteGroupBuilder desk, RouteGroupBuilder clinical)
     {
-        desk.MapPost("/patients/{id:guid}/screening", async (Guid id, ScreeningAnswer a, PatientsDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct) =>
+        desk.MapPost("/patients/{id:guid}/screening", async (Guid id, ScreeningAnswer a, ClaimsPrincipal user, PatientsDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct) =>
         {
             ScreeningAnswerRules.Validate(a);
+            // The severity of a condition is a clinical judgement ("a bleeding disorder marked severe by the
+            // practitioner" blocks every needling): the desk records the condition, the practitioner grades it.
+            if (a.Kind == ScreeningKinds.Condition && a.Severity is not null && !user.IsInRole(Roles.Practitioner))
+            {
+                throw new RuleViolationException("screening.severity-by-practitioner",
+                    "Only a practitioner can grade how severe a condition is. Record the condition without a severity.");
+            }
             await db.EnsurePatientExistsAsync(id, ct);
             var entry = NewRevision(id, Guid.CreateVersion7(), 1, a, removed: false, actor, clock);
             db.ScreeningEntries.Add(entry);

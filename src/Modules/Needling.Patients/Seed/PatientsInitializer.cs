@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Needling.Contracts.Demo;
+using Needling.ClinicalRules;
 using Needling.Patients.Data;
 using Needling.Patients.Domain;
 using Needling.SharedKernel.Modules;
@@ -31,8 +32,25 @@ internal sealed class PatientsInitializer(PatientsDbContext db, TimeProvider clo
             Entry(yuki, "skin-finding", "acne", null, "cheeks", today.AddDays(-10), null, now, "mild"),
             Entry(somchai, "medication", "anticoagulant", "Apixaban 5 mg", null, today.AddYears(-2), null, now),
             Entry(somchai, "skin-finding", "cold-sore", null, "upper-lip", today.AddDays(-2), null, now));
+        // The screening questions answered, so the demo shows decisions, not "screening incomplete".
+        Db.ScreeningAnswers.AddRange(Answers(emma, now, ("fitzpatrick", "II", null)));
+        Db.ScreeningAnswers.AddRange(Answers(yuki, now, ("fitzpatrick", "III", null)));
+        Db.ScreeningAnswers.AddRange(Answers(somchai, now, ("fitzpatrick", "IV", null), ("blood-thinner", "yes", "Apixaban 5 mg"), ("cold-sore-now", "yes", null)));
         await Db.SaveChangesAsync(ct);
     }
+
+    // Every question answered "no" (or its first choice), except the answers given.
+    private static IEnumerable<ScreeningAnswerRecord> Answers(Patient p, DateTime now, params (string Question, string Value, string? Detail)[] given) =>
+        ScreeningQuestionnaire.Default.Questions.Select(q =>
+        {
+            var (_, value, detail) = given.FirstOrDefault(g => g.Question == q.Id);
+            return new ScreeningAnswerRecord
+            {
+                PatientId = p.Id, QuestionId = q.Id, Value = value ?? (q.Choices.Any(c => c.Value == "no") ? "no" : q.Choices[0].Value),
+                Areas = q.FixedAreas is null ? null : string.Join(',', q.FixedAreas), Detail = detail,
+                GivenBy = "patient", RecordedBy = "demo", AnsweredAtUtc = now,
+            };
+        });
 
     private static Patient Patient(string given, string family, DateOnly dob, string phone, string language, DateTime now, Guid? id = null)
     {

@@ -35,8 +35,10 @@ internal sealed class DecideEligibilityHandler(RuleSetStore store, TimeProvider 
             q.Clinic.Zone,
             FactsMapper.Patient(q.Screening),
             FactsMapper.Practitioner(practitioner),
-            q.History.Select(h => new SessionFact(h.StartUtc, h.TreatmentCode, h.Indication, h.Completed ? SessionKind.Completed : SessionKind.Booked)).ToList(),
-            q.TreatedAreas);
+            q.History.Select(h => new SessionFact(h.StartUtc, h.TreatmentCode, h.Indication, h.Completed ? SessionKind.Completed : SessionKind.Booked, h.Areas)).ToList(),
+            q.TreatedAreas,
+            q.Device is null ? null : new DeviceFacts(q.Device.Serial, q.Device.MaintenanceDueOn),
+            q.ElectricalStimulation);
         var decision = EligibilityEngine.Evaluate(input);
         // The date staff can offer: counted both ways from every session and booking, and never before today.
         var today = q.Clinic.LocalDate(clock.GetUtcNow().UtcDateTime);

@@ -54,17 +54,26 @@ internal sealed class StartChecks(IMediator mediator, SessionsDbContext db)
         var screening = await ScreeningCheck.EnsureConfirmedTodayAsync(mediator, appointment.PatientId, now, clinic, ct);
         var practitioner = await mediator.Send(new GetPractitioner(practitionerId), ct) ?? throw new NotFoundException("Practitioner", practitionerId);
         var treatment = await mediator.Send(new GetTreatment(appointment.TreatmentCode), ct) ?? throw new NotFoundException("Treatment", appointment.TreatmentCode);
+        // The booked device again on the day: its maintenance may have fallen due since the booking.
+        var device = appointment.DeviceId is Guid deviceId
+            ? (await mediator.Send(new GetResources(), ct)).Devices.FirstOrDefault(d => d.Id == deviceId)
+            : null;
         var eligibility = await mediator.Send(new DecideEligibility(
-            screening, practitioner, treatment, appointment.Indication, now, clinic, await SignedHistoryAsync(appointment.PatientId, ct), r.Areas), ct);
+            screening, practitioner, treatment, appointment.Indication, now, clinic, await SignedHistoryAsync(appointment.PatientId, ct), r.Areas,
+            device), ct);
         var overrides = OverrideCheck.Apply("The session cannot start", eligibility.RuleSetVersion, eligibility.Findings, r.Overrides);
         return new Passed(appointment, consent.ConsentId!.Value, eligibility, overrides);
     }
 
     // Only signed sessions count for the interval at the moment of treatment: a booking still to come has not
     // touched the skin, and an unsigned session has no record to rely on.
+    // With the areas each session planned: the interval counts needling of the same area (pen and roller alike).
     private async Task<IReadOnlyList<TreatmentHistoryItem>> SignedHistoryAsync(Guid patientId, CancellationToken ct) =>
-        await db.Sessions.AsNoTracking()
+        (await db.Sessions.AsNoTracking()
             .Where(s => s.PatientId == patientId && s.Status == SessionStatus.Signed)
-            .Select(s => new TreatmentHistoryItem(s.StartedAtUtc, s.TreatmentCode, s.Indication, true))
-            .ToListAsync(ct);
+            .Select(s => new { s.StartedAtUtc, s.TreatmentCode, s.Indication, s.PlannedAreasJson })
+            .ToListAsync(ct))
+            .Select(s => new TreatmentHistoryItem(s.StartedAtUtc, s.TreatmentCode, s.Indication, true,
+                System.Text.Json.JsonSerializer.Deserialize<List<string>>(s.PlannedAreasJson)))
+            .ToList();
 }
