@@ -76,9 +76,10 @@ public sealed class DocumentBuilder
     /// <summary>
     /// A table with ruled cells. Columns share the body width in proportion to <paramref name="columnWidthsRelative"/>;
     /// the header row (optional) is bold, shaded and repeated on each page the table continues on. Rows do not split
-    /// across pages, so a row may not be taller than a page.
+    /// across pages, so a row may not be taller than a page. With <paramref name="keepWithNext"/> the rows stay on one
+    /// page together and with the block after them (a signer's details and their drawn signature).
     /// </summary>
-    public DocumentBuilder Table(IReadOnlyList<double> columnWidthsRelative, IReadOnlyList<string>? header, IReadOnlyList<IReadOnlyList<string>> rows)
+    public DocumentBuilder Table(IReadOnlyList<double> columnWidthsRelative, IReadOnlyList<string>? header, IReadOnlyList<IReadOnlyList<string>> rows, bool keepWithNext = false)
     {
         ArgumentNullException.ThrowIfNull(columnWidthsRelative);
         ArgumentNullException.ThrowIfNull(rows);
@@ -102,7 +103,7 @@ public sealed class DocumentBuilder
         }
 
         blocks.Add(new TableBlock([.. columnWidthsRelative], header is null ? null : [.. header.Select(Checked)],
-            [.. rows.Select(r => (IReadOnlyList<string>)[.. r.Select(Checked)])]));
+            [.. rows.Select(r => (IReadOnlyList<string>)[.. r.Select(Checked)])], keepWithNext));
         return this;
     }
 

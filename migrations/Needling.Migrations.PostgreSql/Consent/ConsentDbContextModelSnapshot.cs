@@ -237,6 +237,38 @@ namespace Needling.Migrations.PostgreSql.Consent
                     b.ToTable("signed_consents", "consent");
                 });
 
+            modelBuilder.Entity("Needling.Consent.Domain.UpcomingAppointment", b =>
+                {
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start_utc");
+
+                    b.Property<string>("TreatmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("treatment_code");
+
+                    b.HasKey("AppointmentId")
+                        .HasName("pk_upcoming_appointments");
+
+                    b.HasIndex("TreatmentCode", "StartUtc")
+                        .HasDatabaseName("ix_upcoming_appointments_treatment_code_start_utc");
+
+                    b.HasIndex("PatientId", "TreatmentCode", "StartUtc")
+                        .HasDatabaseName("ix_upcoming_appointments_patient_id_treatment_code_start_utc");
+
+                    b.ToTable("upcoming_appointments", "consent");
+                });
+
             modelBuilder.Entity("Needling.SharedKernel.Audit.AuditRecord", b =>
                 {
                     b.Property<Guid>("Id")

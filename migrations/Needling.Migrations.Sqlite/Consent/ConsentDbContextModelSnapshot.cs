@@ -231,6 +231,38 @@ namespace Needling.Migrations.Sqlite.Consent
                     b.ToTable("consent_signed_consents", (string)null);
                 });
 
+            modelBuilder.Entity("Needling.Consent.Domain.UpcomingAppointment", b =>
+                {
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_utc");
+
+                    b.Property<string>("TreatmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("treatment_code");
+
+                    b.HasKey("AppointmentId")
+                        .HasName("pk_consent_upcoming_appointments");
+
+                    b.HasIndex("TreatmentCode", "StartUtc")
+                        .HasDatabaseName("ix_consent_upcoming_appointments_treatment_code_start_utc");
+
+                    b.HasIndex("PatientId", "TreatmentCode", "StartUtc")
+                        .HasDatabaseName("ix_consent_upcoming_appointments_patient_id_treatment_code_start_utc");
+
+                    b.ToTable("consent_upcoming_appointments", (string)null);
+                });
+
             modelBuilder.Entity("Needling.SharedKernel.Audit.AuditRecord", b =>
                 {
                     b.Property<Guid>("Id")

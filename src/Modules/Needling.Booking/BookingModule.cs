@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Needling.Booking.Appointments;
 using Needling.Booking.Data;
 using Needling.Booking.Schedules;
 using Needling.Booking.Seed;
 using Needling.SharedKernel.Data;
+using Needling.SharedKernel.Hosting;
 using Needling.SharedKernel.Outbox;
 using Needling.SharedKernel.Security;
 
@@ -28,6 +30,8 @@ public static class BookingModule
         services.AddScoped<StatusChange>();
         services.Configure<BookingOptions>(configuration.GetSection(BookingOptions.Section));
         services.AddScoped<ScheduleReader>();
+        // Calendar feeds are subscribed to from outside: their address is absolute (Mail:PublicBaseUrl).
+        services.TryAddSingleton<PublicAddress>();
         services.AddScoped<ScheduleCache>();
         services.AddOutbox<BookingDbContext>(BookingDbContext.Schema);
         // Consumes SessionSigned (Integration/CompleteWhenSessionSigned): handled once each, recorded in this module's inbox.

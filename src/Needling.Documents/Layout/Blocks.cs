@@ -9,7 +9,7 @@ internal sealed record HeadingBlock(IReadOnlyList<Run> Runs, int Level) : Block;
 
 internal sealed record BulletListBlock(IReadOnlyList<IReadOnlyList<Run>> Items) : Block;
 
-internal sealed record TableBlock(IReadOnlyList<double> Widths, IReadOnlyList<string>? Header, IReadOnlyList<IReadOnlyList<string>> Rows) : Block;
+internal sealed record TableBlock(IReadOnlyList<double> Widths, IReadOnlyList<string>? Header, IReadOnlyList<IReadOnlyList<string>> Rows, bool KeepWithNext = false) : Block;
 
 internal sealed record ImageBlock(byte[] Data, double WidthMm, int PixelWidth, int PixelHeight) : Block;
 

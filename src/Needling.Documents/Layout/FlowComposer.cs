@@ -98,7 +98,7 @@ internal sealed class FlowComposer(TextLayouter text, Styles styles, double left
                     $"Table row {r + 1} is taller than a page and table rows do not split; shorten its cells or use paragraphs.");
             }
 
-            items.Add(row with { SpaceBefore = header is null && r == 0 ? styles.ParagraphSpacing : 0, RepeatOnNewPage = header });
+            items.Add(row with { SpaceBefore = header is null && r == 0 ? styles.ParagraphSpacing : 0, RepeatOnNewPage = header, KeepWithNext = table.KeepWithNext });
         }
     }
 

@@ -229,6 +229,29 @@ public abstract class AftercareEmailTests(MailAppFixture app)
         Assert.DoesNotContain(app.Smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == email));
     }
 
+    [Fact]
+    public async Task A_signing_link_for_a_form_with_no_text_in_the_patients_language_says_so_first_in_their_language()
+    {
+        using (var admin = await app.As("Admin", freshToken: true))
+        {
+            var english = Needling.Consent.Seed.TemplateLibrary.Defaults().Single(t => t.TreatmentCode == "MN-ROLLER" && t.Language == "en");
+            await admin.PostOk("/consent/templates/MN-ROLLER/versions", new { texts = new[] { english }, requiresReconsent = false, note = "English only (test)." });
+        }
+        var email = $"{BookingSetup.Unique("untranslated")}@example.test".ToLowerInvariant();
+        using var desk = await app.As("Receptionist", freshToken: true);
+        var patient = (await desk.PostOk("/patients", new { givenName = "陽菜", familyName = BookingSetup.Unique("佐藤"), dateOfBirth = "1990-01-09", phone = "+44 20 7946 0888", preferredLanguage = "ja", email }))
+            .GetProperty("patient").Id();
+        await desk.PostOk("/consent/requests", new { patientId = patient, treatmentCode = "MN-ROLLER" });
+        await LinkQueued(patient);
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+
+        var message = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email));
+
+        var ja = Needling.Aftercare.Texts.AftercareText.For("ja").ConsentLink;
+        Assert.StartsWith(ja.Subject.Split('{')[0], message.Subject);
+        Assert.StartsWith(ja.NotTranslated, message.TextBody);
+    }
+
     /// <summary>Waits until Aftercare has queued the signing link of the patient's consent request (two facts away from the booking).</summary>
     private async Task LinkQueued(Guid patient)
     {

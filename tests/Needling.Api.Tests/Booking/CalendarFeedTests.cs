@@ -102,8 +102,10 @@ public abstract class CalendarFeedTests(AppFixture app)
         var room = (await admin.GetOk("/rooms")).EnumerateArray().Single(x => x.Id() == r.Room).GetProperty("name").GetString()!;
 
         var feed = await admin.PostOk($"/practitioners/{r.Practitioner}/calendar-feeds", new { });
-        var url = feed.GetProperty("url").GetString()!;
-        Assert.Matches("^/calendar/[A-Za-z0-9_-]{43}\\.ics$", url);
+        var address = feed.GetProperty("url").GetString()!;
+        // Absolute, on the configured public address, so a calendar app can subscribe to it as given.
+        Assert.Matches("^http://localhost:5080/calendar/[A-Za-z0-9_-]{43}\\.ics$", address);
+        var url = new Uri(address).AbsolutePath;
 
         var text = await Download(anonymous, url);
         var ics = Ics.Parse(text);
@@ -133,7 +135,7 @@ public abstract class CalendarFeedTests(AppFixture app)
         using var admin = await app.As("Admin");
         using var anonymous = app.Anonymous();
         var feed = await admin.PostOk($"/practitioners/{r.Practitioner}/calendar-feeds", new { });
-        var url = feed.GetProperty("url").GetString()!;
+        var url = new Uri(feed.GetProperty("url").GetString()!).AbsolutePath;
         Assert.Empty(Ics.Parse(await Download(anonymous, url)).Events);
 
         var listed = await admin.GetAsync($"/practitioners/{r.Practitioner}/calendar-feeds");

@@ -9,7 +9,7 @@ namespace Needling.Api.Tests.Consent;
 public sealed class ConsentPdfLayoutTests
 {
     [Fact]
-    public async Task The_signature_label_never_ends_a_page_without_the_drawn_signature_under_it()
+    public async Task The_signature_label_the_signers_details_and_the_drawn_signature_always_share_a_page()
     {
         var shipped = TemplateLibrary.Defaults().Single(t => t.TreatmentCode == "MN-PEN" && t.Language == "en");
         var pagesSeen = new HashSet<int>();
@@ -27,6 +27,8 @@ public sealed class ConsentPdfLayoutTests
             var labelPage = Array.FindLastIndex(pages, p => p.Split('\n').Any(l => l.Trim() == "Signature")) + 1;
             var imagePage = Assert.Single(await PdfImages.ExtractAsync(pdf), i => i.Kind == "image").Page;
             Assert.True(labelPage == imagePage, $"With {extra} extra lines the label 'Signature' is on page {labelPage} and the drawn signature on page {imagePage}.");
+            var signerPage = Array.FindLastIndex(pages, p => p.Contains("Signed by", StringComparison.Ordinal)) + 1;
+            Assert.True(signerPage == imagePage, $"With {extra} extra lines 'Signed by' is on page {signerPage} and the drawn signature on page {imagePage}.");
             pagesSeen.Add(imagePage);
         }
         Assert.True(pagesSeen.Count > 1, "The extra lines never pushed the signature onto another page, so the test proved nothing.");

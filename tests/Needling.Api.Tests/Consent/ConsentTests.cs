@@ -26,9 +26,9 @@ public abstract class ConsentTests(AppFixture app)
     }
 
     [Theory]
-    [InlineData("en", "Olivia", "Hartley", "Olivia Hartley", "Risks", "v1")]
-    [InlineData("ja", "美咲", "田中", "田中 美咲", "リスク", "v1")]
-    [InlineData("th", "สมหญิง", "ใจดี", "สมหญิง ใจดี", "ความ", "v1")]
+    [InlineData("en", "Olivia", "Hartley", "Olivia Hartley", "Risks", "v2")]
+    [InlineData("ja", "美咲", "田中", "田中 美咲", "リスク", "v2")]
+    [InlineData("th", "สมหญิง", "ใจดี", "สมหญิง ใจดี", "ความ", "v2")]
     public async Task The_signed_PDF_names_the_patient_treatment_risks_version_and_time_and_embeds_every_font(
         string language, string given, string family, string typedName, string risksWord, string version)
     {

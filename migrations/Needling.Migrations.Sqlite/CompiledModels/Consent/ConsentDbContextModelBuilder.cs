@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
     public partial class ConsentDbContextModel
     {
         private ConsentDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6261f45a-68e9-45f0-8d28-1fe29a2e3eab"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("29443dea-b7ca-449c-8d18-d357d98b762a"), entityTypeCount: 7)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             var consentRequest = ConsentRequestEntityType.Create(this);
             var consentTemplate = ConsentTemplateEntityType.Create(this);
             var signedConsent = SignedConsentEntityType.Create(this);
+            var upcomingAppointment = UpcomingAppointmentEntityType.Create(this);
             var auditRecord = AuditRecordEntityType.Create(this);
             var inboxRecord = InboxRecordEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
@@ -31,6 +32,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             ConsentRequestEntityType.CreateAnnotations(consentRequest);
             ConsentTemplateEntityType.CreateAnnotations(consentTemplate);
             SignedConsentEntityType.CreateAnnotations(signedConsent);
+            UpcomingAppointmentEntityType.CreateAnnotations(upcomingAppointment);
             AuditRecordEntityType.CreateAnnotations(auditRecord);
             InboxRecordEntityType.CreateAnnotations(inboxRecord);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
@@ -462,10 +464,83 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             RelationalModel.GetOrCreateTableIndexes(ix_consent_signed_consents_request_idIx).Add(ix_consent_signed_consents_request_id);
             consent_signed_consentsTable.Indexes.Add("ix_consent_signed_consents_request_id", ix_consent_signed_consents_request_id);
 
-            var auditRecord = FindEntityType("Needling.SharedKernel.Audit.AuditRecord")!;
+            var upcomingAppointment = FindEntityType("Needling.Consent.Domain.UpcomingAppointment")!;
 
             var defaultTableMappings2 = new List<TableMappingBase<ColumnMappingBase>>();
-            auditRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings2);
+            upcomingAppointment.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings2);
+            var needlingConsentDomainUpcomingAppointmentTableBase = new TableBase("Needling.Consent.Domain.UpcomingAppointment", null, relationalModel);
+            var appointment_idColumnBase0 = new ColumnBase<ColumnMappingBase>("appointment_id", "TEXT", needlingConsentDomainUpcomingAppointmentTableBase);
+            needlingConsentDomainUpcomingAppointmentTableBase.Columns.Add("appointment_id", appointment_idColumnBase0);
+            var patient_idColumnBase1 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingConsentDomainUpcomingAppointmentTableBase);
+            needlingConsentDomainUpcomingAppointmentTableBase.Columns.Add("patient_id", patient_idColumnBase1);
+            var start_utcColumnBase = new ColumnBase<ColumnMappingBase>("start_utc", "TEXT", needlingConsentDomainUpcomingAppointmentTableBase);
+            needlingConsentDomainUpcomingAppointmentTableBase.Columns.Add("start_utc", start_utcColumnBase);
+            var treatment_codeColumnBase2 = new ColumnBase<ColumnMappingBase>("treatment_code", "TEXT", needlingConsentDomainUpcomingAppointmentTableBase);
+            needlingConsentDomainUpcomingAppointmentTableBase.Columns.Add("treatment_code", treatment_codeColumnBase2);
+            relationalModel.DefaultTables.Add("Needling.Consent.Domain.UpcomingAppointment", needlingConsentDomainUpcomingAppointmentTableBase);
+            var needlingConsentDomainUpcomingAppointmentMappingBase = new TableMappingBase<ColumnMappingBase>(upcomingAppointment, needlingConsentDomainUpcomingAppointmentTableBase, null);
+            needlingConsentDomainUpcomingAppointmentTableBase.AddTypeMapping(needlingConsentDomainUpcomingAppointmentMappingBase, false);
+            defaultTableMappings2.Add(needlingConsentDomainUpcomingAppointmentMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)appointment_idColumnBase0, upcomingAppointment.FindProperty("AppointmentId")!, needlingConsentDomainUpcomingAppointmentMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase1, upcomingAppointment.FindProperty("PatientId")!, needlingConsentDomainUpcomingAppointmentMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)start_utcColumnBase, upcomingAppointment.FindProperty("StartUtc")!, needlingConsentDomainUpcomingAppointmentMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)treatment_codeColumnBase2, upcomingAppointment.FindProperty("TreatmentCode")!, needlingConsentDomainUpcomingAppointmentMappingBase);
+
+            var tableMappings2 = new List<TableMapping>();
+            upcomingAppointment.SetRuntimeAnnotation("Relational:TableMappings", tableMappings2);
+            var consent_upcoming_appointmentsTable = new Table("consent_upcoming_appointments", null, relationalModel);
+            var appointment_idColumn0 = new Column("appointment_id", "TEXT", consent_upcoming_appointmentsTable);
+            consent_upcoming_appointmentsTable.Columns.Add("appointment_id", appointment_idColumn0);
+            appointment_idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(appointment_idColumn0);
+            var patient_idColumn1 = new Column("patient_id", "TEXT", consent_upcoming_appointmentsTable);
+            consent_upcoming_appointmentsTable.Columns.Add("patient_id", patient_idColumn1);
+            patient_idColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn1);
+            var start_utcColumn = new Column("start_utc", "TEXT", consent_upcoming_appointmentsTable);
+            consent_upcoming_appointmentsTable.Columns.Add("start_utc", start_utcColumn);
+            start_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(start_utcColumn);
+            var treatment_codeColumn2 = new Column("treatment_code", "TEXT", consent_upcoming_appointmentsTable);
+            consent_upcoming_appointmentsTable.Columns.Add("treatment_code", treatment_codeColumn2);
+            treatment_codeColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(treatment_codeColumn2);
+            relationalModel.Tables.Add(("consent_upcoming_appointments", null), consent_upcoming_appointmentsTable);
+            var consent_upcoming_appointmentsTableMapping = new TableMapping(upcomingAppointment, consent_upcoming_appointmentsTable, null);
+            consent_upcoming_appointmentsTable.AddTypeMapping(consent_upcoming_appointmentsTableMapping, false);
+            tableMappings2.Add(consent_upcoming_appointmentsTableMapping);
+            RelationalModel.CreateColumnMapping(appointment_idColumn0, upcomingAppointment.FindProperty("AppointmentId")!, consent_upcoming_appointmentsTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn1, upcomingAppointment.FindProperty("PatientId")!, consent_upcoming_appointmentsTableMapping);
+            RelationalModel.CreateColumnMapping(start_utcColumn, upcomingAppointment.FindProperty("StartUtc")!, consent_upcoming_appointmentsTableMapping);
+            RelationalModel.CreateColumnMapping(treatment_codeColumn2, upcomingAppointment.FindProperty("TreatmentCode")!, consent_upcoming_appointmentsTableMapping);
+            var pk_consent_upcoming_appointments = new UniqueConstraint("pk_consent_upcoming_appointments", consent_upcoming_appointmentsTable, new[] { appointment_idColumn0 });
+            consent_upcoming_appointmentsTable.PrimaryKey = pk_consent_upcoming_appointments;
+            pk_consent_upcoming_appointments.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_consent_upcoming_appointments));
+            var pk_consent_upcoming_appointmentsKey = RelationalModel.GetKey(this,
+                "Needling.Consent.Domain.UpcomingAppointment",
+                new[] { "AppointmentId" });
+            pk_consent_upcoming_appointments.MappedKeys.Add(pk_consent_upcoming_appointmentsKey);
+            RelationalModel.GetOrCreateUniqueConstraints(pk_consent_upcoming_appointmentsKey).Add(pk_consent_upcoming_appointments);
+            consent_upcoming_appointmentsTable.UniqueConstraints.Add("pk_consent_upcoming_appointments", pk_consent_upcoming_appointments);
+            var ix_consent_upcoming_appointments_patient_id_treatment_code_start_utc = new TableIndex(
+            "ix_consent_upcoming_appointments_patient_id_treatment_code_start_utc", consent_upcoming_appointmentsTable, new[] { patient_idColumn1, treatment_codeColumn2, start_utcColumn }, false);
+            ix_consent_upcoming_appointments_patient_id_treatment_code_start_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_consent_upcoming_appointments_patient_id_treatment_code_start_utc));
+            var ix_consent_upcoming_appointments_patient_id_treatment_code_start_utcIx = RelationalModel.GetIndex(this,
+                "Needling.Consent.Domain.UpcomingAppointment",
+                new[] { "PatientId", "TreatmentCode", "StartUtc" });
+            ix_consent_upcoming_appointments_patient_id_treatment_code_start_utc.MappedIndexes.Add(ix_consent_upcoming_appointments_patient_id_treatment_code_start_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_consent_upcoming_appointments_patient_id_treatment_code_start_utcIx).Add(ix_consent_upcoming_appointments_patient_id_treatment_code_start_utc);
+            consent_upcoming_appointmentsTable.Indexes.Add("ix_consent_upcoming_appointments_patient_id_treatment_code_start_utc", ix_consent_upcoming_appointments_patient_id_treatment_code_start_utc);
+            var ix_consent_upcoming_appointments_treatment_code_start_utc = new TableIndex(
+            "ix_consent_upcoming_appointments_treatment_code_start_utc", consent_upcoming_appointmentsTable, new[] { treatment_codeColumn2, start_utcColumn }, false);
+            ix_consent_upcoming_appointments_treatment_code_start_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_consent_upcoming_appointments_treatment_code_start_utc));
+            var ix_consent_upcoming_appointments_treatment_code_start_utcIx = RelationalModel.GetIndex(this,
+                "Needling.Consent.Domain.UpcomingAppointment",
+                new[] { "TreatmentCode", "StartUtc" });
+            ix_consent_upcoming_appointments_treatment_code_start_utc.MappedIndexes.Add(ix_consent_upcoming_appointments_treatment_code_start_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_consent_upcoming_appointments_treatment_code_start_utcIx).Add(ix_consent_upcoming_appointments_treatment_code_start_utc);
+            consent_upcoming_appointmentsTable.Indexes.Add("ix_consent_upcoming_appointments_treatment_code_start_utc", ix_consent_upcoming_appointments_treatment_code_start_utc);
+
+            var auditRecord = FindEntityType("Needling.SharedKernel.Audit.AuditRecord")!;
+
+            var defaultTableMappings3 = new List<TableMappingBase<ColumnMappingBase>>();
+            auditRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings3);
             var needlingSharedKernelAuditAuditRecordTableBase = new TableBase("Needling.SharedKernel.Audit.AuditRecord", null, relationalModel);
             var actionColumnBase = new ColumnBase<ColumnMappingBase>("action", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("action", actionColumnBase);
@@ -487,7 +562,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Audit.AuditRecord", needlingSharedKernelAuditAuditRecordTableBase);
             var needlingSharedKernelAuditAuditRecordMappingBase = new TableMappingBase<ColumnMappingBase>(auditRecord, needlingSharedKernelAuditAuditRecordTableBase, null);
             needlingSharedKernelAuditAuditRecordTableBase.AddTypeMapping(needlingSharedKernelAuditAuditRecordMappingBase, false);
-            defaultTableMappings2.Add(needlingSharedKernelAuditAuditRecordMappingBase);
+            defaultTableMappings3.Add(needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase2, auditRecord.FindProperty("Id")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actionColumnBase, auditRecord.FindProperty("Action")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actorColumnBase, auditRecord.FindProperty("Actor")!, needlingSharedKernelAuditAuditRecordMappingBase);
@@ -496,8 +571,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_typeColumnBase, auditRecord.FindProperty("EntityType")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fieldsColumnBase, auditRecord.FindProperty("Fields")!, needlingSharedKernelAuditAuditRecordMappingBase);
 
-            var tableMappings2 = new List<TableMapping>();
-            auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings2);
+            var tableMappings3 = new List<TableMapping>();
+            auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings3);
             var consent_audit_logTable = new Table("consent_audit_log", null, relationalModel);
             var idColumn2 = new Column("id", "TEXT", consent_audit_logTable);
             consent_audit_logTable.Columns.Add("id", idColumn2);
@@ -526,7 +601,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             relationalModel.Tables.Add(("consent_audit_log", null), consent_audit_logTable);
             var consent_audit_logTableMapping = new TableMapping(auditRecord, consent_audit_logTable, null);
             consent_audit_logTable.AddTypeMapping(consent_audit_logTableMapping, false);
-            tableMappings2.Add(consent_audit_logTableMapping);
+            tableMappings3.Add(consent_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(idColumn2, auditRecord.FindProperty("Id")!, consent_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(actionColumn, auditRecord.FindProperty("Action")!, consent_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(actorColumn, auditRecord.FindProperty("Actor")!, consent_audit_logTableMapping);
@@ -564,8 +639,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
 
             var inboxRecord = FindEntityType("Needling.SharedKernel.Outbox.InboxRecord")!;
 
-            var defaultTableMappings3 = new List<TableMappingBase<ColumnMappingBase>>();
-            inboxRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings3);
+            var defaultTableMappings4 = new List<TableMappingBase<ColumnMappingBase>>();
+            inboxRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings4);
             var needlingSharedKernelOutboxInboxRecordTableBase = new TableBase("Needling.SharedKernel.Outbox.InboxRecord", null, relationalModel);
             var consumerColumnBase = new ColumnBase<ColumnMappingBase>("consumer", "TEXT", needlingSharedKernelOutboxInboxRecordTableBase);
             needlingSharedKernelOutboxInboxRecordTableBase.Columns.Add("consumer", consumerColumnBase);
@@ -576,13 +651,13 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Outbox.InboxRecord", needlingSharedKernelOutboxInboxRecordTableBase);
             var needlingSharedKernelOutboxInboxRecordMappingBase = new TableMappingBase<ColumnMappingBase>(inboxRecord, needlingSharedKernelOutboxInboxRecordTableBase, null);
             needlingSharedKernelOutboxInboxRecordTableBase.AddTypeMapping(needlingSharedKernelOutboxInboxRecordMappingBase, false);
-            defaultTableMappings3.Add(needlingSharedKernelOutboxInboxRecordMappingBase);
+            defaultTableMappings4.Add(needlingSharedKernelOutboxInboxRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consumerColumnBase, inboxRecord.FindProperty("Consumer")!, needlingSharedKernelOutboxInboxRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)message_idColumnBase, inboxRecord.FindProperty("MessageId")!, needlingSharedKernelOutboxInboxRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)handled_at_utcColumnBase, inboxRecord.FindProperty("HandledAtUtc")!, needlingSharedKernelOutboxInboxRecordMappingBase);
 
-            var tableMappings3 = new List<TableMapping>();
-            inboxRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings3);
+            var tableMappings4 = new List<TableMapping>();
+            inboxRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings4);
             var consent_inboxTable = new Table("consent_inbox", null, relationalModel);
             var message_idColumn = new Column("message_id", "TEXT", consent_inboxTable);
             consent_inboxTable.Columns.Add("message_id", message_idColumn);
@@ -596,7 +671,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             relationalModel.Tables.Add(("consent_inbox", null), consent_inboxTable);
             var consent_inboxTableMapping = new TableMapping(inboxRecord, consent_inboxTable, null);
             consent_inboxTable.AddTypeMapping(consent_inboxTableMapping, false);
-            tableMappings3.Add(consent_inboxTableMapping);
+            tableMappings4.Add(consent_inboxTableMapping);
             RelationalModel.CreateColumnMapping(consumerColumn, inboxRecord.FindProperty("Consumer")!, consent_inboxTableMapping);
             RelationalModel.CreateColumnMapping(message_idColumn, inboxRecord.FindProperty("MessageId")!, consent_inboxTableMapping);
             RelationalModel.CreateColumnMapping(handled_at_utcColumn, inboxRecord.FindProperty("HandledAtUtc")!, consent_inboxTableMapping);
@@ -621,8 +696,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
 
             var outboxMessage = FindEntityType("Needling.SharedKernel.Outbox.OutboxMessage")!;
 
-            var defaultTableMappings4 = new List<TableMappingBase<ColumnMappingBase>>();
-            outboxMessage.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings4);
+            var defaultTableMappings5 = new List<TableMappingBase<ColumnMappingBase>>();
+            outboxMessage.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings5);
             var needlingSharedKernelOutboxOutboxMessageTableBase = new TableBase("Needling.SharedKernel.Outbox.OutboxMessage", null, relationalModel);
             var idColumnBase3 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase);
             needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("id", idColumnBase3);
@@ -645,7 +720,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Outbox.OutboxMessage", needlingSharedKernelOutboxOutboxMessageTableBase);
             var needlingSharedKernelOutboxOutboxMessageMappingBase = new TableMappingBase<ColumnMappingBase>(outboxMessage, needlingSharedKernelOutboxOutboxMessageTableBase, null);
             needlingSharedKernelOutboxOutboxMessageTableBase.AddTypeMapping(needlingSharedKernelOutboxOutboxMessageMappingBase, false);
-            defaultTableMappings4.Add(needlingSharedKernelOutboxOutboxMessageMappingBase);
+            defaultTableMappings5.Add(needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase3, outboxMessage.FindProperty("Id")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)locked_until_utcColumnBase, outboxMessage.FindProperty("LockedUntilUtc")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)occurred_at_utcColumnBase, outboxMessage.FindProperty("OccurredAtUtc")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
@@ -653,8 +728,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)processed_at_utcColumnBase, outboxMessage.FindProperty("ProcessedAtUtc")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)typeColumnBase, outboxMessage.FindProperty("Type")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
 
-            var tableMappings4 = new List<TableMapping>();
-            outboxMessage.SetRuntimeAnnotation("Relational:TableMappings", tableMappings4);
+            var tableMappings5 = new List<TableMapping>();
+            outboxMessage.SetRuntimeAnnotation("Relational:TableMappings", tableMappings5);
             var consent_outboxTable = new Table("consent_outbox", null, relationalModel);
             var idColumn3 = new Column("id", "TEXT", consent_outboxTable);
             consent_outboxTable.Columns.Add("id", idColumn3);
@@ -683,7 +758,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             relationalModel.Tables.Add(("consent_outbox", null), consent_outboxTable);
             var consent_outboxTableMapping = new TableMapping(outboxMessage, consent_outboxTable, null);
             consent_outboxTable.AddTypeMapping(consent_outboxTableMapping, false);
-            tableMappings4.Add(consent_outboxTableMapping);
+            tableMappings5.Add(consent_outboxTableMapping);
             RelationalModel.CreateColumnMapping(idColumn3, outboxMessage.FindProperty("Id")!, consent_outboxTableMapping);
             RelationalModel.CreateColumnMapping(locked_until_utcColumn, outboxMessage.FindProperty("LockedUntilUtc")!, consent_outboxTableMapping);
             RelationalModel.CreateColumnMapping(occurred_at_utcColumn, outboxMessage.FindProperty("OccurredAtUtc")!, consent_outboxTableMapping);

@@ -133,7 +133,9 @@ internal sealed class DeliverySender(
             var t = AftercareText.For(patient.PreferredLanguage);
             (string, string)[] values = [("name", patient.GivenName), ("clinic", clinic.Name),
                 ("link", $"{o.PublicBaseUrl.TrimEnd('/')}{signing.Path}"), ("expires", LocalDate(signing.ExpiresAtUtc, t))];
-            return Message(t, AftercareText.Fill(t.ConsentLink.Subject, values), AftercareText.Fill(t.ConsentLink.Body, values));
+            var body = AftercareText.Fill(t.ConsentLink.Body, values);
+            // Consent serves English where the form has no text in the patient's language; the message says so first.
+            return Message(t, AftercareText.Fill(t.ConsentLink.Subject, values), signing.FormInPatientLanguage ? body : $"{t.ConsentLink.NotTranslated}\n\n{body}");
         }
 
         if (d.Kind == DeliveryKind.Reminder)

@@ -20,6 +20,9 @@ internal sealed record ProductText(string Heading, string Text, string Line);
 
 internal sealed record MessageText(string Subject, string Body);
 
+/// <summary>The signing-link e-mail; <see cref="NotTranslated"/> goes first when the form has no text in the patient's language.</summary>
+internal sealed record ConsentLinkText(string Subject, string Body, string NotTranslated);
+
 internal sealed record FollowUpText(string Subject, string Body, string PageTitle, string Question, string AllFine, string SomethingWrong,
     string Describe, string Photo, string Send, string Thanks, string ThanksWorried, string Expired);
 
@@ -35,7 +38,7 @@ internal sealed record AftercareText(
     IReadOnlyDictionary<string, string> Treatments, IReadOnlyDictionary<string, string> Indications,
     IReadOnlyDictionary<string, IReadOnlyList<TextSection>> ByTreatment, IReadOnlyDictionary<string, IReadOnlyList<TextSection>> ByIndication,
     TextSection Bruising, HomeTopicalsText HomeTopicals, NextSessionText NextSession, CallClinicText CallClinic, EmergencyText Emergency,
-    ProductText Product, MessageText Email, FollowUpText FollowUp, MessageText Reminder, MessageText ConsentLink, DownloadPageText DownloadPage)
+    ProductText Product, MessageText Email, FollowUpText FollowUp, MessageText Reminder, ConsentLinkText ConsentLink, DownloadPageText DownloadPage)
 {
     public static readonly IReadOnlyList<string> Languages = ["en", "ja", "th"];
     private static readonly ConcurrentDictionary<string, AftercareText> Loaded = new(StringComparer.Ordinal);

@@ -9,6 +9,7 @@ using Needling.Booking.Data;
 using Needling.Booking.Domain;
 using Needling.Booking.Schedules;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 using Needling.SharedKernel.Security;
 
 namespace Needling.Booking.Calendar;
@@ -30,17 +31,17 @@ internal static class CalendarFeeds
 
     public static void Map(RouteGroupBuilder staff)
     {
-        staff.MapPost("/practitioners/{id:guid}/calendar-feeds", async (Guid id, BookingDbContext db, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+        staff.MapPost("/practitioners/{id:guid}/calendar-feeds", async (Guid id, BookingDbContext db, IMediator mediator, PublicAddress address, TimeProvider clock, CancellationToken ct) =>
         {
             await mediator.PractitionerAsync(id, ct);
             var token = FeedToken.New();
             var feed = new CalendarFeed { PractitionerId = id, TokenHash = FeedToken.Hash(token), CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
             db.CalendarFeeds.Add(feed);
             await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/practitioners/{id}/calendar-feeds/{feed.Id}", new CreatedFeed(feed.Id, FeedToken.Url(token)));
+            return TypedResults.Created($"/practitioners/{id}/calendar-feeds/{feed.Id}", new CreatedFeed(feed.Id, address.Absolute(FeedToken.Url(token))));
         }).RequireAuthorization(AdminOrSelf).WithSummary(
             "Create a calendar subscription (RFC 5545) for a practitioner (Admin, or the practitioner themself). "
-            + "The address is shown once; only a hash of it is kept. Events show patient initials and the treatment code only.");
+            + "The address (absolute, for pasting into a calendar app) is shown once; only a hash of it is kept. Events show patient initials and the treatment code only.");
 
         staff.MapGet("/practitioners/{id:guid}/calendar-feeds", async (Guid id, BookingDbContext db, CancellationToken ct) =>
             TypedResults.Ok(await db.CalendarFeeds.AsNoTracking().Where(f => f.PractitionerId == id).OrderBy(f => f.CreatedAtUtc)

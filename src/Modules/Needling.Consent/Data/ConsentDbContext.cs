@@ -13,6 +13,7 @@ internal sealed class ConsentDbContext(DbContextOptions<ConsentDbContext> option
     public DbSet<ConsentTemplate> Templates => Set<ConsentTemplate>();
     public DbSet<ConsentRequest> Requests => Set<ConsentRequest>();
     public DbSet<SignedConsent> Signed => Set<SignedConsent>();
+    public DbSet<UpcomingAppointment> Upcoming => Set<UpcomingAppointment>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -48,6 +49,15 @@ internal sealed class ConsentDbContext(DbContextOptions<ConsentDbContext> option
             e.Property(s => s.WithdrawalReason).HasMaxLength(1000);
             e.HasIndex(s => new { s.PatientId, s.TreatmentCode, s.SignedAtUtc });
             e.HasIndex(s => s.RequestId).IsUnique();
+        });
+        b.Entity<UpcomingAppointment>(e =>
+        {
+            e.ToTable("UpcomingAppointments");
+            e.HasKey(a => a.AppointmentId);
+            e.Property(a => a.AppointmentId).ValueGeneratedNever();
+            e.Property(a => a.TreatmentCode).HasMaxLength(32);
+            e.HasIndex(a => new { a.PatientId, a.TreatmentCode, a.StartUtc });
+            e.HasIndex(a => new { a.TreatmentCode, a.StartUtc });
         });
         b.AddAuditLog();
         b.AddInbox();

@@ -8,7 +8,7 @@ internal sealed class ConsentRequest : IAudited
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid PatientId { get; init; }
     public string TreatmentCode { get; init; } = "";
-    public Guid? AppointmentId { get; init; }
+    public Guid? AppointmentId { get; set; }
     public string Status { get; set; } = ConsentRequestStatus.Open;
     public Guid? SignedConsentId { get; set; }
     public DateTime CreatedAtUtc { get; init; }

@@ -17,6 +17,7 @@ internal sealed class RequestConsentWhenBooked(ConsentDbContext db, IMediator me
     protected override async Task HandleOnceAsync(AppointmentBooked notification, CancellationToken ct)
     {
         var a = notification.Appointment;
+        await UpcomingAppointments.NoteAsync(Db, a, ct);
         var status = await mediator.Send(new GetConsentStatus(a.PatientId, a.TreatmentCode, a.StartUtc), ct);
         if (status.Valid)
         {

@@ -24,9 +24,43 @@ internal static class ConsentRequests
         await db.SaveChangesAsync(ct);
         return (request, true);
     }
+
+    /// <summary>The patient's next booked appointment of the treatment that has not started yet, as Consent heard of it.</summary>
+    public static Task<UpcomingAppointment?> NextAppointmentAsync(ConsentDbContext db, Guid patientId, string treatmentCode, DateTime now, CancellationToken ct) =>
+        db.Upcoming.Where(a => a.PatientId == patientId && a.TreatmentCode == treatmentCode && a.StartUtc > now)
+            .OrderBy(a => a.StartUtc).FirstOrDefaultAsync(ct);
+
+    /// <summary>A consent stopped covering the patient (withdrawn): ask again for the next booked appointment, if there is one.</summary>
+    public static async Task ReopenForNextAppointmentAsync(ConsentDbContext db, Guid patientId, string treatmentCode, DateTime now, CancellationToken ct)
+    {
+        if (await NextAppointmentAsync(db, patientId, treatmentCode, now, ct) is { } next)
+        {
+            await OpenAsync(db, patientId, treatmentCode, next.AppointmentId, now, ct);
+        }
+    }
+
+    /// <summary>
+    /// A version requiring re-consent was published: every patient with a booked appointment of the treatment whose
+    /// newest consent was signed on an earlier version is asked again, for their next appointment.
+    /// </summary>
+    public static async Task ReopenSupersededAsync(ConsentDbContext db, string treatmentCode, int version, DateTime now, CancellationToken ct)
+    {
+        var upcoming = await db.Upcoming.AsNoTracking().Where(a => a.TreatmentCode == treatmentCode && a.StartUtc > now).ToListAsync(ct);
+        foreach (var next in upcoming.GroupBy(a => a.PatientId).Select(g => g.MinBy(a => a.StartUtc)!))
+        {
+            var latest = await db.Signed.AsNoTracking().Where(s => s.PatientId == next.PatientId && s.TreatmentCode == treatmentCode)
+                .OrderByDescending(s => s.SignedAtUtc).Select(s => new { s.TemplateVersion, s.WithdrawnAtUtc }).FirstOrDefaultAsync(ct);
+            if (latest is not null && latest.WithdrawnAtUtc is null && latest.TemplateVersion < version)
+            {
+                await OpenAsync(db, next.PatientId, treatmentCode, next.AppointmentId, now, ct);
+            }
+        }
+    }
 }
 
-internal sealed record ConsentRequestDto(Guid Id, Guid PatientId, string TreatmentCode, Guid? AppointmentId, string Status, Guid? SignedConsentId, DateTime CreatedAtUtc)
+internal sealed record ConsentRequestDto(
+    Guid Id, Guid PatientId, string TreatmentCode, Guid? AppointmentId, string Status, Guid? SignedConsentId, DateTime CreatedAtUtc,
+    string? Language = null, string? FormLanguage = null, string? LanguageNotice = null)
 {
     public static ConsentRequestDto From(ConsentRequest r) => new(r.Id, r.PatientId, r.TreatmentCode, r.AppointmentId, r.Status, r.SignedConsentId, r.CreatedAtUtc);
 }

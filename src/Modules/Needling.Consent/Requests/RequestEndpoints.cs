@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Needling.Consent.Data;
+using Needling.Consent.Domain;
 using Needling.Consent.Signing;
 using Needling.Consent.Validity;
 using Needling.Contracts.Clinic;
@@ -28,23 +29,29 @@ internal static class RequestEndpoints
             _ = await mediator.Send(new GetPatientSummary(r.PatientId), ct) ?? throw new NotFoundException("Patient", r.PatientId);
             _ = await mediator.Send(new GetTreatment(r.TreatmentCode), ct) ?? throw new NotFoundException("Treatment", r.TreatmentCode);
             var (request, created) = await ConsentRequests.OpenAsync(db, r.PatientId, r.TreatmentCode, r.AppointmentId, clock.GetUtcNow().UtcDateTime, ct);
-            return created
-                ? Results.Created($"/consent/requests/{request.Id}", ConsentRequestDto.From(request))
-                : Results.Ok(ConsentRequestDto.From(request));
+            var dto = await RequestLanguage.DescribeAsync(request, await RequestLanguage.OfPatientAsync(mediator, r.PatientId, ct), db, ct);
+            return created ? Results.Created($"/consent/requests/{request.Id}", dto) : Results.Ok(dto);
         }).WithSummary("Ask a patient for consent to a treatment (bookings do this by themselves). Returns the open request if there is one.");
 
-        desk.MapGet("/consent/requests/{id:guid}", async (Guid id, ConsentDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(ConsentRequestDto.From(await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct)
-                ?? throw new NotFoundException("Consent request", id))))
-            .WithSummary("One consent request.");
-
-        desk.MapGet("/patients/{patientId:guid}/consents", async (Guid patientId, ConsentDbContext db, CancellationToken ct) =>
+        desk.MapGet("/consent/requests/{id:guid}", async (Guid id, ConsentDbContext db, IMediator mediator, CancellationToken ct) =>
         {
-            var requests = await db.Requests.AsNoTracking().Where(r => r.PatientId == patientId).OrderByDescending(r => r.CreatedAtUtc).ToListAsync(ct);
+            var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Consent request", id);
+            return TypedResults.Ok(await RequestLanguage.DescribeAsync(request, await RequestLanguage.OfPatientAsync(mediator, request.PatientId, ct), db, ct));
+        }).WithSummary("One consent request, with the language its form will be shown in and a notice when that is not the patient's.");
+
+        desk.MapGet("/patients/{patientId:guid}/consents", async (Guid patientId, ConsentDbContext db, IMediator mediator, CancellationToken ct) =>
+        {
+            var rows = await db.Requests.AsNoTracking().Where(r => r.PatientId == patientId).OrderByDescending(r => r.CreatedAtUtc).ToListAsync(ct);
+            var language = await RequestLanguage.OfPatientAsync(mediator, patientId, ct);
+            var requests = new List<ConsentRequestDto>();
+            foreach (var r in rows)
+            {
+                requests.Add(r.Status == ConsentRequestStatus.Open ? await RequestLanguage.DescribeAsync(r, language, db, ct) : ConsentRequestDto.From(r));
+            }
             var signed = await db.Signed.AsNoTracking().Where(s => s.PatientId == patientId).OrderByDescending(s => s.SignedAtUtc)
                 .Select(s => new { s.Id, s.TreatmentCode, s.TemplateVersion, s.Language, s.SignedAtUtc, s.ExpiresAtUtc, s.WithdrawnAtUtc, s.PdfSha256, s.Channel })
                 .ToListAsync(ct);
-            return TypedResults.Ok(new { requests = requests.Select(ConsentRequestDto.From), signed });
+            return TypedResults.Ok(new { requests, signed });
         }).WithSummary("A patient's consent requests and signed consents.");
 
         desk.MapGet("/patients/{patientId:guid}/consents/status/{treatmentCode}", async (Guid patientId, string treatmentCode, IMediator mediator, TimeProvider clock, CancellationToken ct) =>

@@ -31,7 +31,7 @@ internal static class ConsentPdf
         [
             [l.Patient, f.PatientName],
             [l.DateOfBirth, f.DateOfBirth.ToString("yyyy-MM-dd")],
-            [l.Treatment, $"{f.TreatmentName} ({form.TreatmentCode})"],
+            [l.Treatment, TreatmentLine(f.TreatmentName, form)],
             [l.FormVersion, $"v{f.Version} ({form.Language})"],
         ]);
         foreach (var section in form.Sections)
@@ -48,14 +48,21 @@ internal static class ConsentPdf
         }
         doc.Heading(l.Acknowledge, 2);
         doc.BulletList(form.Acknowledgements);
+        // One unit, never split over pages: the heading, who signed, when and how, and the drawn signature itself.
+        doc.Heading(l.Signature, 2);
         doc.Table([1, 2], null,
         [
             [l.SignedBy, f.TypedName],
             [l.SignedOn, signedOn],
             [l.Channel, f.Channel == "tablet" ? l.Tablet : l.Link],
-        ]);
-        doc.Heading(l.Signature, 2); // a heading keeps with what follows: the label never ends a page without the signature
+        ], keepWithNext: true);
         doc.Image(f.SignaturePng, 70);
         return doc.Render();
     }
+
+    /// <summary>The name with its code, once (a translated name may carry the code already), in the script's own brackets.</summary>
+    private static string TreatmentLine(string name, TemplateContent form) =>
+        name.Contains(form.TreatmentCode, StringComparison.Ordinal) ? name
+        : form.Language == "ja" ? $"{name}（{form.TreatmentCode}）"
+        : $"{name} ({form.TreatmentCode})";
 }

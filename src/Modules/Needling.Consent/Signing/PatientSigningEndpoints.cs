@@ -21,13 +21,17 @@ internal static class PatientSigningEndpoints
         {
             var nonce = Secure(http);
             var request = await FindAsync(token, links, db, clock, ct);
-            if (request is null || request.Status != ConsentRequestStatus.Open)
+            if (request is null)
             {
                 return Results.Content(SigningPageHtml.Message(PageText.For("en"), PageText.For("en").Invalid, nonce), "text/html; charset=utf-8", statusCode: 404);
             }
-            var language = await signing.PatientLanguageAsync(request.PatientId, ct);
-            var (form, version) = await signing.FormInForceAsync(request.TreatmentCode, language, ct);
-            return Results.Content(SigningPageHtml.Form(form, version, PageText.For(form.Language), nonce), "text/html; charset=utf-8");
+            var t = PageText.For(await signing.PatientLanguageAsync(request.PatientId, ct));
+            if (request.Status != ConsentRequestStatus.Open)
+            {
+                return Results.Content(SigningPageHtml.Message(t, t.Invalid, nonce), "text/html; charset=utf-8", statusCode: 404);
+            }
+            var (form, version) = await signing.FormInForceAsync(request.TreatmentCode, t.Lang, ct);
+            return Results.Content(SigningPageHtml.Form(form, version, t, nonce), "text/html; charset=utf-8");
         }).AllowAnonymous().ExcludeFromDescription();
 
         app.MapPost("/consent/sign/{token}", async (string token, SignConsent.Submission s, SigningLinks links, ConsentDbContext db, SignConsent signing, TimeProvider clock, HttpContext http, CancellationToken ct) =>

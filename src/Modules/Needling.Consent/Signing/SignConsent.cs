@@ -41,7 +41,7 @@ internal sealed class SignConsent(ConsentDbContext db, IMediator mediator, TimeP
         var treatment = await mediator.Send(new GetTreatment(request.TreatmentCode), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var pdf = ConsentPdf.Render(form, new ConsentPdf.Facts(
-            clinic.Name, patient.NameIn(form.Language), patient.DateOfBirth, treatment?.Name ?? request.TreatmentCode, version,
+            clinic.Name, patient.NameIn(form.Language), patient.DateOfBirth, form.TreatmentName ?? treatment?.Name ?? request.TreatmentCode, version,
             s.FullName.Trim(), png, now, clinic.Zone, signer.Channel));
         var signed = new SignedConsent
         {

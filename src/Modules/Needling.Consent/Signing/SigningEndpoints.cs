@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Needling.Consent.Data;
+using Needling.Consent.Requests;
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Errors;
 
@@ -44,6 +45,8 @@ internal static class SigningEndpoints
             s.WithdrawnBy = actor.Id;
             s.WithdrawalReason = r.Reason.Trim();
             await db.SaveChangesAsync(ct);
+            // The patient is asked again before their next booked session of the treatment (they may say no again).
+            await ConsentRequests.ReopenForNextAppointmentAsync(db, s.PatientId, s.TreatmentCode, s.WithdrawnAtUtc.Value, ct);
             return TypedResults.NoContent();
         }).WithSummary("Record that the patient withdrew this consent (who, when, why). The signed PDF stays as it was.");
     }

@@ -11,10 +11,16 @@ namespace Needling.Consent.Signing;
 /// </summary>
 internal static class SigningPageHtml
 {
+    /// <param name="t">The page's own words, in the patient's language even when the form text is not.</param>
     public static string Form(TemplateContent form, int version, PageText t, string nonce)
     {
         var body = new StringBuilder();
-        body.Append($"<h1>{E(form.Title)}</h1><p class=\"meta\">{E(form.TreatmentCode)} · v{version}</p>");
+        if (form.Language != t.Lang)
+        {
+            // Said in the patient's language, before the English text, never silently served instead of theirs.
+            body.Append($"<p class=\"notice\" role=\"note\" lang=\"{t.Lang}\">{E(t.NoTranslation)}</p>");
+        }
+        body.Append($"<h1 lang=\"{form.Language}\">{E(form.Title)}</h1><p class=\"meta\">{E(form.TreatmentCode)} · v{version}</p>");
         foreach (var s in form.Sections)
         {
             body.Append($"<h2>{E(s.Heading)}</h2>");
@@ -56,7 +62,7 @@ internal static class SigningPageHtml
         label{display:block;margin-top:1rem;font-weight:600} input{width:100%;font-size:1.1rem;padding:.5rem;box-sizing:border-box}
         canvas{width:100%;box-sizing:border-box;height:auto;border:2px dashed #888;border-radius:.5rem;touch-action:none;background:#fff}
         .row{display:flex;gap:1rem;margin-top:.5rem} button{font-size:1.1rem;padding:.6rem 1.2rem} #submit{flex:1}
-        #error{color:#b00020} .ack li{font-weight:600}
+        #error{color:#b00020} .notice{background:#fff4d6;border-left:4px solid #c88a00;padding:.6rem .8rem} .ack li{font-weight:600}
         </style></head><body>{{body}}</body></html>
         """;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Needling.Consent.Data;
 using Needling.Consent.Domain;
+using Needling.Consent.Requests;
 using Needling.Consent.Seed;
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Data;
@@ -57,6 +58,10 @@ internal static class TemplateEndpoints
             catch (DbUpdateException ex) when (ex.IsUniqueViolation())
             {
                 throw new ConflictException($"Version {version} of the {treatmentCode} form was published a moment ago; reload and publish again.");
+            }
+            if (p.RequiresReconsent)
+            {
+                await ConsentRequests.ReopenSupersededAsync(db, treatmentCode, version, now, ct);
             }
             return TypedResults.Created($"/consent/templates/{treatmentCode}/versions/{version}/en", new { treatmentCode, version, p.RequiresReconsent });
         }).WithSummary("Publish a new version of a treatment's consent form (Admin). With requiresReconsent, consents on earlier versions stop being valid.");

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Needling.Consent.Data;
+using Needling.Consent.Domain;
+using Needling.Consent.Requests;
+using Needling.Contracts.Booking;
+using Needling.SharedKernel.Outbox;
+
+namespace Needling.Consent.Integration;
+
+/// <summary>Consent's record of booked appointments, from Booking's facts (see <see cref="UpcomingAppointment"/>).</summary>
+internal static class UpcomingAppointments
+{
+    public static async Task NoteAsync(ConsentDbContext db, AppointmentSnapshot a, CancellationToken ct)
+    {
+        var row = await db.Upcoming.SingleOrDefaultAsync(x => x.AppointmentId == a.AppointmentId, ct);
+        if (row is null)
+        {
+            db.Upcoming.Add(new UpcomingAppointment { AppointmentId = a.AppointmentId, PatientId = a.PatientId, TreatmentCode = a.TreatmentCode, StartUtc = a.StartUtc });
+        }
+        else
+        {
+            row.StartUtc = a.StartUtc;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task ForgetAsync(ConsentDbContext db, Guid appointmentId, CancellationToken ct)
+    {
+        await db.Upcoming.Where(x => x.AppointmentId == appointmentId).ExecuteDeleteAsync(ct);
+    }
+}
+
+/// <summary>A moved appointment keeps its consent request; only its time changes here.</summary>
+internal sealed class NoteRescheduledAppointment(ConsentDbContext db, TimeProvider clock)
+    : InboxConsumer<ConsentDbContext, AppointmentRescheduled>(db, clock)
+{
+    protected override Task HandleOnceAsync(AppointmentRescheduled notification, CancellationToken ct) =>
+        UpcomingAppointments.NoteAsync(Db, notification.Appointment, ct);
+}
+
+/// <summary>A session that took place needs no consent request any more; the consent signed for it stays.</summary>
+internal sealed class ForgetCompletedAppointment(ConsentDbContext db, TimeProvider clock)
+    : InboxConsumer<ConsentDbContext, AppointmentCompleted>(db, clock)
+{
+    protected override Task HandleOnceAsync(AppointmentCompleted notification, CancellationToken ct) =>
+        UpcomingAppointments.ForgetAsync(Db, notification.Appointment.AppointmentId, ct);
+}
+
+/// <summary>
+/// A cancelled appointment's open consent request moves to the patient's next booked appointment of the treatment,
+/// or, when no other appointment needs it, is closed (cancelled) so the patient is not chased for a session that will not happen.
+/// </summary>
+internal sealed class CloseRequestWhenCancelled(ConsentDbContext db, TimeProvider clock)
+    : InboxConsumer<ConsentDbContext, AppointmentCancelled>(db, clock)
+{
+    protected override async Task HandleOnceAsync(AppointmentCancelled notification, CancellationToken ct)
+    {
+        var a = notification.Appointment;
+        await UpcomingAppointments.ForgetAsync(Db, a.AppointmentId, ct);
+        var requests = await Db.Requests.Where(r => r.AppointmentId == a.AppointmentId && r.Status == ConsentRequestStatus.Open).ToListAsync(ct);
+        if (requests.Count == 0)
+        {
+            return;
+        }
+        var next = await ConsentRequests.NextAppointmentAsync(Db, a.PatientId, a.TreatmentCode, Clock.GetUtcNow().UtcDateTime, ct);
+        foreach (var request in requests)
+        {
+            if (next is null)
+            {
+                request.Status = ConsentRequestStatus.Cancelled;
+            }
+            else
+            {
+                request.AppointmentId = next.AppointmentId;
+            }
+        }
+        await Db.SaveChangesAsync(ct);
+    }
+}
