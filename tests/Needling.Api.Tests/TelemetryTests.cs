@@ -22,6 +22,12 @@ public abstract class TelemetryTests(TracedApp app)
         using var desk = await app.As("Receptionist", freshToken: true);
         var patient = (await desk.PostOk("/patients", new { givenName = given, familyName = family, dateOfBirth = born, phone, preferredLanguage = "en", email }))
             .GetProperty("patient").Id();
+        // A booking in a trace of its own (a traceparent as a client's tracing would send it), to find its spans.
+        var resources = await BookingSetup.Create(app) with { Patient = patient };
+        var bookingTrace = ActivityTraceId.CreateRandom();
+        using var booking = new HttpRequestMessage(HttpMethod.Post, "/appointments") { Content = JsonContent.Create(BookingSetup.Booking(resources, BookingSetup.NextWeekday(10))) };
+        booking.Headers.Add("traceparent", $"00-{bookingTrace.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        await (await desk.SendAsync(booking)).Json(HttpStatusCode.Created);
         var signedHere = (await desk.PostOk("/consent/requests", new { patientId = patient, treatmentCode = "MN-PEN" })).Id();
         await desk.PostOk($"/consent/requests/{signedHere}/sign", new { fullName = $"{given} {family}", signaturePng = PdfTools.SignaturePng() });
         var byLink = (await desk.PostOk("/consent/requests", new { patientId = patient, treatmentCode = "DRY-NEEDLING" })).Id();
@@ -39,6 +45,22 @@ public abstract class TelemetryTests(TracedApp app)
             "an e-mail was sent and traced");
 
         var spans = app.Spans.Snapshot();
+        var booked = spans.Where(s => s.TraceId == bookingTrace).ToList();
+        var request = Assert.Single(booked, s => s.Source.Name == "Microsoft.AspNetCore");
+        Assert.StartsWith("POST", request.DisplayName);
+        var byId = booked.ToDictionary(s => s.SpanId);
+        bool Under(Activity span)
+        {
+            for (var p = span.ParentSpanId; byId.TryGetValue(p, out var parent); p = parent.ParentSpanId)
+            {
+                if (parent == request)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        Assert.Contains(booked, s => s.Source.Name == (app.Provider == Provider.Sqlite ? "Needling.Database" : "Npgsql") && Under(s));
         Assert.Contains(spans, s => s.Source.Name == "Microsoft.AspNetCore" && s.DisplayName is "POST /patients" or "POST patients");
         Assert.Contains(spans, s => s.Source.Name == (app.Provider == Provider.Sqlite ? "Needling.Database" : "Npgsql"));
         Assert.Contains(spans, s => s.Source.Name == "Needling.Jobs" && s.DisplayName.StartsWith("job ", StringComparison.Ordinal));
