@@ -48,15 +48,9 @@ public abstract class ReferenceDataFreshnessTests(AppFixture app)
             start = BookingSetup.NextWeekday(10, weeksAhead: 2),
         }, HttpStatusCode.OK)).GetProperty("ruleSetVersion").GetInt32();
 
-    /// <summary>Saves a new rule-set version (a dry-needling interval change) and returns its number.</summary>
-    protected static async Task<int> EditDryNeedlingIntervalAsync(HttpClient admin, int days)
-    {
-        var rules = JsonNode.Parse(await admin.GetStringAsync("/rules"))!;
-        var rule = rules["protocols"]!.AsArray().Single(p => p!["id"]!.GetValue<string>() == "proto.dry-needling.musculoskeletal")!.DeepClone();
-        rule["minIntervalDays"] = days;
-        var saved = await (await admin.PutAsJsonAsync("/rules/protocols/proto.dry-needling.musculoskeletal", new { rule, note = $"Clinic policy: {days} days." })).Json(HttpStatusCode.OK);
-        return saved.GetProperty("ruleSetVersion").GetInt32();
-    }
+    /// <summary>Saves a new rule-set version (a dry-needling interval change, approved when shorter) and returns its number.</summary>
+    protected async Task<int> EditDryNeedlingIntervalAsync(HttpClient admin, int days) =>
+        await RuleEdits.SetIntervalAsync(app, admin, "proto.dry-needling.musculoskeletal", days);
 }
 
 public sealed class ReferenceDataFreshnessTestsOnSqlite(SqliteApp app) : ReferenceDataFreshnessTests(app), IClassFixture<SqliteApp>;

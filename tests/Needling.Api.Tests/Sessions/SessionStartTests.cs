@@ -259,9 +259,7 @@ public abstract class SessionStartTests(AppFixture app)
     private async Task SetInterval(string protocolId, int days)
     {
         using var admin = await app.As("Admin", freshToken: true);
-        var rule = System.Text.Json.Nodes.JsonNode.Parse(await admin.GetStringAsync("/rules"))!["protocols"]!.AsArray().Single(p => p!["id"]!.GetValue<string>() == protocolId)!.DeepClone();
-        rule["minIntervalDays"] = days;
-        await (await admin.PutAsJsonAsync($"/rules/protocols/{protocolId}", new { rule, note = $"Clinic policy: {days} days between sessions." })).Json(HttpStatusCode.OK);
+        await RuleEdits.SetIntervalAsync(app, admin, protocolId, days);
     }
 }
 
