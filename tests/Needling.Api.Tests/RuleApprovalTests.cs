@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -107,16 +106,7 @@ public abstract class RuleApprovalTests(AppFixture app)
     private async Task<HttpClient> Lead(bool clinicalLead, string[]? roles = null)
     {
         using var admin = await app.As("Admin", freshToken: true);
-        var practitioner = (await admin.PostOk("/practitioners", new
-        {
-            displayName = BookingSetup.Unique("Dr Lead"), profession = "Physician", licenceExpiresOn = "2099-12-31",
-            qualifications = new[] { new { code = "physician" } }, clinicalLead,
-        })).Id();
-        var username = BookingSetup.Unique("lead").ToLowerInvariant();
-        await admin.PostOk("/staff", new { username, displayName = "Dr Lead", password = AppFixture.Password, roles = roles ?? ["Practitioner"], practitionerId = practitioner });
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.SignIn(username, AppFixture.Password));
-        return client;
+        return await RuleEdits.LeadAsync(app, admin, clinicalLead, roles);
     }
 
     // Each test takes a different blocking rule, so that one test's approved change does not take another's rule away.

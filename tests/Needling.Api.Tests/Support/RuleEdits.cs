@@ -20,7 +20,7 @@ internal static class RuleEdits
             return (await response.Json(HttpStatusCode.OK)).GetProperty("ruleSetVersion").GetInt32();
         }
         var proposal = (await response.Json(HttpStatusCode.Accepted)).Id();
-        using var lead = await LeadAsync(app, admin);
+        using var lead = await LeadAsync(app, admin, clinicalLead: true);
         return (await lead.PostOk($"/rules/changes/{proposal}/approve", new { note = "Agreed for this test." }, HttpStatusCode.OK))
             .GetProperty("appliedVersion").GetInt32();
     }
@@ -32,15 +32,16 @@ internal static class RuleEdits
         return await SaveProtocolAsync(app, admin, rule, $"Clinic policy: {days} days between sessions.");
     }
 
-    private static async Task<HttpClient> LeadAsync(AppFixture app, HttpClient admin)
+    /// <summary>A practitioner account signed in, its practitioner record with or without the clinical-lead flag.</summary>
+    public static async Task<HttpClient> LeadAsync(AppFixture app, HttpClient admin, bool clinicalLead, string[]? roles = null)
     {
         var practitioner = (await admin.PostOk("/practitioners", new
         {
             displayName = BookingSetup.Unique("Dr Lead"), profession = "Physician", licenceExpiresOn = "2099-12-31",
-            qualifications = new[] { new { code = "physician" } }, clinicalLead = true,
+            qualifications = new[] { new { code = "physician" } }, clinicalLead,
         })).Id();
         var username = BookingSetup.Unique("lead").ToLowerInvariant();
-        await admin.PostOk("/staff", new { username, displayName = "Dr Lead", password = AppFixture.Password, roles = new[] { "Practitioner" }, practitionerId = practitioner });
+        await admin.PostOk("/staff", new { username, displayName = "Dr Lead", password = AppFixture.Password, roles = roles ?? ["Practitioner"], practitionerId = practitioner });
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.SignIn(username, AppFixture.Password));
         return client;

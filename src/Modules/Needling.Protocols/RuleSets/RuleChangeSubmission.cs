@@ -15,7 +15,6 @@ internal sealed class RuleChangeSubmission(ProtocolsDbContext db, RuleSetStore s
     public async Task<IResult> SubmitAsync(RuleChange change, CancellationToken ct)
     {
         var current = await store.CurrentAsync(ct);
-        RuleSetStore.Checked(change.ApplyTo(current, current.Version + 1));
         var reasons = change.Weakening(current);
         if (reasons.Count == 0)
         {
@@ -25,6 +24,8 @@ internal sealed class RuleChangeSubmission(ProtocolsDbContext db, RuleSetStore s
                 ? TypedResults.Ok(new { ruleSetVersion = saved.Version })
                 : TypedResults.Ok(new { ruleSetVersion = saved.Version, rule });
         }
+        // Saving checks the rule set; a proposal is checked now, so that a bad rule is refused before it waits.
+        RuleSetStore.Checked(change.ApplyTo(current, current.Version + 1));
         var proposal = new RuleChangeProposal
         {
             RuleId = change.RuleId,

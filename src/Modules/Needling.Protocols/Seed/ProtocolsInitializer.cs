@@ -36,13 +36,15 @@ internal sealed class ProtocolsInitializer(ProtocolsDbContext db, TimeProvider c
 
     private async Task UpgradeAsync(RuleSet shipped, CancellationToken ct)
     {
-        var records = await Db.RuleSets.AsNoTracking().OrderBy(r => r.Version).ToListAsync(ct);
-        if (records[0].CreatedBy != "system")
+        // Only the first version (what was installed) and the newest are read: start-up need not load the history.
+        var first = await Db.RuleSets.AsNoTracking().OrderBy(r => r.Version).FirstAsync(ct);
+        if (first.CreatedBy != "system")
         {
             return; // not seeded by us: nothing to compare against
         }
-        var current = RuleSetJson.Deserialize(records[^1].Json);
-        if (ShippedRulesUpgrade.Apply(RuleSetJson.Deserialize(records[0].Json), current, shipped) is not { } upgrade)
+        var newest = await Db.RuleSets.AsNoTracking().OrderByDescending(r => r.Version).FirstAsync(ct);
+        var current = RuleSetJson.Deserialize(newest.Json);
+        if (ShippedRulesUpgrade.Apply(RuleSetJson.Deserialize(first.Json), current, shipped) is not { } upgrade)
         {
             return;
         }
