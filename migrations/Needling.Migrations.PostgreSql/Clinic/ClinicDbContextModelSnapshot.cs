@@ -18,7 +18,7 @@ namespace Needling.Migrations.PostgreSql.Clinic
 #pragma warning disable 612, 618
             modelBuilder
                 .HasDefaultSchema("clinic")
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -214,6 +214,14 @@ namespace Needling.Migrations.PostgreSql.Clinic
                         .HasColumnType("character varying(200)")
                         .HasColumnName("display_name");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_sign_ins");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until_utc");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -229,6 +237,10 @@ namespace Needling.Migrations.PostgreSql.Clinic
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("roles");
+
+                    b.Property<Guid>("SecurityStamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("security_stamp");
 
                     b.Property<string>("Username")
                         .IsRequired()

@@ -24,6 +24,8 @@ public static class ClinicModule
     {
         services.AddModuleDatabase<ClinicDbContext, ClinicInitializer>(configuration, ClinicDbContext.Schema);
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
+        services.AddSingleton<ISecurityStamps, SecurityStamps>();
+        services.AddSingleton(SignInLockout.From(configuration));
         return services;
     }
 

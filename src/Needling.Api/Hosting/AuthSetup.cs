@@ -36,6 +36,15 @@ internal static class AuthSetup
                 o.Audience = settings.Audience;
                 o.RequireHttpsMetadata = auth.GetValue("RequireHttpsMetadata", true);
             }
+            else
+            {
+                // Our own tokens carry their account's security stamp; a disabled or changed account's are refused at once.
+                // Tokens of an external issuer are not checked so: their subjects are the identity provider's users, which
+                // map to no local account (local accounts are not used while it is trusted), and roles come from the
+                // provider. Ending such a user's access is the provider's job: disable them there, and keep its access
+                // tokens short-lived (minutes), since a token already issued stays valid until it expires.
+                o.Events = new JwtBearerEvents { OnTokenValidated = TokenRevocation.RefuseRevokedAsync };
+            }
             o.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidateIssuer = true,
@@ -43,6 +52,7 @@ internal static class AuthSetup
                 ValidateAudience = true,
                 ValidAudience = settings.Audience,
                 ValidateLifetime = true,
+                RequireExpirationTime = true,
                 ClockSkew = TimeSpan.FromMinutes(1),
                 IssuerSigningKey = external ? null : new SymmetricSecurityKey(settings.SigningKey),
                 NameClaimType = TokenClaims.Name,
@@ -50,12 +60,14 @@ internal static class AuthSetup
                 RoleClaimType = external ? auth["RoleClaim"] ?? "roles" : TokenClaims.Role,
             };
         });
-        // Token lifetimes are judged by the injected clock, like every other time in the service.
+        // Token lifetimes are judged by the injected clock, like every other time in the service. A validator of our
+        // own replaces the library's checks, RequireExpirationTime's included: a token without `exp`, which would
+        // never end, is refused here (from our issuer and an external one alike).
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, clock) =>
             o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, p) =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
-                return (notBefore is null || notBefore.Value - p.ClockSkew <= now) && (expires is null || now <= expires.Value + p.ClockSkew);
+                return expires is { } end && now <= end + p.ClockSkew && (notBefore is null || notBefore.Value - p.ClockSkew <= now);
             });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -64,6 +76,7 @@ internal static class AuthSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = RateLimitRejection.WriteAsync;
             // Slows password guessing from one address; staff behind one clinic router share the budget.
             o.AddPolicy("sign-in", http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",

@@ -27,7 +27,11 @@ public sealed class ReferenceCache(TimeProvider clock, CacheOptions options)
     /// <summary>False while another instance's writes could go unnoticed; then the cache only passes reads through.</summary>
     public bool Reliable => _reliable && options.ReferenceDataSeconds > 0;
 
-    public async ValueTask<T> GetAsync<T>(string region, object key, Func<CancellationToken, Task<T>> load, CancellationToken ct)
+    public ValueTask<T> GetAsync<T>(string region, object key, Func<CancellationToken, Task<T>> load, CancellationToken ct) =>
+        GetAsync(region, key, load, TimeSpan.MaxValue, ct);
+
+    /// <summary>As above, but kept at most <paramref name="maxAge"/> (when shorter than the configured expiry).</summary>
+    public async ValueTask<T> GetAsync<T>(string region, object key, Func<CancellationToken, Task<T>> load, TimeSpan maxAge, CancellationToken ct)
     {
         var generation = Generation(region);
         var now = clock.GetUtcNow();
@@ -39,7 +43,8 @@ public sealed class ReferenceCache(TimeProvider clock, CacheOptions options)
         var value = await load(ct);
         if (Reliable && Volatile.Read(ref generation.Value) == before)
         {
-            _entries[(region, key)] = new Entry(value, before, now.AddSeconds(options.ReferenceDataSeconds));
+            var keep = TimeSpan.FromSeconds(options.ReferenceDataSeconds);
+            _entries[(region, key)] = new Entry(value, before, now + (maxAge < keep ? maxAge : keep));
         }
         return value;
     }

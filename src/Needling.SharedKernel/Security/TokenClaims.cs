@@ -10,6 +10,8 @@ public static class TokenClaims
     public const string Role = "role";
     /// <summary>The practitioner record a staff account acts as, when it has one.</summary>
     public const string PractitionerId = "practitioner_id";
+    /// <summary>The account's security stamp when the token was issued; see <see cref="ISecurityStamps"/>.</summary>
+    public const string SecurityStamp = "stamp";
 
     /// <summary>The practitioner record the signed-in account acts as; null for an account without one.</summary>
     public static Guid? PractitionerIdOf(ClaimsPrincipal user) =>

@@ -16,7 +16,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
     public partial class ClinicDbContextModel
     {
         private ClinicDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b9ec75c2-28ab-404c-b24a-1592be112bd1"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("06338760-268e-4eab-88cb-b77e4f28784b"), entityTypeCount: 10)
         {
         }
 
@@ -531,8 +531,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             needlingClinicDomainStaffAccountTableBase.Columns.Add("active", activeColumnBase2);
             var display_nameColumnBase0 = new ColumnBase<ColumnMappingBase>("display_name", "TEXT", needlingClinicDomainStaffAccountTableBase);
             needlingClinicDomainStaffAccountTableBase.Columns.Add("display_name", display_nameColumnBase0);
+            var failed_sign_insColumnBase = new ColumnBase<ColumnMappingBase>("failed_sign_ins", "INTEGER", needlingClinicDomainStaffAccountTableBase);
+            needlingClinicDomainStaffAccountTableBase.Columns.Add("failed_sign_ins", failed_sign_insColumnBase);
             var idColumnBase4 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingClinicDomainStaffAccountTableBase);
             needlingClinicDomainStaffAccountTableBase.Columns.Add("id", idColumnBase4);
+            var locked_until_utcColumnBase = new ColumnBase<ColumnMappingBase>("locked_until_utc", "TEXT", needlingClinicDomainStaffAccountTableBase)
+            {
+                IsNullable = true
+            };
+            needlingClinicDomainStaffAccountTableBase.Columns.Add("locked_until_utc", locked_until_utcColumnBase);
             var password_hashColumnBase = new ColumnBase<ColumnMappingBase>("password_hash", "TEXT", needlingClinicDomainStaffAccountTableBase);
             needlingClinicDomainStaffAccountTableBase.Columns.Add("password_hash", password_hashColumnBase);
             var practitioner_idColumnBase0 = new ColumnBase<ColumnMappingBase>("practitioner_id", "TEXT", needlingClinicDomainStaffAccountTableBase)
@@ -542,6 +549,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             needlingClinicDomainStaffAccountTableBase.Columns.Add("practitioner_id", practitioner_idColumnBase0);
             var rolesColumnBase = new ColumnBase<ColumnMappingBase>("roles", "TEXT", needlingClinicDomainStaffAccountTableBase);
             needlingClinicDomainStaffAccountTableBase.Columns.Add("roles", rolesColumnBase);
+            var security_stampColumnBase = new ColumnBase<ColumnMappingBase>("security_stamp", "TEXT", needlingClinicDomainStaffAccountTableBase);
+            needlingClinicDomainStaffAccountTableBase.Columns.Add("security_stamp", security_stampColumnBase);
             var usernameColumnBase = new ColumnBase<ColumnMappingBase>("username", "TEXT", needlingClinicDomainStaffAccountTableBase);
             needlingClinicDomainStaffAccountTableBase.Columns.Add("username", usernameColumnBase);
             relationalModel.DefaultTables.Add("Needling.Clinic.Domain.StaffAccount", needlingClinicDomainStaffAccountTableBase);
@@ -551,9 +560,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase4, staffAccount.FindProperty("Id")!, needlingClinicDomainStaffAccountMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)activeColumnBase2, staffAccount.FindProperty("Active")!, needlingClinicDomainStaffAccountMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)display_nameColumnBase0, staffAccount.FindProperty("DisplayName")!, needlingClinicDomainStaffAccountMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)failed_sign_insColumnBase, staffAccount.FindProperty("FailedSignIns")!, needlingClinicDomainStaffAccountMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)locked_until_utcColumnBase, staffAccount.FindProperty("LockedUntilUtc")!, needlingClinicDomainStaffAccountMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)password_hashColumnBase, staffAccount.FindProperty("PasswordHash")!, needlingClinicDomainStaffAccountMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)practitioner_idColumnBase0, staffAccount.FindProperty("PractitionerId")!, needlingClinicDomainStaffAccountMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)rolesColumnBase, staffAccount.FindProperty("Roles")!, needlingClinicDomainStaffAccountMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)security_stampColumnBase, staffAccount.FindProperty("SecurityStamp")!, needlingClinicDomainStaffAccountMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)usernameColumnBase, staffAccount.FindProperty("Username")!, needlingClinicDomainStaffAccountMappingBase);
 
             var tableMappings6 = new List<TableMapping>();
@@ -568,6 +580,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var display_nameColumn0 = new Column("display_name", "TEXT", clinic_staff_accountsTable);
             clinic_staff_accountsTable.Columns.Add("display_name", display_nameColumn0);
             display_nameColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(display_nameColumn0);
+            var failed_sign_insColumn = new Column("failed_sign_ins", "INTEGER", clinic_staff_accountsTable);
+            clinic_staff_accountsTable.Columns.Add("failed_sign_ins", failed_sign_insColumn);
+            failed_sign_insColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(failed_sign_insColumn);
+            var locked_until_utcColumn = new Column("locked_until_utc", "TEXT", clinic_staff_accountsTable)
+            {
+                IsNullable = true
+            };
+            clinic_staff_accountsTable.Columns.Add("locked_until_utc", locked_until_utcColumn);
+            locked_until_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(locked_until_utcColumn);
             var password_hashColumn = new Column("password_hash", "TEXT", clinic_staff_accountsTable);
             clinic_staff_accountsTable.Columns.Add("password_hash", password_hashColumn);
             password_hashColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(password_hashColumn);
@@ -580,6 +601,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var rolesColumn = new Column("roles", "TEXT", clinic_staff_accountsTable);
             clinic_staff_accountsTable.Columns.Add("roles", rolesColumn);
             rolesColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(rolesColumn);
+            var security_stampColumn = new Column("security_stamp", "TEXT", clinic_staff_accountsTable);
+            clinic_staff_accountsTable.Columns.Add("security_stamp", security_stampColumn);
+            security_stampColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(security_stampColumn);
             var usernameColumn = new Column("username", "TEXT", clinic_staff_accountsTable);
             clinic_staff_accountsTable.Columns.Add("username", usernameColumn);
             usernameColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(usernameColumn);
@@ -590,9 +614,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping(idColumn4, staffAccount.FindProperty("Id")!, clinic_staff_accountsTableMapping);
             RelationalModel.CreateColumnMapping(activeColumn2, staffAccount.FindProperty("Active")!, clinic_staff_accountsTableMapping);
             RelationalModel.CreateColumnMapping(display_nameColumn0, staffAccount.FindProperty("DisplayName")!, clinic_staff_accountsTableMapping);
+            RelationalModel.CreateColumnMapping(failed_sign_insColumn, staffAccount.FindProperty("FailedSignIns")!, clinic_staff_accountsTableMapping);
+            RelationalModel.CreateColumnMapping(locked_until_utcColumn, staffAccount.FindProperty("LockedUntilUtc")!, clinic_staff_accountsTableMapping);
             RelationalModel.CreateColumnMapping(password_hashColumn, staffAccount.FindProperty("PasswordHash")!, clinic_staff_accountsTableMapping);
             RelationalModel.CreateColumnMapping(practitioner_idColumn0, staffAccount.FindProperty("PractitionerId")!, clinic_staff_accountsTableMapping);
             RelationalModel.CreateColumnMapping(rolesColumn, staffAccount.FindProperty("Roles")!, clinic_staff_accountsTableMapping);
+            RelationalModel.CreateColumnMapping(security_stampColumn, staffAccount.FindProperty("SecurityStamp")!, clinic_staff_accountsTableMapping);
             RelationalModel.CreateColumnMapping(usernameColumn, staffAccount.FindProperty("Username")!, clinic_staff_accountsTableMapping);
             var pk_clinic_staff_accounts = new UniqueConstraint("pk_clinic_staff_accounts", clinic_staff_accountsTable, new[] { idColumn4 });
             clinic_staff_accountsTable.PrimaryKey = pk_clinic_staff_accounts;

@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Json.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Needling.Clinic.Domain;
 
 #pragma warning disable 219, 612, 618
@@ -25,7 +28,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 "Needling.Clinic.Domain.StaffAccount",
                 typeof(StaffAccount),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 10,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -151,6 +154,110 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             displayName.TypeMapping = SqliteStringTypeMapping.Default;
             displayName.AddAnnotation("Relational:ColumnName", "display_name");
 
+            var failedSignIns = runtimeEntityType.AddProperty(
+                "FailedSignIns",
+                typeof(int),
+                propertyInfo: typeof(StaffAccount).GetProperty("FailedSignIns", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StaffAccount).GetField("<FailedSignIns>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            failedSignIns.SetGetter(
+                int (StaffAccount instance) => StaffAccountUnsafeAccessors.FailedSignIns(instance),
+                bool (StaffAccount instance) => StaffAccountUnsafeAccessors.FailedSignIns(instance) == 0);
+            failedSignIns.SetSetter(
+                StaffAccount (StaffAccount instance, int value) =>
+                {
+                    StaffAccountUnsafeAccessors.FailedSignIns(instance) = value;
+                    return instance;
+                });
+            failedSignIns.SetMaterializationSetter(
+                StaffAccount (StaffAccount instance, int value) =>
+                {
+                    StaffAccountUnsafeAccessors.FailedSignIns(instance) = value;
+                    return instance;
+                });
+            failedSignIns.SetAccessors(
+                int (IInternalEntry entry) => StaffAccountUnsafeAccessors.FailedSignIns(((StaffAccount)(entry.Entity))),
+                int (IInternalEntry entry) => StaffAccountUnsafeAccessors.FailedSignIns(((StaffAccount)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(failedSignIns, 3),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(failedSignIns));
+            failedSignIns.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            failedSignIns.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            failedSignIns.AddAnnotation("Relational:ColumnName", "failed_sign_ins");
+
+            var lockedUntilUtc = runtimeEntityType.AddProperty(
+                "LockedUntilUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(StaffAccount).GetProperty("LockedUntilUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StaffAccount).GetField("<LockedUntilUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            lockedUntilUtc.SetGetter(
+                DateTime? (StaffAccount instance) => StaffAccountUnsafeAccessors.LockedUntilUtc(instance),
+                bool (StaffAccount instance) => !(StaffAccountUnsafeAccessors.LockedUntilUtc(instance).HasValue));
+            lockedUntilUtc.SetSetter(
+                StaffAccount (StaffAccount instance, DateTime? value) =>
+                {
+                    StaffAccountUnsafeAccessors.LockedUntilUtc(instance) = value;
+                    return instance;
+                });
+            lockedUntilUtc.SetMaterializationSetter(
+                StaffAccount (StaffAccount instance, DateTime? value) =>
+                {
+                    StaffAccountUnsafeAccessors.LockedUntilUtc(instance) = value;
+                    return instance;
+                });
+            lockedUntilUtc.SetAccessors(
+                DateTime? (IInternalEntry entry) => StaffAccountUnsafeAccessors.LockedUntilUtc(((StaffAccount)(entry.Entity))),
+                DateTime? (IInternalEntry entry) => StaffAccountUnsafeAccessors.LockedUntilUtc(((StaffAccount)(entry.Entity))),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(lockedUntilUtc, 4),
+                DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(lockedUntilUtc));
+            lockedUntilUtc.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            lockedUntilUtc.TypeMapping = SqliteDateTimeTypeMapping.Default.Clone(
+                comparer: new ValueComparer<DateTime?>(
+                    bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (DateTime? v) => ((object)v).GetHashCode(),
+                    DateTime? (DateTime? v) => v),
+                keyComparer: new ValueComparer<DateTime?>(
+                    bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (DateTime? v) => ((object)v).GetHashCode(),
+                    DateTime? (DateTime? v) => v),
+                providerValueComparer: new ValueComparer<DateTime?>(
+                    bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (DateTime? v) => ((object)v).GetHashCode(),
+                    DateTime? (DateTime? v) => v),
+                converter: new ValueConverter<DateTime?, DateTime?>(
+                    DateTime? (DateTime? v) => (v.HasValue ? (((int)(v.Value.Kind)) == 1 ? v : ((DateTime? )(v.Value.ToUniversalTime()))) : v),
+                    DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime?, DateTime>(
+                    SqliteJsonDateTimeReaderWriter.Instance,
+                    new ValueConverter<DateTime?, DateTime?>(
+                        DateTime? (DateTime? v) => (v.HasValue ? (((int)(v.Value.Kind)) == 1 ? v : ((DateTime? )(v.Value.ToUniversalTime()))) : v),
+                        DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v))));
+            lockedUntilUtc.AddAnnotation("Relational:ColumnName", "locked_until_utc");
+
             var passwordHash = runtimeEntityType.AddProperty(
                 "PasswordHash",
                 typeof(string),
@@ -175,11 +282,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             passwordHash.SetAccessors(
                 string (IInternalEntry entry) => StaffAccountUnsafeAccessors.PasswordHash(((StaffAccount)(entry.Entity))),
                 string (IInternalEntry entry) => StaffAccountUnsafeAccessors.PasswordHash(((StaffAccount)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(passwordHash, 3),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(passwordHash, 5),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(passwordHash));
             passwordHash.SetPropertyIndexes(
-                index: 3,
-                originalValueIndex: 3,
+                index: 5,
+                originalValueIndex: 5,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -210,11 +317,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             practitionerId.SetAccessors(
                 Guid? (IInternalEntry entry) => StaffAccountUnsafeAccessors.PractitionerId(((StaffAccount)(entry.Entity))),
                 Guid? (IInternalEntry entry) => StaffAccountUnsafeAccessors.PractitionerId(((StaffAccount)(entry.Entity))),
-                Guid? (IInternalEntry entry) => entry.ReadOriginalValue<Guid?>(practitionerId, 4),
+                Guid? (IInternalEntry entry) => entry.ReadOriginalValue<Guid?>(practitionerId, 6),
                 Guid? (IInternalEntry entry) => entry.GetCurrentValue<Guid?>(practitionerId));
             practitionerId.SetPropertyIndexes(
-                index: 4,
-                originalValueIndex: 4,
+                index: 6,
+                originalValueIndex: 6,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -247,16 +354,51 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             roles.SetAccessors(
                 string (IInternalEntry entry) => StaffAccountUnsafeAccessors.Roles(((StaffAccount)(entry.Entity))),
                 string (IInternalEntry entry) => StaffAccountUnsafeAccessors.Roles(((StaffAccount)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(roles, 5),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(roles, 7),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(roles));
             roles.SetPropertyIndexes(
-                index: 5,
-                originalValueIndex: 5,
+                index: 7,
+                originalValueIndex: 7,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
             roles.TypeMapping = SqliteStringTypeMapping.Default;
             roles.AddAnnotation("Relational:ColumnName", "roles");
+
+            var securityStamp = runtimeEntityType.AddProperty(
+                "SecurityStamp",
+                typeof(Guid),
+                propertyInfo: typeof(StaffAccount).GetProperty("SecurityStamp", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StaffAccount).GetField("<SecurityStamp>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            securityStamp.SetGetter(
+                Guid (StaffAccount instance) => StaffAccountUnsafeAccessors.SecurityStamp(instance),
+                bool (StaffAccount instance) => StaffAccountUnsafeAccessors.SecurityStamp(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            securityStamp.SetSetter(
+                StaffAccount (StaffAccount instance, Guid value) =>
+                {
+                    StaffAccountUnsafeAccessors.SecurityStamp(instance) = value;
+                    return instance;
+                });
+            securityStamp.SetMaterializationSetter(
+                StaffAccount (StaffAccount instance, Guid value) =>
+                {
+                    StaffAccountUnsafeAccessors.SecurityStamp(instance) = value;
+                    return instance;
+                });
+            securityStamp.SetAccessors(
+                Guid (IInternalEntry entry) => StaffAccountUnsafeAccessors.SecurityStamp(((StaffAccount)(entry.Entity))),
+                Guid (IInternalEntry entry) => StaffAccountUnsafeAccessors.SecurityStamp(((StaffAccount)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(securityStamp, 8),
+                Guid (IInternalEntry entry) => entry.GetCurrentValue<Guid>(securityStamp));
+            securityStamp.SetPropertyIndexes(
+                index: 8,
+                originalValueIndex: 8,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            securityStamp.TypeMapping = SqliteGuidTypeMapping.Default;
+            securityStamp.AddAnnotation("Relational:ColumnName", "security_stamp");
 
             var username = runtimeEntityType.AddProperty(
                 "Username",
@@ -282,11 +424,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             username.SetAccessors(
                 string (IInternalEntry entry) => StaffAccountUnsafeAccessors.Username(((StaffAccount)(entry.Entity))),
                 string (IInternalEntry entry) => StaffAccountUnsafeAccessors.Username(((StaffAccount)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(username, 6),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(username, 9),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(username));
             username.SetPropertyIndexes(
-                index: 6,
-                originalValueIndex: 6,
+                index: 9,
+                originalValueIndex: 9,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -312,9 +454,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var id = runtimeEntityType.FindProperty("Id");
             var active = runtimeEntityType.FindProperty("Active");
             var displayName = runtimeEntityType.FindProperty("DisplayName");
+            var failedSignIns = runtimeEntityType.FindProperty("FailedSignIns");
+            var lockedUntilUtc = runtimeEntityType.FindProperty("LockedUntilUtc");
             var passwordHash = runtimeEntityType.FindProperty("PasswordHash");
             var practitionerId = runtimeEntityType.FindProperty("PractitionerId");
             var roles = runtimeEntityType.FindProperty("Roles");
+            var securityStamp = runtimeEntityType.FindProperty("SecurityStamp");
             var username = runtimeEntityType.FindProperty("Username");
             var key = runtimeEntityType.FindKey(new[] { id });
             key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
@@ -323,7 +468,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((StaffAccount)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, bool, string, string, Guid?, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), (source.GetCurrentValue<string>(displayName) == null ? null : ((ValueComparer<string>)(((IProperty)displayName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(displayName))), (source.GetCurrentValue<string>(passwordHash) == null ? null : ((ValueComparer<string>)(((IProperty)passwordHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(passwordHash))), (source.GetCurrentValue<Guid?>(practitionerId) == null ? null : ((ValueComparer<Guid?>)(((IProperty)practitionerId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(practitionerId))), (source.GetCurrentValue<string>(roles) == null ? null : ((ValueComparer<string>)(((IProperty)roles).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(roles))), (source.GetCurrentValue<string>(username) == null ? null : ((ValueComparer<string>)(((IProperty)username).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(username))))));
+                    return ((ISnapshot)(new Snapshot<Guid, bool, string, int, DateTime?, string, Guid?, string, Guid, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), (source.GetCurrentValue<string>(displayName) == null ? null : ((ValueComparer<string>)(((IProperty)displayName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(displayName))), ((ValueComparer<int>)(((IProperty)failedSignIns).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(failedSignIns)), (source.GetCurrentValue<DateTime?>(lockedUntilUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lockedUntilUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lockedUntilUtc))), (source.GetCurrentValue<string>(passwordHash) == null ? null : ((ValueComparer<string>)(((IProperty)passwordHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(passwordHash))), (source.GetCurrentValue<Guid?>(practitionerId) == null ? null : ((ValueComparer<Guid?>)(((IProperty)practitionerId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(practitionerId))), (source.GetCurrentValue<string>(roles) == null ? null : ((ValueComparer<string>)(((IProperty)roles).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(roles))), ((ValueComparer<Guid>)(((IProperty)securityStamp).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(securityStamp)), (source.GetCurrentValue<string>(username) == null ? null : ((ValueComparer<string>)(((IProperty)username).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(username))))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -340,11 +485,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                     return ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 7,
+                propertyCount: 10,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 7,
+                originalValueCount: 10,
                 shadowCount: 0,
                 relationshipCount: 1,
                 storeGeneratedCount: 1));

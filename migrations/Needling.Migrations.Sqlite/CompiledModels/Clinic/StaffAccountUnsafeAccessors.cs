@@ -19,6 +19,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<DisplayName>k__BackingField")]
         public static extern ref string DisplayName(StaffAccount @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<FailedSignIns>k__BackingField")]
+        public static extern ref int FailedSignIns(StaffAccount @this);
+
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<LockedUntilUtc>k__BackingField")]
+        public static extern ref DateTime? LockedUntilUtc(StaffAccount @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<PasswordHash>k__BackingField")]
         public static extern ref string PasswordHash(StaffAccount @this);
 
@@ -27,6 +33,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
 
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Roles>k__BackingField")]
         public static extern ref string Roles(StaffAccount @this);
+
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<SecurityStamp>k__BackingField")]
+        public static extern ref Guid SecurityStamp(StaffAccount @this);
 
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Username>k__BackingField")]
         public static extern ref string Username(StaffAccount @this);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Needling.Clinic.Data;
@@ -28,28 +29,47 @@ internal static class IssueToken
             .WithSummary("Sign in with a staff account and get a bearer token (JWT).");
 
     private static async Task<Response> Handle(
-        Request request, ClinicDbContext db, IPasswordHasher<StaffAccount> hasher, TokenSettings settings,
-        TimeProvider clock, CancellationToken ct)
+        Request request, ClinicDbContext db, IPasswordHasher<StaffAccount> hasher, TokenSettings settings, SignInLockout lockout,
+        TimeProvider clock, ILogger<SignInLockout> log, CancellationToken ct)
     {
         if (!settings.LocalSignInEnabled)
         {
             throw new RuleViolationException("auth.external-issuer", "This clinic signs staff in through its identity provider; local sign-in is switched off.");
         }
         new Validator().NotBlank(request.Username, "username", 100).NotBlank(request.Password, "password", 200).ThrowIfInvalid();
-        var account = await db.StaffAccounts.SingleOrDefaultAsync(a => a.Username == request.Username.Trim(), ct);
-        // One answer for an unknown user, a wrong password and a disabled account: do not reveal which.
-        if (account is null || !account.Active
-            || hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
+        var account = await db.StaffAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Username == request.Username.Trim(), ct);
+        // One answer for an unknown user, a wrong password, a disabled and a locked account: do not reveal which.
+        // A locked account answers so even to the right password, or the lockout would tell a guesser when they hit it.
+        if (account is null)
         {
             throw new SignInFailedException();
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        var passwordRight = hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password) != PasswordVerificationResult.Failed;
+        if (!account.Active || account.IsLockedAt(now))
+        {
+            throw new SignInFailedException();
+        }
+        if (!passwordRight)
+        {
+            if (await lockout.RecordFailureAsync(db, account.Id, account.FailedSignIns, now))
+            {
+                log.LogWarning("Staff account {AccountId} locked for {Minutes} min after {Failures} failed sign-ins",
+                    account.Id, lockout.Duration.TotalMinutes, lockout.MaxFailedSignIns);
+            }
+            throw new SignInFailedException();
+        }
+        if (account.FailedSignIns > 0)
+        {
+            await SignInLockout.ResetAsync(db, account.Id, ct);
+        }
         var expires = now + settings.Lifetime;
         var claims = new List<Claim>
         {
             new(JwtRegisteredClaimNames.Sub, account.Id.ToString()),
             new(TokenClaims.Name, account.DisplayName),
             new("preferred_username", account.Username),
+            new(TokenClaims.SecurityStamp, account.SecurityStamp.ToString()),
         };
         claims.AddRange(account.RoleList().Select(r => new Claim(TokenClaims.Role, r)));
         if (account.PractitionerId is { } practitionerId)
@@ -70,7 +90,7 @@ internal static class IssueToken
     }
 }
 
-internal sealed class SignInFailedException() : NeedlingException("Sign-in failed", "The username or password is wrong, or the account is disabled.")
+internal sealed class SignInFailedException() : NeedlingException("Sign-in failed", "The username or password is wrong, or the account is disabled or locked after repeated failed sign-ins.")
 {
     public override int StatusCode => 401;
 }

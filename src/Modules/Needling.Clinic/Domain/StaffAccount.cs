@@ -1,8 +1,15 @@
+using Needling.Clinic.Auth;
 using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Caching;
 
 namespace Needling.Clinic.Domain;
 
 /// <summary>A staff sign-in. Roles are Admin, Receptionist, Practitioner; a practitioner account links to its practitioner.</summary>
+/// <remarks>
+/// Cached as <see cref="SecurityStamps.Region"/>: any save of an account clears the cached stamps on every instance.
+/// The sign-in counters are written with ExecuteUpdate, which the cache does not see, so failed sign-ins do not.
+/// </remarks>
+[CachedAs(SecurityStamps.Region)]
 internal sealed class StaffAccount : IAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -14,5 +21,20 @@ internal sealed class StaffAccount : IAudited
     public Guid? PractitionerId { get; set; }
     public bool Active { get; set; } = true;
 
+    /// <summary>
+    /// Copied into every token issued for the account; a token whose stamp is no longer this one is refused.
+    /// Not a secret (tokens are signed): it only has to change when the tokens must end.
+    /// </summary>
+    public Guid SecurityStamp { get; private set; } = Guid.NewGuid();
+
+    /// <summary>Failed sign-ins since the last success or lockout.</summary>
+    public int FailedSignIns { get; set; }
+    public DateTime? LockedUntilUtc { get; set; }
+
     public IReadOnlyList<string> RoleList() => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Ends every token issued so far: after a disable, a role change or a password reset.</summary>
+    public void RevokeTokens() => SecurityStamp = Guid.NewGuid();
+
+    public bool IsLockedAt(DateTime nowUtc) => LockedUntilUtc > nowUtc;
 }

@@ -12,9 +12,9 @@ internal static class CreateStaffAccount
     internal sealed record Request(string Username, string DisplayName, string Password, IReadOnlyList<string> Roles, Guid? PractitionerId = null);
 
     public static void Map(RouteGroupBuilder admin) =>
-        admin.MapPost("/staff", async (Request r, ClinicDbContext db, IPasswordHasher<StaffAccount> hasher, CancellationToken ct) =>
+        admin.MapPost("/staff", async (Request r, ClinicDbContext db, IPasswordHasher<StaffAccount> hasher, TimeProvider clock, CancellationToken ct) =>
         {
             var account = await StaffAccounts.CreateAsync(db, hasher, r.Username, r.DisplayName, r.Password, r.Roles, r.PractitionerId, ct);
-            return TypedResults.Created($"/staff/{account.Id}", StaffAccountDto.From(account));
+            return TypedResults.Created($"/staff/{account.Id}", StaffAccountDto.From(account, clock));
         }).WithSummary("Create a staff account (Admin).");
 }

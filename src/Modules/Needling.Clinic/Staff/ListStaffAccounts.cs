@@ -9,9 +9,9 @@ namespace Needling.Clinic.Staff;
 internal static class ListStaffAccounts
 {
     public static void Map(RouteGroupBuilder admin) =>
-        admin.MapGet("/staff", async (ClinicDbContext db, CancellationToken ct) =>
+        admin.MapGet("/staff", async (ClinicDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
             var accounts = await db.StaffAccounts.AsNoTracking().OrderBy(a => a.Username).ToListAsync(ct);
-            return TypedResults.Ok(accounts.Select(StaffAccountDto.From).ToList());
+            return TypedResults.Ok(accounts.Select(a => StaffAccountDto.From(a, clock)).ToList());
         }).WithSummary("List staff accounts (Admin).");
 }

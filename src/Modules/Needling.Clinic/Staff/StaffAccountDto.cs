@@ -2,7 +2,9 @@ using Needling.Clinic.Domain;
 
 namespace Needling.Clinic.Staff;
 
-internal sealed record StaffAccountDto(Guid Id, string Username, string DisplayName, IReadOnlyList<string> Roles, Guid? PractitionerId, bool Active)
+/// <summary>An account as an Admin sees it; <c>LockedUntilUtc</c> only while a lockout after failed sign-ins lasts.</summary>
+internal sealed record StaffAccountDto(Guid Id, string Username, string DisplayName, IReadOnlyList<string> Roles, Guid? PractitionerId, bool Active, DateTime? LockedUntilUtc)
 {
-    public static StaffAccountDto From(StaffAccount a) => new(a.Id, a.Username, a.DisplayName, a.RoleList(), a.PractitionerId, a.Active);
+    public static StaffAccountDto From(StaffAccount a, TimeProvider clock) =>
+        new(a.Id, a.Username, a.DisplayName, a.RoleList(), a.PractitionerId, a.Active, a.IsLockedAt(clock.GetUtcNow().UtcDateTime) ? a.LockedUntilUtc : null);
 }

@@ -15,7 +15,7 @@ internal static class UpdateStaffAccount
     internal sealed record Request(string DisplayName, IReadOnlyList<string> Roles, bool Active = true, string? NewPassword = null);
 
     public static void Map(RouteGroupBuilder admin) =>
-        admin.MapPut("/staff/{id:guid}", async (Guid id, Request r, ClinicDbContext db, IPasswordHasher<StaffAccount> hasher, CancellationToken ct) =>
+        admin.MapPut("/staff/{id:guid}", async (Guid id, Request r, ClinicDbContext db, IPasswordHasher<StaffAccount> hasher, TimeProvider clock, CancellationToken ct) =>
         {
             var account = await db.StaffAccounts.FindAsync([id], ct) ?? throw new NotFoundException("Staff account", id);
             var v = new Validator().NotBlank(r.DisplayName, "displayName", 200).Require(r.Roles.Count > 0, "roles", "at least one role is required.");
@@ -26,6 +26,11 @@ internal static class UpdateStaffAccount
             v.Require(r.NewPassword is null || r.NewPassword.Length >= StaffAccounts.MinimumPasswordLength,
                 "newPassword", $"must be at least {StaffAccounts.MinimumPasswordLength} characters.");
             v.ThrowIfInvalid();
+            // Tokens already issued carry the old roles, or belong to a leaver or to whoever knew the old password: end them.
+            if (r.Active != account.Active || r.NewPassword is not null || !account.RoleList().ToHashSet().SetEquals(r.Roles))
+            {
+                account.RevokeTokens();
+            }
             account.DisplayName = r.DisplayName.Trim();
             account.Roles = string.Join(',', r.Roles.Distinct());
             account.Active = r.Active;
@@ -33,7 +38,10 @@ internal static class UpdateStaffAccount
             {
                 account.PasswordHash = hasher.HashPassword(account, r.NewPassword);
             }
+            // An Admin who saves the account has seen it: a lockout after failed sign-ins ends here.
+            account.FailedSignIns = 0;
+            account.LockedUntilUtc = null;
             await db.SaveChangesAsync(ct);
-            return TypedResults.Ok(StaffAccountDto.From(account));
-        }).WithSummary("Update a staff account: name, roles, active, password reset (Admin).");
+            return TypedResults.Ok(StaffAccountDto.From(account, clock));
+        }).WithSummary("Update a staff account: name, roles, active, password reset (Admin). A change of roles or active, or a new password, ends the account's tokens; any update releases a lockout.");
 }
