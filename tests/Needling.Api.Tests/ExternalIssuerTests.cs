@@ -41,6 +41,13 @@ public sealed class ExternalIssuerTests(ExternalIssuerApp app) : IClassFixture<E
     }
 
     [Fact]
+    public async Task A_token_from_the_trusted_issuer_without_an_expiry_is_refused()
+    {
+        using var client = With(app.Issuer.Token(["Receptionist"], withoutExpiry: true));
+        await (await client.GetAsync("/practitioners")).AssertProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Local_sign_in_is_switched_off()
     {
         using var client = app.Anonymous();
@@ -94,16 +101,17 @@ public sealed class FakeIssuer : IAsyncDisposable
 
     public static FakeIssuer Start() => new();
 
-    public string Token(string[] roles, bool foreignKey = false)
+    public string Token(string[] roles, bool foreignKey = false, bool withoutExpiry = false)
     {
         var claims = new List<Claim> { new("sub", Guid.NewGuid().ToString()), new("name", "External Staff") };
         claims.AddRange(roles.Select(r => new Claim("roles", r)));
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        // The handler adds exp (and iat, nbf) itself unless told not to.
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = !withoutExpiry }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Authority,
             Audience = "needling-api",
             Subject = new ClaimsIdentity(claims),
-            Expires = DateTime.UtcNow.AddMinutes(10),
+            Expires = withoutExpiry ? null : DateTime.UtcNow.AddMinutes(10),
             SigningCredentials = new SigningCredentials(foreignKey ? _otherKey : _key, SecurityAlgorithms.RsaSha256),
         });
     }
