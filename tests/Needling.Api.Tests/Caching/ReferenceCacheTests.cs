@@ -45,6 +45,20 @@ public sealed class ReferenceCacheTests
     }
 
     [Fact]
+    public async Task An_entry_asked_for_with_a_shorter_lifetime_expires_after_that_one()
+    {
+        var cache = Cache(seconds: 300);
+        var loads = 0;
+        Task<int> Load(CancellationToken _) => Task.FromResult(++loads);
+
+        await cache.GetAsync("clinic.staff", "k", Load, TimeSpan.FromSeconds(60), default);
+        _clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(1, await cache.GetAsync("clinic.staff", "k", Load, TimeSpan.FromSeconds(60), default));
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(2, await cache.GetAsync("clinic.staff", "k", Load, TimeSpan.FromSeconds(60), default));
+    }
+
+    [Fact]
     public async Task A_load_that_raced_a_write_is_returned_but_not_kept()
     {
         var cache = Cache();
