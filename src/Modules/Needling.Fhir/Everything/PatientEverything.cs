@@ -30,8 +30,8 @@ internal static class PatientEverything
                 .. ProcedureMap.From(record),
                 .. DetectedIssueMap.From(record),
                 .. DocumentReferenceMap.From(record, address),
-                .. record.Practitioners.Values.Select(PractitionerMap.From),
             ];
-            return FhirResults.Of(Searchset.Of(resources, http.Request.Path + http.Request.QueryString, address, clock.GetUtcNow()));
+            var practitioners = record.Practitioners.Values.Select(PractitionerMap.From);
+            return FhirResults.Of(Searchset.Of(resources, practitioners, http.Request.Path + http.Request.QueryString, address, clock.GetUtcNow()));
         }).WithSummary("Everything about one patient the caller may read, as a FHIR R4 searchset Bundle (sessions and their overrides for practitioners only).");
 }

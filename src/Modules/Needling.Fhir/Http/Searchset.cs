@@ -9,7 +9,9 @@ namespace Needling.Fhir.Http;
 /// </summary>
 internal static class Searchset
 {
-    public static Bundle Of(IEnumerable<Resource> matches, string selfPath, PublicAddress address, DateTimeOffset now)
+    /// <param name="matches">The resources asked for.</param>
+    /// <param name="includes">Resources they refer to, added so that the references resolve (search mode "include").</param>
+    public static Bundle Of(IEnumerable<Resource> matches, IEnumerable<Resource> includes, string selfPath, PublicAddress address, DateTimeOffset now)
     {
         var bundle = new Bundle
         {
@@ -18,16 +20,23 @@ internal static class Searchset
             Timestamp = now,
             Link = [new Bundle.LinkComponent { Relation = "self", Url = address.Absolute(selfPath) }],
         };
-        foreach (var resource in matches)
+        Add(bundle, matches, Bundle.SearchEntryMode.Match, address);
+        // total counts the matches only, as the specification says for a searchset.
+        bundle.Total = bundle.Entry.Count;
+        Add(bundle, includes, Bundle.SearchEntryMode.Include, address);
+        return bundle;
+    }
+
+    private static void Add(Bundle bundle, IEnumerable<Resource> resources, Bundle.SearchEntryMode mode, PublicAddress address)
+    {
+        foreach (var resource in resources)
         {
             bundle.Entry.Add(new Bundle.EntryComponent
             {
                 FullUrl = address.Absolute($"/fhir/{resource.TypeName}/{resource.Id}"),
                 Resource = resource,
-                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+                Search = new Bundle.SearchComponent { Mode = mode },
             });
         }
-        bundle.Total = bundle.Entry.Count;
-        return bundle;
     }
 }

@@ -12,7 +12,7 @@ namespace Needling.Fhir.Mapping;
 /// </summary>
 internal static class ConsentMap
 {
-    public static CodeableConcept ConsentDocument() => new(CodeSystems.Loinc, "59284-0", "Consent Document");
+    public static CodeableConcept ConsentDocument() => Elements.Standard(CodeSystems.Loinc, "59284-0", "Consent Document");
 
     public static IEnumerable<Hl7.Fhir.Model.Consent> From(PatientRecord r, PublicAddress address) => r.Consents.Select(c => From(c, r, address));
 
@@ -20,7 +20,7 @@ internal static class ConsentMap
     {
         Id = Elements.Id(c.Id),
         Status = c.State == "valid" ? Hl7.Fhir.Model.Consent.ConsentState.Active : Hl7.Fhir.Model.Consent.ConsentState.Inactive,
-        Scope = new CodeableConcept(CodeSystems.ConsentScope, "treatment", "Treatment"),
+        Scope = Elements.Standard(CodeSystems.ConsentScope, "treatment", "Treatment"),
         Category = [ConsentDocument()],
         Patient = Elements.Ref("Patient", r.Patient.Id),
         DateTime = Elements.Time(c.SignedAtUtc),
@@ -30,7 +30,7 @@ internal static class ConsentMap
         Provision = new Hl7.Fhir.Model.Consent.provisionComponent
         {
             Type = Hl7.Fhir.Model.Consent.ConsentProvisionType.Permit,
-            Period = new Period(new FhirDateTime(Elements.Instant(c.SignedAtUtc)), new FhirDateTime(Elements.Instant(c.WithdrawnAtUtc ?? c.ExpiresAtUtc))),
+            Period = new Period(Elements.DateTimeOf(c.SignedAtUtc), Elements.DateTimeOf(c.WithdrawnAtUtc ?? c.ExpiresAtUtc)),
             Code = [Elements.Treatment(c.TreatmentCode, r.TreatmentNames)],
         },
     };

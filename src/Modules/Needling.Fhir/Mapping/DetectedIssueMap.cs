@@ -22,7 +22,7 @@ internal static class DetectedIssueMap
             Code = Elements.Local(CodeSystems.Rule, w.RuleId),
             Severity = DetectedIssue.DetectedIssueSeverity.Moderate,
             Patient = Elements.Ref("Patient", r.Patient.Id),
-            Identified = new FhirDateTime(Elements.Instant(a.CreatedAtUtc)),
+            Identified = Elements.DateTimeOf(a.CreatedAtUtc),
             Implicated = [Elements.Ref("Appointment", a.Id)],
             Detail = w.Message,
         }));
@@ -35,7 +35,7 @@ internal static class DetectedIssueMap
             Code = Elements.Local(CodeSystems.Rule, o.RuleId),
             Severity = DetectedIssue.DetectedIssueSeverity.Moderate,
             Patient = Elements.Ref("Patient", r.Patient.Id),
-            Identified = new FhirDateTime(Elements.Instant(o.AtUtc)),
+            Identified = Elements.DateTimeOf(o.AtUtc),
             Implicated = [Elements.Ref("Procedure", s.Id)],
             Detail = o.Finding,
             Mitigation =

@@ -13,7 +13,14 @@ internal static class Elements
     /// <summary>A stored UTC time as a FHIR dateTime/instant with its offset (+00:00).</summary>
     public static DateTimeOffset Instant(System.DateTime utc) => new(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
-    public static string Time(System.DateTime utc) => Instant(utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The same form as the SDK writes a dateTime: fractions of a second only where there are some.</summary>
+    public static string Time(System.DateTime utc) => Instant(utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static FhirDateTime DateTimeOf(System.DateTime utc) => new(Time(utc));
+
+    /// <summary>A standard code with its display on the coding (the SDK's own constructor puts the display in text only).</summary>
+    public static CodeableConcept Standard(string system, string code, string display) =>
+        new() { Coding = [new Coding(system, code, display)], Text = display };
 
     public static CodeableConcept Local(string system, string code, string? display = null) =>
         new() { Coding = [new Coding(system, code, display)], Text = display ?? code };

@@ -20,7 +20,7 @@ internal static class ProcedureMap
             Code = Elements.Treatment(s.TreatmentCode, r.TreatmentNames),
             ReasonCode = [Elements.Indication(s.Indication)],
             Subject = Elements.Ref("Patient", r.Patient.Id),
-            Performed = new FhirDateTime(Elements.Instant(s.StartedAtUtc)),
+            Performed = Elements.DateTimeOf(s.StartedAtUtc),
             Performer = [new Procedure.PerformerComponent { Actor = PractitionerMap.Ref(s.PractitionerId, r.Practitioners) }],
             BodySite = s.Areas.Select(a => Elements.BodySite(a.Area)).ToList(),
             Complication = s.AdverseEvents.Select(e => new CodeableConcept
