@@ -8,6 +8,7 @@ using Needling.Api.Jobs;
 using Needling.Booking;
 using Needling.Clinic;
 using Needling.Consent;
+using Needling.Fhir;
 using Needling.Migrations.Sqlite;
 using Needling.Patients;
 using Needling.Protocols;
@@ -44,6 +45,8 @@ internal static class NeedlingApp
         services.AddConsentModule(config);
         services.AddSessionsModule(config);
         services.AddAftercareModule(config);
+        // Reads only, through the other modules' contracts: no database, nothing to migrate or seed.
+        services.AddFhirModule(config);
         if ((config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider == DatabaseProvider.Sqlite)
         {
             // Models compiled ahead of time: building five models from code at every start costs about 0.2-0.3 s
@@ -102,6 +105,7 @@ internal static class NeedlingApp
         app.MapConsentEndpoints();
         app.MapSessionsEndpoints();
         app.MapAftercareEndpoints();
+        app.MapFhirEndpoints();
         return app;
     }
 }

@@ -3,7 +3,7 @@ using Needling.Sessions.Domain;
 
 namespace Needling.Sessions.History;
 
-internal sealed record OverrideDto(string Stage, int? AmendmentNumber, string RuleId, int RuleVersion, int RuleSetVersion, string Finding, string Reason, string By, DateTime AtUtc);
+internal sealed record OverrideDto(Guid Id, string Stage, int? AmendmentNumber, string RuleId, int RuleVersion, int RuleSetVersion, string Finding, string Reason, string By, DateTime AtUtc);
 
 internal sealed record AmendmentDto(int Number, string Reason, SessionRecord Record, int RuleSetVersion, string By, DateTime AtUtc);
 
@@ -26,7 +26,7 @@ internal sealed record SessionDto(
             s.Id, s.AppointmentId, s.PatientId, s.PractitionerId, s.TreatmentCode, s.Indication, s.Status, s.StartedAtUtc, s.StartedBy,
             JsonSerializer.Deserialize<List<string>>(s.PlannedAreasJson) ?? [], s.RuleSetVersion, s.EligibilityOutcome, s.ConsentId,
             corrected.Count > 0 ? corrected[^1].Record : original, original, s.SignedAtUtc, s.SignedBy, s.NextEligibleOn, courseNumber > 0 ? courseNumber : null,
-            overrides.Select(o => new OverrideDto(o.Stage, amendments.FirstOrDefault(a => a.Id == o.AmendmentId)?.Number, o.RuleId, o.RuleVersion,
+            overrides.Select(o => new OverrideDto(o.Id, o.Stage, amendments.FirstOrDefault(a => a.Id == o.AmendmentId)?.Number, o.RuleId, o.RuleVersion,
                 o.RuleSetVersion, o.Finding, o.Reason, o.By, o.AtUtc)).ToList(),
             corrected);
     }
