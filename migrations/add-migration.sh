@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Adds a migration named $1 for every module context on both providers.
+# Adds a migration named $1 for every module context on all three providers (SQLite, PostgreSQL, SQL Server).
+# None of them needs a running database: the design-time factories open no connection.
 # Usage: bash migrations/add-migration.sh AddSomething [Context...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +9,7 @@ shift || true
 contexts=("$@")
 [ ${#contexts[@]} -gt 0 ] || contexts=(Clinic Patients Protocols Booking Consent Sessions Aftercare)
 dotnet tool restore >/dev/null
-for provider in Sqlite PostgreSql; do
+for provider in Sqlite PostgreSql SqlServer; do
   for ctx in "${contexts[@]}"; do
     dotnet ef migrations add "$name" \
       --project "migrations/Needling.Migrations.$provider" \

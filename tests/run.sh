@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test, the PostgreSQL ones on a real throw-away server that this script starts and stops.
+# Runs every test, the PostgreSQL ones on a real throw-away server that this script starts and stops; first writes the
+# SQL Server migration scripts (no SQL Server runs here; set NEEDLING_TEST_SQLSERVER to run the suite on one too).
 # Usage: bash tests/run.sh [extra dotnet test arguments]
 # Needs PostgreSQL 15+ server binaries, poppler-utils, the Thai and Japanese fonts, Chromium and python3-aiosmtpd; run as root, it installs them.
 set -euo pipefail
@@ -45,6 +46,22 @@ echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:
 
 results="$root/TestResults"
 rm -rf "$results"
+
+# SQL Server: no server runs here, so CI builds its migrations assembly and writes the idempotent script of every module
+# with the EF tools, as a DBA would apply it; any error fails the run. SqlServerScriptTests then parse the same scripts.
+scripts="$results/sqlserver-scripts"
+mkdir -p "$scripts"
+dotnet tool restore >/dev/null
+sqlserver=migrations/Needling.Migrations.SqlServer
+out=$(dotnet build "$sqlserver" -c Release -nologo 2>&1) || { echo "$out"; echo "Building $sqlserver failed" >&2; exit 1; }
+for ctx in Clinic Patients Protocols Booking Consent Sessions Aftercare; do
+  out=$(dotnet ef migrations script --idempotent --no-build --configuration Release \
+    --project "$sqlserver" --startup-project "$sqlserver" --context "${ctx}DbContext" --output "$scripts/$ctx.sql" 2>&1) \
+    || { echo "$out"; echo "The SQL Server migration script for $ctx could not be generated" >&2; exit 1; }
+  grep -q "CREATE TABLE" "$scripts/$ctx.sql" || { echo "The SQL Server migration script for $ctx creates no table" >&2; exit 1; }
+done
+echo "SQL Server idempotent migration scripts: $scripts/ ($(ls "$scripts" | wc -l) files)"
+
 set +e
 dotnet test Needling.sln -c Release --logger "trx" --results-directory "$results" "$@" 2>&1 | tee "$results.log"
 status=${PIPESTATUS[0]}

@@ -102,3 +102,5 @@ public abstract class BadInputTests(AppFixture app)
 public sealed class BadInputTestsOnSqlite(SqliteApp app) : BadInputTests(app), IClassFixture<SqliteApp>;
 
 public sealed class BadInputTestsOnPostgres(PostgresApp app) : BadInputTests(app), IClassFixture<PostgresApp>;
+
+public sealed class BadInputTestsOnSqlServer(SqlServerApp app) : BadInputTests(app), IClassFixture<SqlServerApp>;

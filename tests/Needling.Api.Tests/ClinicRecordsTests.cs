@@ -103,3 +103,5 @@ public abstract class ClinicRecordsTests(AppFixture app)
 public sealed class ClinicRecordsTestsOnSqlite(SqliteApp app) : ClinicRecordsTests(app), IClassFixture<SqliteApp>;
 
 public sealed class ClinicRecordsTestsOnPostgres(PostgresApp app) : ClinicRecordsTests(app), IClassFixture<PostgresApp>;
+
+public sealed class ClinicRecordsTestsOnSqlServer(SqlServerApp app) : ClinicRecordsTests(app), IClassFixture<SqlServerApp>;

@@ -138,3 +138,5 @@ public abstract class EligibilityTests(AppFixture app)
 public sealed class EligibilityTestsOnSqlite(SqliteApp app) : EligibilityTests(app), IClassFixture<SqliteApp>;
 
 public sealed class EligibilityTestsOnPostgres(PostgresApp app) : EligibilityTests(app), IClassFixture<PostgresApp>;
+
+public sealed class EligibilityTestsOnSqlServer(SqlServerApp app) : EligibilityTests(app), IClassFixture<SqlServerApp>;

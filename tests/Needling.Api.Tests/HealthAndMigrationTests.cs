@@ -69,3 +69,5 @@ public abstract class HealthAndMigrationTests(AppFixture app)
 public sealed class HealthAndMigrationTestsOnSqlite(SqliteApp app) : HealthAndMigrationTests(app), IClassFixture<SqliteApp>;
 
 public sealed class HealthAndMigrationTestsOnPostgres(PostgresApp app) : HealthAndMigrationTests(app), IClassFixture<PostgresApp>;
+
+public sealed class HealthAndMigrationTestsOnSqlServer(SqlServerApp app) : HealthAndMigrationTests(app), IClassFixture<SqlServerApp>;

@@ -142,3 +142,5 @@ public abstract class PatientTests(AppFixture app)
 public sealed class PatientTestsOnSqlite(SqliteApp app) : PatientTests(app), IClassFixture<SqliteApp>;
 
 public sealed class PatientTestsOnPostgres(PostgresApp app) : PatientTests(app), IClassFixture<PostgresApp>;
+
+public sealed class PatientTestsOnSqlServer(SqlServerApp app) : PatientTests(app), IClassFixture<SqlServerApp>;

@@ -188,3 +188,5 @@ public abstract class RoleMatrixTests(AppFixture app)
 public sealed class RoleMatrixTestsOnSqlite(SqliteApp app) : RoleMatrixTests(app), IClassFixture<SqliteApp>;
 
 public sealed class RoleMatrixTestsOnPostgres(PostgresApp app) : RoleMatrixTests(app), IClassFixture<PostgresApp>;
+
+public sealed class RoleMatrixTestsOnSqlServer(SqlServerApp app) : RoleMatrixTests(app), IClassFixture<SqlServerApp>;

@@ -136,3 +136,5 @@ public abstract class RuleApprovalTests(AppFixture app)
 public sealed class RuleApprovalTestsOnSqlite(SqliteApp app) : RuleApprovalTests(app), IClassFixture<SqliteApp>;
 
 public sealed class RuleApprovalTestsOnPostgres(PostgresApp app) : RuleApprovalTests(app), IClassFixture<PostgresApp>;
+
+public sealed class RuleApprovalTestsOnSqlServer(SqlServerApp app) : RuleApprovalTests(app), IClassFixture<SqlServerApp>;

@@ -59,3 +59,5 @@ public abstract class RuleEditingTests(AppFixture app)
 public sealed class RuleEditingTestsOnSqlite(SqliteApp app) : RuleEditingTests(app), IClassFixture<SqliteApp>;
 
 public sealed class RuleEditingTestsOnPostgres(PostgresApp app) : RuleEditingTests(app), IClassFixture<PostgresApp>;
+
+public sealed class RuleEditingTestsOnSqlServer(SqlServerApp app) : RuleEditingTests(app), IClassFixture<SqlServerApp>;

@@ -60,9 +60,9 @@ public abstract class TelemetryTests(TracedApp app)
             }
             return false;
         }
-        Assert.Contains(booked, s => s.Source.Name == (app.Provider == Provider.Sqlite ? "Needling.Database" : "Npgsql") && Under(s));
+        Assert.Contains(booked, s => s.Source.Name == (app.Provider == Provider.PostgreSql ? "Npgsql" : "Needling.Database") && Under(s));
         Assert.Contains(spans, s => s.Source.Name == "Microsoft.AspNetCore" && s.DisplayName is "POST /patients" or "POST patients");
-        Assert.Contains(spans, s => s.Source.Name == (app.Provider == Provider.Sqlite ? "Needling.Database" : "Npgsql"));
+        Assert.Contains(spans, s => s.Source.Name == (app.Provider == Provider.PostgreSql ? "Npgsql" : "Needling.Database"));
         Assert.Contains(spans, s => s.Source.Name == "Needling.Jobs" && s.DisplayName.StartsWith("job ", StringComparison.Ordinal));
         Assert.Contains(spans, s => s.Source.Name == "Needling.Documents" && s.GetTagItem("needling.document.pages") is int pages && pages > 0);
         Assert.Contains(spans, s => s.Source.Name == "Needling.Mail" && s.Status != ActivityStatusCode.Error);
@@ -137,6 +137,10 @@ public sealed class TracedSqliteApp() : TracedApp(Provider.Sqlite);
 
 public sealed class TracedPostgresApp() : TracedApp(Provider.PostgreSql);
 
+public sealed class TracedSqlServerApp() : TracedApp(Provider.SqlServer), IRequiresSqlServer;
+
 public sealed class TelemetryTestsOnSqlite(TracedSqliteApp app) : TelemetryTests(app), IClassFixture<TracedSqliteApp>;
 
 public sealed class TelemetryTestsOnPostgres(TracedPostgresApp app) : TelemetryTests(app), IClassFixture<TracedPostgresApp>;
+
+public sealed class TelemetryTestsOnSqlServer(TracedSqlServerApp app) : TelemetryTests(app), IClassFixture<TracedSqlServerApp>;

@@ -87,7 +87,7 @@ internal static class AuthSetup
 
     /// <summary>
     /// The configured key (base64, at least 32 bytes), or one generated on first start and kept in the data
-    /// folder. Several instances sharing PostgreSQL must be given the same Auth:SigningKey.
+    /// folder. Several instances sharing a server database (PostgreSQL, SQL Server) must be given the same Auth:SigningKey.
     /// </summary>
     private static byte[] SigningKey(string? configured, IConfiguration config)
     {

@@ -50,7 +50,7 @@ internal static class NeedlingApp
         if ((config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider == DatabaseProvider.Sqlite)
         {
             // Models compiled ahead of time: building five models from code at every start costs about 0.2-0.3 s
-            // of CPU (docs/benchmarks.md, cold start). PostgreSQL keeps building them: its model differs.
+            // of CPU (docs/benchmarks.md, cold start). PostgreSQL and SQL Server keep building them: their models differ.
             services.AddSqliteCompiledModels();
         }
         services.AddMediatorFor(typeof(ClinicModule).Assembly, typeof(PatientsModule).Assembly, typeof(ProtocolsModule).Assembly, typeof(BookingModule).Assembly, typeof(ConsentModule).Assembly, typeof(SessionsModule).Assembly, typeof(AftercareModule).Assembly);

@@ -1,15 +1,18 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
+using Microsoft.Data.SqlClient;
 using Needling.SharedKernel.Data;
 using Npgsql;
 
 namespace Needling.Api.Jobs;
 
-/// <summary>Where Hangfire keeps its jobs: PostgreSQL's "hangfire" schema, or a SQLite file next to the service's own.</summary>
+/// <summary>Where Hangfire keeps its jobs: the "hangfire" schema on PostgreSQL or SQL Server, or a SQLite file next to the service's own.</summary>
 internal static class JobStorageFactory
 {
     public const string PostgresSchema = "hangfire";
+    public const string SqlServerSchema = "hangfire";
     public const string SqliteFile = "hangfire.db";
 
     // Any fixed number: the same on every instance, so that two of them starting together install the schema one after the other.
@@ -35,6 +38,26 @@ internal static class JobStorageFactory
             // The operator's connection string as given: not the EF Core one with No Reset On Close, because Hangfire
             // keeps session state (LISTEN) on its connections.
             return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ResolveConnectionString(), options, null), options);
+        }
+        if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            // Hangfire.SqlServer finds a SQL client by itself; it is given Microsoft.Data.SqlClient (the one EF Core's
+            // provider brings) explicitly, so that the deprecated System.Data.SqlClient is never picked up. Hangfire
+            // 1.8's recommended settings, written out: a sliding invisibility timeout (a job orphaned by a crash runs
+            // again after 2 minutes, a long job never twice), sub-second queue polling (TimeSpan.Zero), no global
+            // locks. Its schema is created by `migrate` and on start (JobsInitializer), never here.
+            var connectionString = database.ResolveConnectionString();
+            return new SqlServerStorage(() => new SqlConnection(connectionString), new SqlServerStorageOptions
+            {
+                SchemaName = SqlServerSchema,
+                PrepareSchemaIfNecessary = false,
+                SqlClientFactory = SqlClientFactory.Instance,
+                CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
+                SlidingInvisibilityTimeout = TimeSpan.FromMinutes(2),
+                QueuePollInterval = TimeSpan.Zero,
+                UseRecommendedIsolationLevel = true,
+                DisableGlobalLocks = true,
+            });
         }
         Directory.CreateDirectory(database.DataFolder);
         // Its own file: Hangfire.Storage.SQLite talks to SQLite through sqlite-net, not EF Core. No sliding
@@ -73,5 +96,24 @@ internal static class JobStorageFactory
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"SELECT to_regclass('{PostgresSchema}.job') IS NULL", connection);
         return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
+    /// Creates or upgrades Hangfire's SQL Server schema. Hangfire's install script takes an application lock of its own
+    /// (sp_getapplock), so instances that start together take turns.
+    /// </summary>
+    public static async Task InstallSqlServerSchemaAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new SqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        SqlServerObjectsInstaller.Install(connection, SqlServerSchema, enableHeavyMigrations: true);
+    }
+
+    public static async Task<bool> SqlServerSchemaMissingAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new SqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new SqlCommand($"SELECT CASE WHEN OBJECT_ID(N'[{SqlServerSchema}].[Job]') IS NULL THEN 1 ELSE 0 END", connection);
+        return (int)(await command.ExecuteScalarAsync(ct))! == 1;
     }
 }

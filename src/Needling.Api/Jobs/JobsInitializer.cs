@@ -24,6 +24,10 @@ internal sealed class JobsInitializer(IServiceProvider services, IOptions<Databa
         {
             await JobStorageFactory.InstallPostgresSchemaAsync(database.Value.ResolveConnectionString(), ct);
         }
+        else if (database.Value.Provider == DatabaseProvider.SqlServer)
+        {
+            await JobStorageFactory.InstallSqlServerSchemaAsync(database.Value.ResolveConnectionString(), ct);
+        }
         else
         {
             // SQLite: building the storage creates its tables.
@@ -31,10 +35,12 @@ internal sealed class JobsInitializer(IServiceProvider services, IOptions<Databa
         }
     }
 
-    public Task<bool> HasPendingMigrationsAsync(CancellationToken ct) =>
-        database.Value.Provider == DatabaseProvider.PostgreSql
-            ? JobStorageFactory.PostgresSchemaMissingAsync(database.Value.ResolveConnectionString(), ct)
-            : Task.FromResult(false);
+    public Task<bool> HasPendingMigrationsAsync(CancellationToken ct) => database.Value.Provider switch
+    {
+        DatabaseProvider.PostgreSql => JobStorageFactory.PostgresSchemaMissingAsync(database.Value.ResolveConnectionString(), ct),
+        DatabaseProvider.SqlServer => JobStorageFactory.SqlServerSchemaMissingAsync(database.Value.ResolveConnectionString(), ct),
+        _ => Task.FromResult(false),
+    };
 
     public Task SeedAsync(bool demo, CancellationToken ct)
     {

@@ -32,7 +32,7 @@ internal static class JobsSetup
         services.AddSingleton<IJobFilterProvider>(_ => Filters(jobs));
         services.AddScoped<IModuleInitializer, JobsInitializer>();
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton(new OutboxDispatchOptions(database.Provider == DatabaseProvider.PostgreSql ? 8 : 1));
+        services.AddSingleton(new OutboxDispatchOptions(database.Provider == DatabaseProvider.Sqlite ? 1 : 8));
         if (runsServer)
         {
             services.AddHangfireServer((sp, o) =>

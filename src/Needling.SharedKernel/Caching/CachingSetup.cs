@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Needling.SharedKernel.Data;
+using Needling.SharedKernel.Modules;
 
 namespace Needling.SharedKernel.Caching;
 
@@ -26,6 +27,14 @@ public static class CachingSetup
                 sp.GetRequiredService<ReferenceCache>(), DbContextOptionsExtensions.WithServerDefaults(connectionString), sp.GetRequiredService<ILogger<PostgresCacheChannel>>()));
             services.AddSingleton<ICacheChannel>(sp => sp.GetRequiredService<PostgresCacheChannel>());
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresCacheChannel>());
+        }
+        else if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            services.AddSingleton(sp => new SqlServerCacheChannel(
+                sp.GetRequiredService<ReferenceCache>(), connectionString, sp.GetRequiredService<CacheOptions>(), sp.GetRequiredService<ILogger<SqlServerCacheChannel>>()));
+            services.AddSingleton<ICacheChannel>(sp => sp.GetRequiredService<SqlServerCacheChannel>());
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SqlServerCacheChannel>());
+            services.AddScoped<IModuleInitializer>(_ => new SqlServerCacheTableInitializer(connectionString));
         }
         else
         {

@@ -8,14 +8,15 @@ namespace Needling.SharedKernel.Caching;
 /// devices and treatments, schedules, the current rule set). A booking used to read all of it from the
 /// database on every request (about ten queries); here it is read once and kept until a write to the same
 /// region invalidates it — on this instance at once (<see cref="CacheInvalidationInterceptor"/>), on the
-/// others through the database's notification channel (<see cref="PostgresCacheChannel"/>).
+/// others through the database's notification channel (<see cref="PostgresCacheChannel"/>) or, on SQL Server, a version
+/// table they poll (<see cref="SqlServerCacheChannel"/>).
 /// </summary>
 /// <remarks>
 /// Each region has a generation number that every invalidation raises. A value loaded while the
 /// generation moved is returned to its caller but not kept, so a load racing a write can never leave the
 /// old value behind. Entries also expire after <see cref="CacheOptions.ReferenceDataSeconds"/>, a backstop
 /// should a notification be lost. While cross-instance invalidation is not working (PostgreSQL listener
-/// not connected), nothing is cached: every call reads the database, as it did before the cache.
+/// not connected, SQL Server's version table unreadable), nothing is cached: every call reads the database, as it did before the cache.
 /// Cached values must be immutable (records with read-only lists).
 /// </remarks>
 public sealed class ReferenceCache(TimeProvider clock, CacheOptions options)
@@ -89,4 +90,10 @@ public sealed class CacheOptions
     /// 0 turns the cache off, so every request reads the database.
     /// </summary>
     public int ReferenceDataSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// SQL Server only: how often each instance reads the regions' version numbers (<see cref="SqlServerCacheChannel"/>),
+    /// so how long another instance's change may take to show here. PostgreSQL is told at once (LISTEN/NOTIFY).
+    /// </summary>
+    public int PollMilliseconds { get; set; } = 1000;
 }

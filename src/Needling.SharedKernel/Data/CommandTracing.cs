@@ -6,12 +6,17 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Needling.SharedKernel.Data;
 
 /// <summary>
-/// A span per SQL command on SQLite, whose driver has no tracing of its own (Npgsql does: the host adds it). The span
-/// carries the operation only: the SQL text is parameterised, but a span needs no more than what kind of call it was.
+/// A span per SQL command on SQLite and SQL Server, whose drivers have no tracing the host turns on (Npgsql does: the
+/// host adds it; SqlClient's needs an instrumentation package of its own). The span carries the operation only: the
+/// SQL text is parameterised, but a span needs no more than what kind of call it was.
 /// </summary>
-public sealed class CommandTracing : DbCommandInterceptor
+/// <param name="system">The OpenTelemetry db.system.name: "sqlite" or "microsoft.sql_server".</param>
+/// <param name="prefix">What a span's name starts with: "sqlite" or "mssql".</param>
+public sealed class CommandTracing(string system, string prefix) : DbCommandInterceptor
 {
     public const string Name = "Needling.Database";
+    public static readonly CommandTracing Sqlite = new("sqlite", "sqlite");
+    public static readonly CommandTracing SqlServer = new("microsoft.sql_server", "mssql");
     private static readonly ActivitySource Source = new(Name);
     private static readonly ConditionalWeakTable<DbCommand, Activity> Running = new();
 
@@ -95,19 +100,19 @@ public sealed class CommandTracing : DbCommandInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Start(DbCommand command)
+    private void Start(DbCommand command)
     {
         if (!Source.HasListeners())
         {
             return;
         }
         var operation = Operation(command.CommandText);
-        var activity = Source.StartActivity($"sqlite {operation}", ActivityKind.Client);
+        var activity = Source.StartActivity($"{prefix} {operation}", ActivityKind.Client);
         if (activity is null)
         {
             return;
         }
-        activity.SetTag("db.system.name", "sqlite");
+        activity.SetTag("db.system.name", system);
         activity.SetTag("db.operation.name", operation);
         Running.AddOrUpdate(command, activity);
     }

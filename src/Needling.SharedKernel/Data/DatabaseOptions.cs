@@ -5,7 +5,7 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>Sqlite (embedded default) or PostgreSql (server, shared by several instances).</summary>
+    /// <summary>Sqlite (embedded default), PostgreSql or SqlServer (servers, shared by several instances).</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>Connection string; for SQLite, empty means a file under <see cref="DataFolder"/>.</summary>
@@ -23,9 +23,9 @@ public sealed class DatabaseOptions
         {
             return ConnectionString;
         }
-        if (Provider == DatabaseProvider.PostgreSql)
+        if (Provider != DatabaseProvider.Sqlite)
         {
-            throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is PostgreSql.");
+            throw new InvalidOperationException($"Database:ConnectionString is required when Database:Provider is {Provider}.");
         }
         Directory.CreateDirectory(DataFolder);
         return $"Data Source={Path.GetFullPath(Path.Combine(DataFolder, "needling.db"))}";
@@ -36,4 +36,5 @@ public enum DatabaseProvider
 {
     Sqlite,
     PostgreSql,
+    SqlServer,
 }

@@ -7,10 +7,12 @@ public static class DbContextOptionsExtensions
 {
     public const string SqliteMigrationsAssembly = "Needling.Migrations.Sqlite";
     public const string PostgreSqlMigrationsAssembly = "Needling.Migrations.PostgreSql";
+    public const string SqlServerMigrationsAssembly = "Needling.Migrations.SqlServer";
 
     /// <summary>
     /// Points a module's DbContext at the configured database. Each module keeps its own schema
-    /// (a table prefix on SQLite, which has no schemas) and its own migrations history.
+    /// (a table prefix on SQLite, which has no schemas) and its own migrations history (on the servers, a
+    /// "__ef_migrations" table in the module's schema).
     /// </summary>
     public static DbContextOptionsBuilder UseNeedlingDatabase(
         this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, string schema)
@@ -20,6 +22,15 @@ public static class DbContextOptionsExtensions
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(WithServerDefaults(connectionString), o => o
                     .MigrationsAssembly(PostgreSqlMigrationsAssembly)
+                    .MigrationsHistoryTable("__ef_migrations", schema)
+                    .ExecutionStrategy(d => new DeadlockRetryStrategy(d)));
+                break;
+            case DatabaseProvider.SqlServer:
+                // The operator's connection string as given (Encrypt, TrustServerCertificate and pooling are theirs to
+                // set). Only deadlock victims are run again, as on PostgreSQL: SQL Server's own retrying strategy also
+                // retries on lost connections, where a commit may have happened and a second run would book twice.
+                builder.UseSqlServer(connectionString, o => o
+                    .MigrationsAssembly(SqlServerMigrationsAssembly)
                     .MigrationsHistoryTable("__ef_migrations", schema)
                     .ExecutionStrategy(d => new DeadlockRetryStrategy(d)));
                 break;

@@ -18,11 +18,13 @@ public static class DbErrors
         return false;
     }
 
-    /// <summary>True for a unique-key violation on either provider.</summary>
+    /// <summary>True for a unique-key violation on any provider.</summary>
     public static bool IsUniqueViolation(this DbUpdateException ex) =>
         ex.InnerException switch
         {
             PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
+            // 2627: a primary key or unique constraint; 2601: a unique index.
+            Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2627 or 2601,
             Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
             _ => false,
         };

@@ -14,7 +14,7 @@ public static class ModelBuilderExtensions
             v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
 
     /// <summary>
-    /// Call last in OnModelCreating. Puts the module's tables in its own schema (PostgreSQL) or behind a
+    /// Call last in OnModelCreating. Puts the module's tables in its own schema (PostgreSQL, SQL Server) or behind a
     /// "schema_" prefix (SQLite has no schemas), names tables and columns in snake_case so that an IT person
     /// can query them by hand, and reads every DateTime back as UTC (SQLite forgets the kind).
     /// </summary>

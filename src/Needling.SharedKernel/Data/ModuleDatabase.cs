@@ -9,8 +9,6 @@ namespace Needling.SharedKernel.Data;
 
 public static class ModuleDatabase
 {
-    private static readonly CommandTracing Tracing = new();
-
     /// <summary>Registers a module's DbContext on the configured database, with auditing, a readiness check and its initializer.</summary>
     public static IServiceCollection AddModuleDatabase<TContext, TInitializer>(
         this IServiceCollection services, IConfiguration configuration, string schema, Action<DbContextOptionsBuilder>? configure = null)
@@ -26,10 +24,14 @@ public static class ModuleDatabase
         {
             b.UseNeedlingDatabase(options.Provider, connectionString, schema)
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CacheInvalidationInterceptor>());
-            // Npgsql traces its own commands; SQLite's driver does not.
+            // Npgsql traces its own commands; the SQLite and SQL Server drivers do not here.
             if (options.Provider == DatabaseProvider.Sqlite)
             {
-                b.AddInterceptors(Tracing);
+                b.AddInterceptors(CommandTracing.Sqlite);
+            }
+            else if (options.Provider == DatabaseProvider.SqlServer)
+            {
+                b.AddInterceptors(CommandTracing.SqlServer);
             }
             configure?.Invoke(b); // a module's own settings: a pooled context cannot use OnConfiguring
         });

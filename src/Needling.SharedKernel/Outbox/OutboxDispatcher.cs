@@ -19,8 +19,8 @@ public interface IOutboxDispatcher
 
 /// <summary>
 /// Hands a module's outbox to Hangfire: for each due message, one job per consumer, then the message is marked
-/// processed. Each batch is claimed with a conditional update (a lease), so several instances on one PostgreSQL
-/// database do not enqueue the same message twice. A crash between the enqueue and the mark enqueues again
+/// processed. Each batch is claimed with a conditional update (a lease), so several instances on one PostgreSQL or
+/// SQL Server database do not enqueue the same message twice. A crash between the enqueue and the mark enqueues again
 /// after the lease: harmless, because each consumer records what it handled in its inbox.
 /// </summary>
 public sealed class OutboxDispatcher<TContext>(
@@ -118,6 +118,6 @@ public sealed class OutboxDispatcher<TContext>(
 
 /// <summary>
 /// How many jobs the dispatcher hands to Hangfire at once: several where the job store takes concurrent writers
-/// (PostgreSQL), one where it serializes them anyway (the embedded SQLite store).
+/// (PostgreSQL, SQL Server), one where it serializes them anyway (the embedded SQLite store).
 /// </summary>
 public sealed record OutboxDispatchOptions(int EnqueueParallelism);

@@ -266,3 +266,5 @@ public abstract class AftercareEmailTests(MailAppFixture app)
 public sealed class AftercareEmailTestsOnSqlite(SqliteMailApp app) : AftercareEmailTests(app), IClassFixture<SqliteMailApp>;
 
 public sealed class AftercareEmailTestsOnPostgres(PostgresMailApp app) : AftercareEmailTests(app), IClassFixture<PostgresMailApp>;
+
+public sealed class AftercareEmailTestsOnSqlServer(SqlServerMailApp app) : AftercareEmailTests(app), IClassFixture<SqlServerMailApp>;

@@ -10,11 +10,11 @@ using Needling.Api.Tests.Support;
 namespace Needling.Api.Tests.Aftercare;
 
 /// <summary>
-/// Two instances of the service on one PostgreSQL database, both dispatching facts, running Hangfire and sending
+/// Two instances of the service on one server database (PostgreSQL, SQL Server), both dispatching facts, running Hangfire and sending
 /// mail, the work of a day split between them as a load balancer would: 100 patients booked, reminded the day before,
 /// treated and signed off, and followed up on day 2 and day 7. Each patient receives each e-mail exactly once.
 /// </summary>
-public sealed class DeliveryAcrossInstancesTests(PostgresMailApp app, ITestOutputHelper output) : IClassFixture<PostgresMailApp>
+public abstract class DeliveryAcrossInstancesTests(MailAppFixture app, ITestOutputHelper output)
 {
     private const int Chairs = 20;
     private const int Hours = 5; // 09:00 to 13:00: 100 visits
@@ -128,7 +128,7 @@ public sealed class DeliveryAcrossInstancesTests(PostgresMailApp app, ITestOutpu
     /// </summary>
     private async Task MoveTo(DateTime utc)
     {
-        Assert.True(await Sql.Eventually(async () => await app.Database.ScalarAsync("SELECT count(*) FROM aftercare.deliveries WHERE status = 'sending'") == 0, seconds: 60),
+        Assert.True(await Sql.Eventually(async () => await app.Database.ScalarAsync($"SELECT count(*) FROM {app.Database.Table("aftercare", "deliveries")} WHERE status = 'sending'") == 0, seconds: 60),
             "a sender still holds a claim");
         var by = new DateTimeOffset(utc, TimeSpan.Zero) - app.Clock.GetUtcNow();
         Assert.True(by >= TimeSpan.Zero, "the clock only moves forward");
@@ -176,3 +176,9 @@ public sealed class DeliveryAcrossInstancesTests(PostgresMailApp app, ITestOutpu
         }
     }
 }
+
+public sealed class DeliveryAcrossInstancesTestsOnPostgres(PostgresMailApp app, ITestOutputHelper output)
+    : DeliveryAcrossInstancesTests(app, output), IClassFixture<PostgresMailApp>;
+
+public sealed class DeliveryAcrossInstancesTestsOnSqlServer(SqlServerMailApp app, ITestOutputHelper output)
+    : DeliveryAcrossInstancesTests(app, output), IClassFixture<SqlServerMailApp>;

@@ -120,3 +120,5 @@ public abstract class AppointmentLifecycleTests(AppFixture app)
 public sealed class AppointmentLifecycleTestsOnSqlite(SqliteApp app) : AppointmentLifecycleTests(app), IClassFixture<SqliteApp>;
 
 public sealed class AppointmentLifecycleTestsOnPostgres(PostgresApp app) : AppointmentLifecycleTests(app), IClassFixture<PostgresApp>;
+
+public sealed class AppointmentLifecycleTestsOnSqlServer(SqlServerApp app) : AppointmentLifecycleTests(app), IClassFixture<SqlServerApp>;

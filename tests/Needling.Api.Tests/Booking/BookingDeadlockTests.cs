@@ -7,7 +7,9 @@ namespace Needling.Api.Tests.Booking;
 
 /// <summary>
 /// Overlapping inserts checked by several exclusion constraints can wait for each other; PostgreSQL then
-/// aborts one of them (a deadlock). A booking chosen as the victim must still get its true answer.
+/// aborts one of them (a deadlock). A booking chosen as the victim must still get its true answer. PostgreSQL only:
+/// the deadlock is between exclusion constraints, which SQL Server does not have (its bookings take application locks
+/// in one fixed order before they write: Booking's SqlServerSlotLocks); the races themselves are tested on both.
 /// </summary>
 public sealed class BookingDeadlockTests(PostgresApp app) : IClassFixture<PostgresApp>
 {

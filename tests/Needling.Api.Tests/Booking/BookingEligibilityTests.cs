@@ -114,3 +114,5 @@ public abstract class BookingEligibilityTests(AppFixture app)
 public sealed class BookingEligibilityTestsOnSqlite(SqliteApp app) : BookingEligibilityTests(app), IClassFixture<SqliteApp>;
 
 public sealed class BookingEligibilityTestsOnPostgres(PostgresApp app) : BookingEligibilityTests(app), IClassFixture<PostgresApp>;
+
+public sealed class BookingEligibilityTestsOnSqlServer(SqlServerApp app) : BookingEligibilityTests(app), IClassFixture<SqlServerApp>;

@@ -179,3 +179,5 @@ public abstract class CalendarFeedTests(AppFixture app)
 public sealed class CalendarFeedTestsOnSqlite(SqliteApp app) : CalendarFeedTests(app), IClassFixture<SqliteApp>;
 
 public sealed class CalendarFeedTestsOnPostgres(PostgresApp app) : CalendarFeedTests(app), IClassFixture<PostgresApp>;
+
+public sealed class CalendarFeedTestsOnSqlServer(SqlServerApp app) : CalendarFeedTests(app), IClassFixture<SqlServerApp>;

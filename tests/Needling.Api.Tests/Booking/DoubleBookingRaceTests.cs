@@ -96,3 +96,5 @@ public abstract class DoubleBookingRaceTests(AppFixture app)
 public sealed class DoubleBookingRaceTestsOnSqlite(SqliteApp app) : DoubleBookingRaceTests(app), IClassFixture<SqliteApp>;
 
 public sealed class DoubleBookingRaceTestsOnPostgres(PostgresApp app) : DoubleBookingRaceTests(app), IClassFixture<PostgresApp>;
+
+public sealed class DoubleBookingRaceTestsOnSqlServer(SqlServerApp app) : DoubleBookingRaceTests(app), IClassFixture<SqlServerApp>;

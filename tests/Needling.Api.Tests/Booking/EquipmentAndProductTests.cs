@@ -115,3 +115,5 @@ public abstract class EquipmentAndProductTests(AppFixture app)
 public sealed class EquipmentAndProductTestsOnSqlite(SqliteApp app) : EquipmentAndProductTests(app), IClassFixture<SqliteApp>;
 
 public sealed class EquipmentAndProductTestsOnPostgres(PostgresApp app) : EquipmentAndProductTests(app), IClassFixture<PostgresApp>;
+
+public sealed class EquipmentAndProductTestsOnSqlServer(SqlServerApp app) : EquipmentAndProductTests(app), IClassFixture<SqlServerApp>;

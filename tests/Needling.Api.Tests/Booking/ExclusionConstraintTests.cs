@@ -3,7 +3,11 @@ using Npgsql;
 
 namespace Needling.Api.Tests.Booking;
 
-/// <summary>On PostgreSQL the guarantee is in the schema: even SQL that skips the service cannot double-book.</summary>
+/// <summary>
+/// On PostgreSQL the guarantee is in the schema: even SQL that skips the service cannot double-book. PostgreSQL only:
+/// SQL Server has no exclusion constraints, and there the guarantee is in the service (SqlServerSlotLocks), tested
+/// through the API by DoubleBookingRaceTests and PatientIntervalRaceTests.
+/// </summary>
 public sealed class ExclusionConstraintTests(PostgresApp app) : IClassFixture<PostgresApp>
 {
     private async Task<PostgresException?> InsertTwo(string sharedColumn, string secondStatus, int secondStartMinute)

@@ -109,3 +109,5 @@ public abstract class IdempotencyTests(AppFixture app)
 public sealed class IdempotencyTestsOnSqlite(SqliteApp app) : IdempotencyTests(app), IClassFixture<SqliteApp>;
 
 public sealed class IdempotencyTestsOnPostgres(PostgresApp app) : IdempotencyTests(app), IClassFixture<PostgresApp>;
+
+public sealed class IdempotencyTestsOnSqlServer(SqlServerApp app) : IdempotencyTests(app), IClassFixture<SqlServerApp>;

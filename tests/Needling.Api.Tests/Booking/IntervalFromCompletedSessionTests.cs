@@ -43,3 +43,5 @@ public abstract class IntervalFromCompletedSessionTests(AppFixture app)
 public sealed class IntervalFromCompletedSessionTestsOnSqlite(SqliteApp app) : IntervalFromCompletedSessionTests(app), IClassFixture<SqliteApp>;
 
 public sealed class IntervalFromCompletedSessionTestsOnPostgres(PostgresApp app) : IntervalFromCompletedSessionTests(app), IClassFixture<PostgresApp>;
+
+public sealed class IntervalFromCompletedSessionTestsOnSqlServer(SqlServerApp app) : IntervalFromCompletedSessionTests(app), IClassFixture<SqlServerApp>;

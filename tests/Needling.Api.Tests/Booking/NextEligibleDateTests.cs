@@ -79,6 +79,8 @@ public sealed class NextEligibleDateTestsOnSqlite(SqliteApp app) : NextEligibleD
 
 public sealed class NextEligibleDateTestsOnPostgres(PostgresApp app) : NextEligibleDateTests(app), IClassFixture<PostgresApp>;
 
+public sealed class NextEligibleDateTestsOnSqlServer(SqlServerApp app) : NextEligibleDateTests(app), IClassFixture<SqlServerApp>;
+
 /// <summary>A date in the past is no answer to "when may she come next?": its own fixture, as it moves the service's clock.</summary>
 public sealed class NextEligibleDateIsNeverInThePastTests(SqliteApp app) : IClassFixture<SqliteApp>
 {

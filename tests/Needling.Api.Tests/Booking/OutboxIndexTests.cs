@@ -6,6 +6,7 @@ namespace Needling.Api.Tests.Booking;
 /// <summary>
 /// The outbox dispatcher asks, every time it wakes, for the oldest messages not yet processed. With a backlog
 /// (a busy morning, or the service down for a while) that question must read one batch, not the whole table.
+/// PostgreSQL only: it reads PostgreSQL's plan (EXPLAIN); SQL Server gets the same filtered index from the model.
 /// </summary>
 public sealed class OutboxIndexTests(PostgresApp app) : IClassFixture<PostgresApp>
 {

@@ -10,10 +10,10 @@ namespace Needling.Api.Tests.Booking;
 /// Two receptionists, on two instances of the service behind a load balancer, book or move the same patient's
 /// microneedling at the same moment at different times within days of each other. The 14-day interval (seed 002)
 /// must hold: exactly one wins, every other request is refused naming the interval rule. Bookings of different
-/// patients do not wait for each other and all succeed. PostgreSQL only: SQLite runs in one process, where writes
-/// are serialized anyway.
+/// patients do not wait for each other and all succeed. On the server databases only (PostgreSQL's advisory lock, SQL
+/// Server's application lock): SQLite runs in one process, where writes are serialized anyway.
 /// </summary>
-public sealed class PatientIntervalRaceTests(PostgresApp app) : IClassFixture<PostgresApp>
+public abstract class PatientIntervalRaceTests(AppFixture app)
 {
     private const int Requests = 20;
     private const string IntervalRule = "proto.mn-pen.hyperpigmentation";
@@ -57,7 +57,7 @@ public sealed class PatientIntervalRaceTests(PostgresApp app) : IClassFixture<Po
     }
 
     private async Task<int> BookedCount(Guid patient) =>
-        (int)await app.Database.ScalarAsync("SELECT count(*) FROM booking.appointments WHERE patient_id = @p AND status = 'booked'", ("@p", patient));
+        (int)await app.Database.ScalarAsync($"SELECT count(*) FROM {app.Database.Table("booking", "appointments")} WHERE patient_id = @p AND status = 'booked'", ("@p", patient));
 
     [Fact]
     public async Task Twenty_concurrent_bookings_of_one_patient_within_ten_days_on_two_instances_make_one_appointment()
@@ -95,7 +95,7 @@ public sealed class PatientIntervalRaceTests(PostgresApp app) : IClassFixture<Po
         ExactlyOneWonAndTheOthersNameTheIntervalRule(results, HttpStatusCode.OK);
         Assert.Equal(Requests, await BookedCount(r.Patient));
         Assert.Equal(1L, await app.Database.ScalarAsync(
-            "SELECT count(*) FROM booking.appointments WHERE patient_id = @p AND start_utc >= @from", ("@p", r.Patient), ("@from", targets.Min().UtcDateTime)));
+            $"SELECT count(*) FROM {app.Database.Table("booking", "appointments")} WHERE patient_id = @p AND start_utc >= @from", ("@p", r.Patient), ("@from", targets.Min().UtcDateTime)));
     }
 
     [Fact]
@@ -114,3 +114,7 @@ public sealed class PatientIntervalRaceTests(PostgresApp app) : IClassFixture<Po
         Assert.All(results, x => Assert.True(x.Status == HttpStatusCode.Created, $"{(int)x.Status}: {x.Body}"));
     }
 }
+
+public sealed class PatientIntervalRaceTestsOnPostgres(PostgresApp app) : PatientIntervalRaceTests(app), IClassFixture<PostgresApp>;
+
+public sealed class PatientIntervalRaceTestsOnSqlServer(SqlServerApp app) : PatientIntervalRaceTests(app), IClassFixture<SqlServerApp>;

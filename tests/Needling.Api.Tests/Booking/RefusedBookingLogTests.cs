@@ -6,7 +6,8 @@ namespace Needling.Api.Tests.Booking;
 /// <summary>
 /// A booking refused because the slot is taken is an everyday answer at a busy desk: on PostgreSQL it is the
 /// exclusion constraint that refuses it, and the log gets one Information line for it, not EF's multi-line
-/// error with the SQL for every request.
+/// error with the SQL for every request. PostgreSQL only: on SQLite and SQL Server the clash check refuses the booking
+/// before anything is written, so no database error is raised or logged.
 /// </summary>
 public sealed class RefusedBookingLogTests(PostgresApp app) : IClassFixture<PostgresApp>
 {

@@ -231,3 +231,5 @@ public abstract class SchedulingTests(AppFixture app)
 public sealed class SchedulingTestsOnSqlite(SqliteApp app) : SchedulingTests(app), IClassFixture<SqliteApp>;
 
 public sealed class SchedulingTestsOnPostgres(PostgresApp app) : SchedulingTests(app), IClassFixture<PostgresApp>;
+
+public sealed class SchedulingTestsOnSqlServer(SqlServerApp app) : SchedulingTests(app), IClassFixture<SqlServerApp>;

@@ -49,3 +49,5 @@ public abstract class SlotGridTests(AppFixture app)
 public sealed class SlotGridTestsOnSqlite(SqliteApp app) : SlotGridTests(app), IClassFixture<SqliteApp>;
 
 public sealed class SlotGridTestsOnPostgres(PostgresApp app) : SlotGridTests(app), IClassFixture<PostgresApp>;
+
+public sealed class SlotGridTestsOnSqlServer(SqlServerApp app) : SlotGridTests(app), IClassFixture<SqlServerApp>;

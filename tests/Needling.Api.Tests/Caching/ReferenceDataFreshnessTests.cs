@@ -56,10 +56,11 @@ public abstract class ReferenceDataFreshnessTests(AppFixture app)
 public sealed class ReferenceDataFreshnessTestsOnSqlite(SqliteApp app) : ReferenceDataFreshnessTests(app), IClassFixture<SqliteApp>;
 
 /// <summary>
-/// On PostgreSQL several instances share the database; each keeps its own cache, and a change saved on one
-/// reaches the others through the database's notification channel (LISTEN/NOTIFY), within moments.
+/// On a server database several instances share it; each keeps its own cache, and a change saved on one reaches the
+/// others within moments: through the database's notification channel on PostgreSQL (LISTEN/NOTIFY), through the
+/// version table each instance reads every second on SQL Server.
 /// </summary>
-public sealed class ReferenceDataFreshnessTestsOnPostgres(PostgresApp app) : ReferenceDataFreshnessTests(app), IClassFixture<PostgresApp>
+public abstract class ReferenceDataFreshnessAcrossInstancesTests(AppFixture app) : ReferenceDataFreshnessTests(app)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
@@ -112,3 +113,7 @@ public sealed class ReferenceDataFreshnessTestsOnPostgres(PostgresApp app) : Ref
         return false;
     }
 }
+
+public sealed class ReferenceDataFreshnessTestsOnPostgres(PostgresApp app) : ReferenceDataFreshnessAcrossInstancesTests(app), IClassFixture<PostgresApp>;
+
+public sealed class ReferenceDataFreshnessTestsOnSqlServer(SqlServerApp app) : ReferenceDataFreshnessAcrossInstancesTests(app), IClassFixture<SqlServerApp>;

@@ -167,3 +167,5 @@ public abstract class ConsentLifecycleTests(AppFixture app)
 public sealed class ConsentLifecycleTestsOnSqlite(SqliteApp app) : ConsentLifecycleTests(app), IClassFixture<SqliteApp>;
 
 public sealed class ConsentLifecycleTestsOnPostgres(PostgresApp app) : ConsentLifecycleTests(app), IClassFixture<PostgresApp>;
+
+public sealed class ConsentLifecycleTestsOnSqlServer(SqlServerApp app) : ConsentLifecycleTests(app), IClassFixture<SqlServerApp>;

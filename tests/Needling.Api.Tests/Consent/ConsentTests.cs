@@ -163,3 +163,5 @@ public abstract class ConsentTests(AppFixture app)
 public sealed class ConsentTestsOnSqlite(SqliteApp app) : ConsentTests(app), IClassFixture<SqliteApp>;
 
 public sealed class ConsentTestsOnPostgres(PostgresApp app) : ConsentTests(app), IClassFixture<PostgresApp>;
+
+public sealed class ConsentTestsOnSqlServer(SqlServerApp app) : ConsentTests(app), IClassFixture<SqlServerApp>;

@@ -92,3 +92,5 @@ public abstract class ConsentUpgradeTests(AppFixture app)
 public sealed class ConsentUpgradeTestsOnSqlite(SqliteApp app) : ConsentUpgradeTests(app), IClassFixture<SqliteApp>;
 
 public sealed class ConsentUpgradeTestsOnPostgres(PostgresApp app) : ConsentUpgradeTests(app), IClassFixture<PostgresApp>;
+
+public sealed class ConsentUpgradeTestsOnSqlServer(SqlServerApp app) : ConsentUpgradeTests(app), IClassFixture<SqlServerApp>;

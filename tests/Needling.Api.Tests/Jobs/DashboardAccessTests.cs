@@ -44,3 +44,5 @@ public abstract class DashboardAccessTests(AppFixture app)
 public sealed class DashboardAccessTestsOnSqlite(SqliteApp app) : DashboardAccessTests(app), IClassFixture<SqliteApp>;
 
 public sealed class DashboardAccessTestsOnPostgres(PostgresApp app) : DashboardAccessTests(app), IClassFixture<PostgresApp>;
+
+public sealed class DashboardAccessTestsOnSqlServer(SqlServerApp app) : DashboardAccessTests(app), IClassFixture<SqlServerApp>;

@@ -42,6 +42,8 @@ public sealed class FlakyConsumerSqliteApp() : FlakyConsumerApp(Provider.Sqlite)
 
 public sealed class FlakyConsumerPostgresApp() : FlakyConsumerApp(Provider.PostgreSql);
 
+public sealed class FlakyConsumerSqlServerApp() : FlakyConsumerApp(Provider.SqlServer), IRequiresSqlServer;
+
 /// <summary>Retries, back-off and failures are Hangfire's: each is a job state, on the dashboard with its exception.</summary>
 public abstract class JobRetryTests(AppFixture app)
 {
@@ -131,3 +133,5 @@ public abstract class JobRetryTests(AppFixture app)
 public sealed class JobRetryTestsOnSqlite(FlakyConsumerSqliteApp app) : JobRetryTests(app), IClassFixture<FlakyConsumerSqliteApp>;
 
 public sealed class JobRetryTestsOnPostgres(FlakyConsumerPostgresApp app) : JobRetryTests(app), IClassFixture<FlakyConsumerPostgresApp>;
+
+public sealed class JobRetryTestsOnSqlServer(FlakyConsumerSqlServerApp app) : JobRetryTests(app), IClassFixture<FlakyConsumerSqlServerApp>;

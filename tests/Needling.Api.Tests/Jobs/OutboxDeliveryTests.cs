@@ -111,3 +111,5 @@ public abstract class OutboxDeliveryTests(AppFixture app, ITestOutputHelper outp
 public sealed class OutboxDeliveryTestsOnSqlite(SqliteApp app, ITestOutputHelper output) : OutboxDeliveryTests(app, output), IClassFixture<SqliteApp>;
 
 public sealed class OutboxDeliveryTestsOnPostgres(PostgresApp app, ITestOutputHelper output) : OutboxDeliveryTests(app, output), IClassFixture<PostgresApp>;
+
+public sealed class OutboxDeliveryTestsOnSqlServer(SqlServerApp app, ITestOutputHelper output) : OutboxDeliveryTests(app, output), IClassFixture<SqlServerApp>;

@@ -24,7 +24,7 @@ public abstract class RetentionPurgeTests(AppFixture app)
                 ("@id", id), ("@at", at));
             await app.Database.ExecuteAsync($"INSERT INTO {inbox} (message_id, consumer, handled_at_utc) VALUES (@id, 'Purge.Test', @at)", ("@id", id), ("@at", at));
             await app.Database.ExecuteAsync(
-                $"INSERT INTO {keys} (id, scope, key, request_hash, status_code, response_json, created_at_utc) VALUES (@id, 'purge-test', @key, 'hash', 201, '{{}}', @at)",
+                $"INSERT INTO {keys} (id, scope, \"key\", request_hash, status_code, response_json, created_at_utc) VALUES (@id, 'purge-test', @key, 'hash', 201, '{{}}', @at)",
                 ("@id", id), ("@key", id.ToString()), ("@at", at));
         }
 
@@ -55,3 +55,5 @@ public abstract class RetentionPurgeTests(AppFixture app)
 public sealed class RetentionPurgeTestsOnSqlite(SqliteApp app) : RetentionPurgeTests(app), IClassFixture<SqliteApp>;
 
 public sealed class RetentionPurgeTestsOnPostgres(PostgresApp app) : RetentionPurgeTests(app), IClassFixture<PostgresApp>;
+
+public sealed class RetentionPurgeTestsOnSqlServer(SqlServerApp app) : RetentionPurgeTests(app), IClassFixture<SqlServerApp>;

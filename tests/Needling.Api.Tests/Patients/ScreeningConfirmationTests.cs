@@ -161,3 +161,5 @@ public abstract class ScreeningConfirmationTests(AppFixture app)
 public sealed class ScreeningConfirmationTestsOnSqlite(SqliteApp app) : ScreeningConfirmationTests(app), IClassFixture<SqliteApp>;
 
 public sealed class ScreeningConfirmationTestsOnPostgres(PostgresApp app) : ScreeningConfirmationTests(app), IClassFixture<PostgresApp>;
+
+public sealed class ScreeningConfirmationTestsOnSqlServer(SqlServerApp app) : ScreeningConfirmationTests(app), IClassFixture<SqlServerApp>;

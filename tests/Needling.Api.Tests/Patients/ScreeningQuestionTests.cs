@@ -160,3 +160,5 @@ public abstract class ScreeningQuestionTests(AppFixture app)
 public sealed class ScreeningQuestionTestsOnSqlite(SqliteApp app) : ScreeningQuestionTests(app), IClassFixture<SqliteApp>;
 
 public sealed class ScreeningQuestionTestsOnPostgres(PostgresApp app) : ScreeningQuestionTests(app), IClassFixture<PostgresApp>;
+
+public sealed class ScreeningQuestionTestsOnSqlServer(SqlServerApp app) : ScreeningQuestionTests(app), IClassFixture<SqlServerApp>;

@@ -147,3 +147,5 @@ public abstract class SessionRecordTests(AppFixture app)
 public sealed class SessionRecordTestsOnSqlite(SqliteApp app) : SessionRecordTests(app), IClassFixture<SqliteApp>;
 
 public sealed class SessionRecordTestsOnPostgres(PostgresApp app) : SessionRecordTests(app), IClassFixture<PostgresApp>;
+
+public sealed class SessionRecordTestsOnSqlServer(SqlServerApp app) : SessionRecordTests(app), IClassFixture<SqlServerApp>;

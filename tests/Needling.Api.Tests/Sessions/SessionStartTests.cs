@@ -266,3 +266,5 @@ public abstract class SessionStartTests(AppFixture app)
 public sealed class SessionStartTestsOnSqlite(SqliteApp app) : SessionStartTests(app), IClassFixture<SqliteApp>;
 
 public sealed class SessionStartTestsOnPostgres(PostgresApp app) : SessionStartTests(app), IClassFixture<PostgresApp>;
+
+public sealed class SessionStartTestsOnSqlServer(SqlServerApp app) : SessionStartTests(app), IClassFixture<SqlServerApp>;

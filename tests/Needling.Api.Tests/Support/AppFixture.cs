@@ -182,3 +182,12 @@ public sealed class UnmigratedApp() : AppFixture(Provider.PostgreSql)
 {
     protected override IEnumerable<(string Key, string Value)> ExtraSettings => [("Database:MigrateOnStart", "false")];
 }
+
+/// <summary>SQL Server, when one is available (<see cref="SqlServerTestServer"/>); otherwise its test classes are not discovered.</summary>
+public sealed class SqlServerApp() : AppFixture(Provider.SqlServer), IRequiresSqlServer;
+
+/// <summary>As <see cref="UnmigratedApp"/>, on SQL Server.</summary>
+public sealed class UnmigratedSqlServerApp() : AppFixture(Provider.SqlServer), IRequiresSqlServer
+{
+    protected override IEnumerable<(string Key, string Value)> ExtraSettings => [("Database:MigrateOnStart", "false")];
+}

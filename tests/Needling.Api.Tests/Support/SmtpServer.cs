@@ -126,3 +126,5 @@ public abstract class MailAppFixture(Provider provider) : AppFixture(provider)
 public sealed class SqliteMailApp() : MailAppFixture(Provider.Sqlite);
 
 public sealed class PostgresMailApp() : MailAppFixture(Provider.PostgreSql);
+
+public sealed class SqlServerMailApp() : MailAppFixture(Provider.SqlServer), IRequiresSqlServer;

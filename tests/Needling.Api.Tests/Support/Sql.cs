@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -7,9 +8,9 @@ namespace Needling.Api.Tests.Support;
 /// <summary>Plain SQL on a test database, for what the API does not show (outboxes, inboxes, Hangfire's tables).</summary>
 public static class Sql
 {
-    /// <summary>A module's table: schema.table on PostgreSQL, schema_table on SQLite.</summary>
+    /// <summary>A module's table: schema.table on PostgreSQL and SQL Server, schema_table on SQLite.</summary>
     public static string Table(this TestDatabase db, string schema, string table) =>
-        db.Provider == Provider.PostgreSql ? $"{schema}.{table}" : $"{schema}_{table}";
+        db.Provider == Provider.Sqlite ? $"{schema}_{table}" : $"{schema}.{table}";
 
     public static async Task<long> ScalarAsync(this TestDatabase db, string sql, params (string Name, object Value)[] parameters)
     {
@@ -61,8 +62,12 @@ public static class Sql
         return await condition();
     }
 
-    private static DbConnection Open(TestDatabase db) =>
-        db.Provider == Provider.PostgreSql ? new NpgsqlConnection(db.ConnectionString) : new SqliteConnection(db.ConnectionString);
+    private static DbConnection Open(TestDatabase db) => db.Provider switch
+    {
+        Provider.PostgreSql => new NpgsqlConnection(db.ConnectionString),
+        Provider.SqlServer => new SqlConnection(db.ConnectionString),
+        _ => new SqliteConnection(db.ConnectionString),
+    };
 
     private static DbCommand Command(DbConnection connection, string sql, (string Name, object Value)[] parameters)
     {
@@ -72,7 +77,7 @@ public static class Sql
         {
             var p = command.CreateParameter();
             p.ParameterName = name;
-            // SQLite stores ids as text (EF Core's mapping); PostgreSQL as uuid.
+            // SQLite stores ids as text (EF Core's mapping); PostgreSQL as uuid, SQL Server as uniqueidentifier.
             p.Value = value is Guid g && connection is SqliteConnection ? g.ToString().ToUpperInvariant() : value;
             command.Parameters.Add(p);
         }

@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Npgsql;
 
 namespace Needling.Api.Tests.Support;
@@ -6,11 +7,13 @@ public enum Provider
 {
     Sqlite,
     PostgreSql,
+    SqlServer,
 }
 
 /// <summary>
-/// A fresh, empty database per test server: a SQLite file in a temp folder, or a new database on the
-/// real PostgreSQL server that tests/run.sh starts (NEEDLING_TEST_POSTGRES). Never a mock.
+/// A fresh, empty database per test server: a SQLite file in a temp folder, a new database on the
+/// real PostgreSQL server that tests/run.sh starts (NEEDLING_TEST_POSTGRES), or a new database on a SQL Server
+/// when one is available (<see cref="SqlServerTestServer"/>). Never a mock.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -36,6 +39,21 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             return new TestDatabase(provider, $"Data Source={Path.Combine(folder, "needling.db")}", folder, null, null);
         }
+        if (provider == Provider.SqlServer)
+        {
+            var server = await SqlServerTestServer.AdminConnectionStringAsync();
+            var database = $"needling_test_{Guid.NewGuid():N}";
+            await using (var conn = new SqlConnection(server))
+            {
+                await conn.OpenAsync();
+#pragma warning disable DAP241 // a database's name cannot be a parameter; it is made here, from a GUID
+                await using var cmd = new SqlCommand($"CREATE DATABASE [{database}]", conn);
+#pragma warning restore DAP241
+                await cmd.ExecuteNonQueryAsync();
+            }
+            var connection = new SqlConnectionStringBuilder(server) { InitialCatalog = database }.ConnectionString;
+            return new TestDatabase(provider, connection, folder, server, database);
+        }
         var admin = Environment.GetEnvironmentVariable("NEEDLING_TEST_POSTGRES")
             ?? throw new InvalidOperationException(
                 "NEEDLING_TEST_POSTGRES is not set. Run the tests with `bash tests/run.sh`, which starts a throw-away PostgreSQL server.");
@@ -52,7 +70,17 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_adminConnection is not null && _name is not null)
+        if (Provider == Provider.SqlServer && _adminConnection is not null && _name is not null)
+        {
+            SqlConnection.ClearAllPools();
+            await using var conn = new SqlConnection(_adminConnection);
+            await conn.OpenAsync();
+#pragma warning disable DAP241 // as in CreateAsync
+            await using var cmd = new SqlCommand($"ALTER DATABASE [{_name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_name}];", conn);
+#pragma warning restore DAP241
+            await cmd.ExecuteNonQueryAsync();
+        }
+        else if (_adminConnection is not null && _name is not null)
         {
             NpgsqlConnection.ClearAllPools();
             await using var conn = new NpgsqlConnection(_adminConnection);

@@ -6,7 +6,8 @@ namespace Needling.Booking.Appointments;
 /// <summary>
 /// SQLite has no exclusion constraints, and it runs in one process: there, the clash check and the insert
 /// run one at a time behind this lock (a serialized write), so two overlapping bookings cannot both pass
-/// the check. On PostgreSQL the exclusion constraints decide, and the lock is not taken.
+/// the check. On PostgreSQL the exclusion constraints decide, on SQL Server locks held by the database
+/// (<see cref="SqlServerSlotLocks"/>), and this lock is not taken.
 /// </summary>
 internal sealed class BookingWriteLock
 {

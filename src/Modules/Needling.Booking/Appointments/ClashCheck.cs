@@ -5,19 +5,31 @@ using Needling.Booking.Domain;
 namespace Needling.Booking.Appointments;
 
 /// <summary>
-/// The friendly check before the insert, naming the first clashing resource. It is not the guarantee:
-/// PostgreSQL's exclusion constraints are, and on SQLite the check runs under <see cref="BookingWriteLock"/>.
+/// The friendly check before the insert, naming the first clashing resource. It is not the guarantee on PostgreSQL:
+/// the exclusion constraints are. On SQLite it is, under <see cref="BookingWriteLock"/>; on SQL Server too, under
+/// the locks of <see cref="SqlServerSlotLocks"/>.
 /// </summary>
 internal static class ClashCheck
 {
     /// <summary>
-    /// Before the insert: on SQLite (under the write lock) the check is the guarantee. On PostgreSQL it is
-    /// skipped: the exclusion constraints refuse the overlap on insert, and <see cref="AppointmentWriter"/>
-    /// turns that refusal into the same 409 naming the resource, so the extra query per booking bought nothing.
+    /// Before the insert: on SQLite (under the write lock) the check is the guarantee. On SQL Server it is as well,
+    /// once this booking's transaction holds the practitioner's, room's and device's locks (taken here, after the
+    /// patient's). On PostgreSQL it is skipped: the exclusion constraints refuse the overlap on insert, and
+    /// <see cref="AppointmentWriter"/> turns that refusal into the same 409 naming the resource, so the extra query
+    /// per booking bought nothing.
     /// </summary>
-    public static Task EnsureFreeBeforeWriteAsync(BookingDbContext db, Appointment candidate, CancellationToken ct) =>
-        db.Database.IsSqlite() ? EnsureFreeAsync(db, candidate, ct) : Task.CompletedTask;
-
+    public static async Task EnsureFreeBeforeWriteAsync(BookingDbContext db, Appointment candidate, CancellationToken ct)
+    {
+        if (db.Database.IsSqlServer())
+        {
+            await SqlServerSlotLocks.LockResourcesAsync(db, candidate, ct);
+        }
+        else if (!db.Database.IsSqlite())
+        {
+            return;
+        }
+        await EnsureFreeAsync(db, candidate, ct);
+    }
 
     public static async Task EnsureFreeAsync(BookingDbContext db, Appointment candidate, CancellationToken ct)
     {

@@ -24,6 +24,10 @@ namespace Needling.Booking.Appointments;
 /// they wait for cannot get a connection. So requests first queue in this process, per patient (striped gates),
 /// and only then take a connection: at most one waiter per patient per instance holds a connection.
 ///
+/// SQL Server, across instances: the same transaction and in-process gates, with an application lock on the patient
+/// (sp_getapplock, owned by the transaction) instead of the advisory lock; the clash check then takes the resources'
+/// locks in a fixed order under it (<see cref="SqlServerSlotLocks"/>, which says why).
+///
 /// SQLite: one process and writes are serialized already; the work runs behind <see cref="BookingWriteLock"/>.
 /// </summary>
 internal sealed class PatientLock(BookingWriteLock sqliteGate, OutboxSignal signal)
@@ -65,7 +69,14 @@ internal sealed class PatientLock(BookingWriteLock sqliteGate, OutboxSignal sign
             // its event, outbox message, idempotent answer) is added again by the work, not twice.
             DetachAdded(db.ChangeTracker);
             await using var tx = await db.Database.BeginTransactionAsync(token);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Space}, {Key(patientId)})", token);
+            if (db.Database.IsSqlServer())
+            {
+                await SqlServerSlotLocks.LockPatientAsync(db, patientId, token);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Space}, {Key(patientId)})", token);
+            }
             var result = await work(token);
             if (db.Database.CurrentTransaction is not null)
             {

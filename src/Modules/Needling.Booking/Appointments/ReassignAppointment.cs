@@ -25,7 +25,7 @@ internal static class ReassignAppointment
             .WithSummary("Give a booked or checked-in appointment to another practitioner, with a reason.");
 
     private static async Task<IResult> Handle(
-        Guid id, Request r, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, BookingWriteLock writeLock,
+        Guid id, Request r, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, PatientLock patientLock,
         ScheduleReader schedules, TimeProvider clock, CancellationToken ct)
     {
         new Validator().NotBlank(r.Reason, "reason", 400).ThrowIfInvalid(); // the history keeps it after the previous practitioner's id
@@ -45,15 +45,17 @@ internal static class ReassignAppointment
         appointment.UpdatedAtUtc = now;
         appointment.Sequence++;
         (await schedules.CheckAsync(appointment.PractitionerId, appointment.StartUtc, appointment.EndUtc, ct)).ThrowIfRefused();
-        using (await writeLock.EnterAsync(db, ct))
+        // Under the patient's lock like a booking: on SQL Server the new practitioner's lock is taken inside its
+        // transaction (SqlServerSlotLocks); on SQLite it is the write lock, as before.
+        return await patientLock.RunAsync(db, appointment.PatientId, async t =>
         {
-            await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, ct);
-            var eligibility = await checks.EligibilityAsync(db, appointment, resolved, null, ct);
+            await ClashCheck.EnsureFreeBeforeWriteAsync(db, appointment, t);
+            var eligibility = await checks.EligibilityAsync(db, appointment, resolved, null, t);
             AppointmentWriter.ApplyEligibility(appointment, eligibility);
             writer.Record(appointment, "reassigned", appointment.Status, $"from practitioner {previous}: {r.Reason.Trim()}", now);
             db.Enqueue(new AppointmentRescheduled(AppointmentWriter.Snapshot(appointment), appointment.StartUtc), now);
-            await writer.SaveAsync(ct);
-        }
-        return TypedResults.Ok(AppointmentDto.From(appointment));
+            await writer.SaveAsync(t);
+            return TypedResults.Ok(AppointmentDto.From(appointment));
+        }, ct);
     }
 }

@@ -45,7 +45,8 @@ internal sealed class BookingDbContext(DbContextOptions<BookingDbContext> option
             e.Property(a => a.EligibilityOutcome).HasMaxLength(32);
             e.Property(a => a.Sequence).IsConcurrencyToken();
             // Range lookups for clash checks, availability and the calendar feed. The clash guarantee on
-            // PostgreSQL is the exclusion constraints added in the migration, not these indexes.
+            // PostgreSQL is the exclusion constraints added in the migration, not these indexes; on SQL Server it is
+            // the clash check under application locks (Appointments/SqlServerSlotLocks.cs), which reads them.
             e.HasIndex(a => new { a.PractitionerId, a.StartUtc });
             e.HasIndex(a => new { a.RoomId, a.StartUtc });
             e.HasIndex(a => new { a.DeviceId, a.StartUtc });
