@@ -45,10 +45,14 @@ echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:
 
 results="$root/TestResults"
 rm -rf "$results"
+# Tests that measure something for the CI log (operations driven, requests sent) write a line here; it is printed before the totals.
+export NEEDLING_TEST_REPORTS="$results/reports"
 set +e
 dotnet test Needling.sln -c Release --logger "trx" --results-directory "$results" "$@" 2>&1 | tee "$results.log"
 status=${PIPESTATUS[0]}
 set -e
+
+[ -f "$NEEDLING_TEST_REPORTS/report.txt" ] && cat "$NEEDLING_TEST_REPORTS/report.txt"
 
 # The CI reads one plain line; dotnet test's own summary lines are per assembly.
 python3 - "$results" <<'PY'
