@@ -62,10 +62,14 @@ for ctx in Clinic Patients Protocols Booking Consent Sessions Aftercare; do
 done
 echo "SQL Server idempotent migration scripts: $scripts/ ($(ls "$scripts" | wc -l) files)"
 
+# Tests that measure something for the CI log (operations driven, requests sent) write a line here; it is printed before the totals.
+export NEEDLING_TEST_REPORTS="$results/reports"
 set +e
 dotnet test Needling.sln -c Release --logger "trx" --results-directory "$results" "$@" 2>&1 | tee "$results.log"
 status=${PIPESTATUS[0]}
 set -e
+
+[ -f "$NEEDLING_TEST_REPORTS/report.txt" ] && cat "$NEEDLING_TEST_REPORTS/report.txt"
 
 # The CI reads one plain line; dotnet test's own summary lines are per assembly.
 python3 - "$results" <<'PY'

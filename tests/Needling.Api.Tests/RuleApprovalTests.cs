@@ -48,17 +48,17 @@ public abstract class RuleApprovalTests(AppFixture app)
     {
         using var admin = await app.As("Admin", freshToken: true);
         var (id, rule) = await BlockingContraindication(admin);
-        var treatment = rule["severityByTreatment"]!.AsObject().First(s => s.Value!.GetValue<string>() == "Block").Key;
+        var treatment = rule["severityByTreatment"]!.AsObject().First(s => string.Equals(s.Value!.GetValue<string>(), "block", StringComparison.OrdinalIgnoreCase)).Key;
 
         var lowered = rule.DeepClone();
-        lowered["severityByTreatment"]![treatment] = "Warn";
+        lowered["severityByTreatment"]![treatment] = "warn";
         var pending = await (await admin.PutAsJsonAsync($"/rules/contraindications/{id}", new { rule = lowered, note = "Warn only." })).Json(HttpStatusCode.Accepted);
         Assert.Contains(pending.GetProperty("reasons").EnumerateArray(), r => r.GetString() == $"lowers {treatment} from Block to Warn");
 
         var warning = JsonNode.Parse(await admin.GetStringAsync("/rules"))!["contraindications"]!.AsArray()
-            .First(c => c!["severityByTreatment"]!.AsObject().Any(s => s.Value!.GetValue<string>() == "Warn"))!.DeepClone();
-        var warned = warning["severityByTreatment"]!.AsObject().First(s => s.Value!.GetValue<string>() == "Warn").Key;
-        warning["severityByTreatment"]![warned] = "Block";
+            .First(c => c!["severityByTreatment"]!.AsObject().Any(s => string.Equals(s.Value!.GetValue<string>(), "warn", StringComparison.OrdinalIgnoreCase)))!.DeepClone();
+        var warned = warning["severityByTreatment"]!.AsObject().First(s => string.Equals(s.Value!.GetValue<string>(), "warn", StringComparison.OrdinalIgnoreCase)).Key;
+        warning["severityByTreatment"]![warned] = "block";
         await (await admin.PutAsJsonAsync($"/rules/contraindications/{warning["id"]!.GetValue<string>()}", new { rule = warning, note = "Stricter." })).Json(HttpStatusCode.OK);
     }
 
@@ -115,7 +115,7 @@ public abstract class RuleApprovalTests(AppFixture app)
         var rules = JsonNode.Parse(await client.GetStringAsync("/rules"))!["contraindications"]!.AsArray();
         var pending = (await client.GetOk("/rules/changes?status=pending")).EnumerateArray().Select(p => p.GetProperty("ruleId").GetString()).ToHashSet();
         var rule = rules.First(c => !pending.Contains(c!["id"]!.GetValue<string>())
-                                    && c!["severityByTreatment"]!.AsObject().Any(s => s.Value!.GetValue<string>() == "Block"))!.DeepClone();
+                                    && c!["severityByTreatment"]!.AsObject().Any(s => string.Equals(s.Value!.GetValue<string>(), "block", StringComparison.OrdinalIgnoreCase)))!.DeepClone();
         return (rule["id"]!.GetValue<string>(), rule);
     }
 

@@ -64,7 +64,7 @@ internal static class NeedlingApp
 
         services.AddNeedlingAuth(config);
         services.AddNeedlingProblems(builder);
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddNeedlingOpenApi();
         services.AddHealthChecks();
         services.AddNeedlingTelemetry(config);
         // Keys for signed links (consent) and antiforgery live with the data, so they survive restarts.
@@ -77,24 +77,33 @@ internal static class NeedlingApp
             o.SerializerOptions.RespectNullableAnnotations = true;
             o.SerializerOptions.RespectRequiredConstructorParameters = true;
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // Numbers are numbers: "5" for an integer is a client's bug, and the API description then says integer, not integer-or-string.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         });
 
         var app = builder.Build();
         app.UseRequestLog();
         app.UseNeedlingProblems();
-        // Before authorization: the UI is static pages (no data), and the fallback policy would demand a token for it.
-        app.UseSwaggerUI(o =>
+        var openApi = OpenApiSetup.Enabled(config, app.Environment);
+        if (openApi)
         {
-            o.SwaggerEndpoint("/openapi/v1.json", "Needling API");
-            o.RoutePrefix = "swagger";
-        });
+            // Before authorization: the UI is static pages (no data), and the fallback policy would demand a token for it.
+            app.UseSwaggerUI(o =>
+            {
+                o.SwaggerEndpoint(OpenApiSetup.DocumentPath, "Needling API");
+                o.RoutePrefix = "swagger";
+            });
+        }
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseNeedlingJobsDashboard();
 
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        if (openApi)
+        {
+            app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().ExcludeFromDescription();
+        }
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 

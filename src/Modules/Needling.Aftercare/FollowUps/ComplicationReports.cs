@@ -44,7 +44,8 @@ internal static class ComplicationReports
             var me = PractitionerOf(http);
             var f = await db.FollowUps.AsNoTracking().Where(x => x.Id == id && x.PractitionerId == me).Select(x => new { x.Photo, x.PhotoType }).SingleOrDefaultAsync(ct);
             return f?.Photo is null ? throw new NotFoundException("Photo of report", id) : Results.File(f.Photo, f.PhotoType ?? "application/octet-stream");
-        }).WithSummary("The photo a patient sent with a report.");
+        }).WithSummary("The photo a patient sent with a report.")
+            .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png").ProducesProblem(StatusCodes.Status404NotFound);
 
         practitioner.MapPost("/complications/{id:guid}/acknowledge", async (Guid id, HttpContext http, AftercareDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct) =>
         {

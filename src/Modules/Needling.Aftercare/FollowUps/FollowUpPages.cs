@@ -48,7 +48,8 @@ internal static class FollowUpPages
                 </form>
                 """;
             return PatientPage.Render(f.Language, t.FollowUp.PageTitle, form, StatusCodes.Status200OK);
-        }).WithSummary("The patient's check-in page (token from the follow-up e-mail).");
+        }).WithSummary("The patient's check-in page (token from the follow-up e-mail).")
+            .Produces<string>(StatusCodes.Status200OK, "text/html").Produces<string>(StatusCodes.Status404NotFound, "text/html");
 
         patient.MapPost("/{token}", async (string token, HttpContext http, AftercareDbContext db, FollowUpLinks links, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
         {
@@ -97,7 +98,10 @@ internal static class FollowUpPages
             return PatientPage.Render(f.Language, t.FollowUp.PageTitle,
                 $"<p id=\"thanks\">{Html(AftercareText.Fill(t.FollowUp.ThanksWorried, ("phone", phone)))}</p>", StatusCodes.Status200OK);
         }).DisableAntiforgery() // the token in the path is the credential; a cross-site form cannot know it
-          .WithSummary("The patient's answer to a check-in: all fine, or something is wrong (text, optional photo).");
+          .WithSummary("The patient's answer to a check-in: all fine, or something is wrong (text, optional photo).")
+          .Accepts<FollowUpForm>("multipart/form-data", "application/x-www-form-urlencoded")
+          .Produces<string>(StatusCodes.Status200OK, "text/html").Produces<string>(StatusCodes.Status400BadRequest, "text/html")
+          .Produces<string>(StatusCodes.Status415UnsupportedMediaType, "text/html");
     }
 
     private static async Task<FollowUp?> FindAsync(string token, AftercareDbContext db, FollowUpLinks links, TimeProvider clock, CancellationToken ct) =>
@@ -108,3 +112,7 @@ internal static class FollowUpPages
 
     private static string Html(string s) => WebUtility.HtmlEncode(s);
 }
+
+// The check-in form as the page posts it, declared for the API description (the handler reads the form itself):
+// answer "fine" or "wrong"; text at most 4,000 characters; photo a JPEG or PNG of at most 8 MB.
+internal sealed record FollowUpForm(string Answer, string? Text, IFormFile? Photo);

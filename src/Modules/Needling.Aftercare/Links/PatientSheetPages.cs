@@ -32,7 +32,8 @@ internal static class PatientSheetPages
             var body = $"<p>{Html(AftercareText.Fill(t.DownloadPage.Text, ("date", t.Date(day))))}</p>"
                 + $"<p><a class=\"button\" href=\"{Html(token)}/pdf\">{Html(t.DownloadPage.Button)}</a></p>";
             return PatientPage.Render(sheet.Language, t.DownloadPage.Title, body, StatusCodes.Status200OK);
-        }).WithSummary("The patient's page for their aftercare sheet (token from the e-mail or the QR code).");
+        }).WithSummary("The patient's page for their aftercare sheet (token from the e-mail or the QR code).")
+            .Produces<string>(StatusCodes.Status200OK, "text/html").Produces<string>(StatusCodes.Status404NotFound, "text/html");
 
         patient.MapGet("/{token}/pdf", async (string token, AftercareDbContext db, SheetLinks links, TimeProvider clock, CancellationToken ct) =>
         {
@@ -40,7 +41,8 @@ internal static class PatientSheetPages
             return sheet is null
                 ? PatientPage.Render("en", AftercareText.For("en").DownloadPage.Title, $"<p>{Html(AftercareText.For("en").DownloadPage.Expired)}</p>", StatusCodes.Status404NotFound)
                 : Results.File(sheet.Pdf, "application/pdf", $"aftercare-{sheet.PerformedAtUtc:yyyy-MM-dd}.pdf");
-        }).WithSummary("The aftercare sheet's PDF, as stored.");
+        }).WithSummary("The aftercare sheet's PDF, as stored.")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf").Produces<string>(StatusCodes.Status404NotFound, "text/html");
     }
 
     private static async Task<Domain.AftercareSheet?> FindAsync(string token, AftercareDbContext db, SheetLinks links, TimeProvider clock, CancellationToken ct) =>

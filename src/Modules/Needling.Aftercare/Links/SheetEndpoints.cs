@@ -35,7 +35,8 @@ internal static class SheetEndpoints
             var sheet = await db.Sheets.AsNoTracking().SingleOrDefaultAsync(s => s.SessionId == sessionId, ct)
                 ?? throw new NotFoundException("Aftercare sheet of session", sessionId);
             return Results.File(sheet.Pdf, "application/pdf", $"aftercare-{sheet.PerformedAtUtc:yyyy-MM-dd}.pdf");
-        }).WithSummary("The aftercare sheet's PDF, byte for byte as rendered at signing (to print).");
+        }).WithSummary("The aftercare sheet's PDF, byte for byte as rendered at signing (to print).")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
 
         desk.MapPost("/sessions/{sessionId:guid}/aftercare/link", async (Guid sessionId, AftercareDbContext db, SheetLinks links, IOptions<MailOptions> options, TimeProvider clock, CancellationToken ct) =>
         {

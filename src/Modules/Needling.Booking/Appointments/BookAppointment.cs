@@ -9,6 +9,7 @@ using Needling.ClinicalRules;
 using Needling.Contracts.Booking;
 using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 using Needling.SharedKernel.Outbox;
 
 namespace Needling.Booking.Appointments;
@@ -25,7 +26,11 @@ internal static class BookAppointment
 
     public static void Map(RouteGroupBuilder desk) =>
         desk.MapPost("/appointments", Handle)
-            .WithSummary("Book an appointment. Send an Idempotency-Key header so that a retry cannot book twice.");
+            .WithSummary("Book an appointment. Send an Idempotency-Key header so that a retry cannot book twice.")
+            .HonoursIdempotencyKey()
+            .Produces<BookingResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> Handle(
         Request r, HttpContext http, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, Idempotency idempotency,

@@ -26,22 +26,26 @@ internal static class ChangeAppointmentStatus
     {
         desk.MapPost("/appointments/{id:guid}/check-in", (Guid id, StatusChange change, CancellationToken ct) =>
             change.ApplyAsync(id, AppointmentStatus.Arrived, "checked-in", null, ct))
-            .WithSummary("The patient has arrived (FHIR status arrived); no earlier than Booking:CheckInWindowHours before the start.");
+            .WithSummary("The patient has arrived (FHIR status arrived); no earlier than Booking:CheckInWindowHours before the start.")
+            .Produces<AppointmentDto>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         desk.MapPost("/appointments/{id:guid}/no-show", (Guid id, StatusChange change, CancellationToken ct) =>
             change.ApplyAsync(id, AppointmentStatus.NoShow, "no-show", null, ct))
-            .WithSummary("The patient did not come (FHIR status noshow); only once the start time has passed.");
+            .WithSummary("The patient did not come (FHIR status noshow); only once the start time has passed.")
+            .Produces<AppointmentDto>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         desk.MapPost("/appointments/{id:guid}/cancel", (Guid id, CancelRequest r, StatusChange change, CancellationToken ct) =>
         {
             new Validator().NotBlank(r.Reason, "reason", 500).ThrowIfInvalid();
             return change.ApplyAsync(id, AppointmentStatus.Cancelled, "cancelled", r.Reason.Trim(), ct);
-        }).WithSummary("Cancel an appointment with a reason; the slot is freed.");
+        }).WithSummary("Cancel an appointment with a reason; the slot is freed.")
+            .Produces<AppointmentDto>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         desk.MapPost("/appointments/{id:guid}/complete", (Guid id, StatusChange change, CancellationToken ct) =>
             change.ApplyAsync(id, AppointmentStatus.Fulfilled, "completed", null, ct))
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner))
-            .WithSummary("The session took place (FHIR status fulfilled): only once its session record is signed (signing completes it by itself). Practitioners only.");
+            .WithSummary("The session took place (FHIR status fulfilled): only once its session record is signed (signing completes it by itself). Practitioners only.")
+            .Produces<AppointmentDto>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 }
 

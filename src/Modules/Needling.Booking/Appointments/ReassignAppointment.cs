@@ -22,7 +22,10 @@ internal static class ReassignAppointment
 
     public static void Map(RouteGroupBuilder desk) =>
         desk.MapPost("/appointments/{id:guid}/reassign", Handle)
-            .WithSummary("Give a booked or checked-in appointment to another practitioner, with a reason.");
+            .WithSummary("Give a booked or checked-in appointment to another practitioner, with a reason.")
+            .Produces<AppointmentDto>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> Handle(
         Guid id, Request r, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, PatientLock patientLock,

@@ -9,6 +9,7 @@ using Needling.ClinicalRules;
 using Needling.Contracts.Booking;
 using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 using Needling.SharedKernel.Outbox;
 
 namespace Needling.Booking.Appointments;
@@ -23,7 +24,11 @@ internal static class RescheduleAppointment
 
     public static void Map(RouteGroupBuilder desk) =>
         desk.MapPost("/appointments/{id:guid}/reschedule", Handle)
-            .WithSummary("Move a booked appointment; eligibility, schedules and clashes are checked again. Idempotency-Key supported.");
+            .WithSummary("Move a booked appointment; eligibility, schedules and clashes are checked again. Idempotency-Key supported.")
+            .HonoursIdempotencyKey()
+            .Produces<BookingResponse>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> Handle(
         Guid id, Request r, HttpContext http, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, Idempotency idempotency,

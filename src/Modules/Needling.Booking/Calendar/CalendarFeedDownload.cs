@@ -47,7 +47,9 @@ internal static class CalendarFeedDownload
             return TypedResults.Text(ics, IcsWriter.ContentType, Encoding.UTF8);
         }).AllowAnonymous().WithTags("Booking").WithSummary(
             "A practitioner's appointments from 30 days back to 180 days ahead as an iCalendar subscription. No sign-in: "
-            + "the address is the credential. Unknown or revoked addresses answer 404.");
+            + "the address is the credential. Unknown or revoked addresses answer 404.")
+            .Produces<string>(StatusCodes.Status200OK, IcsWriter.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
     /// <summary>What a calendar may show: "E. C. – MN-PEN". Never a name, indication or note.</summary>
     public static string Summary(string initials, string treatmentCode) =>

@@ -78,7 +78,8 @@ internal static partial class Treatments
             return created
                 ? Results.Created($"/treatments/{code}", TreatmentDto.From(treatment, jurisdiction))
                 : Results.Ok(TreatmentDto.From(treatment, jurisdiction));
-        }).WithSummary("Add or change a treatment by its code (Admin). The code ties it to the protocol rules. A product needing clearance carries its regulatory status per jurisdiction; omitted on a change, it is kept.");
+        }).WithSummary("Add or change a treatment by its code (Admin). The code ties it to the protocol rules. A product needing clearance carries its regulatory status per jurisdiction; omitted on a change, it is kept.")
+            .Produces<TreatmentDto>().Produces<TreatmentDto>(StatusCodes.Status201Created);
     }
 
     private static void ValidateStatuses(Validator v, IReadOnlyList<RegulatoryStatusDto>? statuses)

@@ -19,6 +19,12 @@ internal static class RequestEndpoints
 {
     internal sealed record CreateRequest(Guid PatientId, string TreatmentCode, Guid? AppointmentId = null);
 
+    internal sealed record SignedConsentDto(
+        Guid Id, string TreatmentCode, int TemplateVersion, string Language, DateTime SignedAtUtc, DateTime ExpiresAtUtc,
+        DateTime? WithdrawnAtUtc, string PdfSha256, string Channel);
+
+    internal sealed record PatientConsentsDto(IReadOnlyList<ConsentRequestDto> Requests, IReadOnlyList<SignedConsentDto> Signed);
+
     internal sealed record LinkResponse(string Url, DateTime ExpiresAtUtc);
 
     public static void Map(RouteGroupBuilder desk)
@@ -31,7 +37,8 @@ internal static class RequestEndpoints
             var (request, created) = await ConsentRequests.OpenAsync(db, r.PatientId, r.TreatmentCode, r.AppointmentId, clock.GetUtcNow().UtcDateTime, ct);
             var dto = await RequestLanguage.DescribeAsync(request, await RequestLanguage.OfPatientAsync(mediator, r.PatientId, ct), db, ct);
             return created ? Results.Created($"/consent/requests/{request.Id}", dto) : Results.Ok(dto);
-        }).WithSummary("Ask a patient for consent to a treatment (bookings do this by themselves). Returns the open request if there is one.");
+        }).WithSummary("Ask a patient for consent to a treatment (bookings do this by themselves). Returns the open request if there is one.")
+            .Produces<ConsentRequestDto>().Produces<ConsentRequestDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound);
 
         desk.MapGet("/consent/requests/{id:guid}", async (Guid id, ConsentDbContext db, IMediator mediator, CancellationToken ct) =>
         {
@@ -49,9 +56,9 @@ internal static class RequestEndpoints
                 requests.Add(r.Status == ConsentRequestStatus.Open ? await RequestLanguage.DescribeAsync(r, language, db, ct) : ConsentRequestDto.From(r));
             }
             var signed = await db.Signed.AsNoTracking().Where(s => s.PatientId == patientId).OrderByDescending(s => s.SignedAtUtc)
-                .Select(s => new { s.Id, s.TreatmentCode, s.TemplateVersion, s.Language, s.SignedAtUtc, s.ExpiresAtUtc, s.WithdrawnAtUtc, s.PdfSha256, s.Channel })
+                .Select(s => new SignedConsentDto(s.Id, s.TreatmentCode, s.TemplateVersion, s.Language, s.SignedAtUtc, s.ExpiresAtUtc, s.WithdrawnAtUtc, s.PdfSha256, s.Channel))
                 .ToListAsync(ct);
-            return TypedResults.Ok(new { requests, signed });
+            return TypedResults.Ok(new PatientConsentsDto(requests, signed));
         }).WithSummary("A patient's consent requests and signed consents.");
 
         desk.MapGet("/patients/{patientId:guid}/consents/status/{treatmentCode}", async (Guid patientId, string treatmentCode, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
@@ -68,6 +75,7 @@ internal static class RequestEndpoints
                 throw new ConflictException($"This consent request is {status}.");
             }
             return TypedResults.Ok(new LinkResponse(link.Path, link.ExpiresAtUtc));
-        }).WithSummary("Make the patient's signing link: no login needed, expires, and reveals nothing in the URL.");
+        }).WithSummary("Make the patient's signing link: no login needed, expires, and reveals nothing in the URL.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

@@ -15,6 +15,8 @@ namespace Needling.Consent.Signing;
 /// </summary>
 internal static class PatientSigningEndpoints
 {
+    internal sealed record LinkSigned(DateTime SignedAtUtc, int TemplateVersion, string PdfSha256);
+
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/consent/sign/{token}", async (string token, SigningLinks links, ConsentDbContext db, SignConsent signing, TimeProvider clock, HttpContext http, CancellationToken ct) =>
@@ -32,15 +34,20 @@ internal static class PatientSigningEndpoints
             }
             var (form, version) = await signing.FormInForceAsync(request.TreatmentCode, t.Lang, ct);
             return Results.Content(SigningPageHtml.Form(form, version, t, nonce), "text/html; charset=utf-8");
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous().WithTags("Consent (patient link)")
+            .WithSummary("The patient's signing page (token from the signing link): the form in force in their language.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html").Produces<string>(StatusCodes.Status404NotFound, "text/html");
 
         app.MapPost("/consent/sign/{token}", async (string token, SignConsent.Submission s, SigningLinks links, ConsentDbContext db, SignConsent signing, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             Secure(http);
             var request = await FindAsync(token, links, db, clock, ct) ?? throw new InvalidLinkException();
             var signed = await signing.SignAsync(request.Id, s, new SignConsent.Signer("link", http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString()), ct);
-            return TypedResults.Ok(new { signedAtUtc = signed.SignedAtUtc, templateVersion = signed.TemplateVersion, pdfSha256 = signed.PdfSha256 });
-        }).AllowAnonymous().ExcludeFromDescription();
+            return TypedResults.Ok(new LinkSigned(signed.SignedAtUtc, signed.TemplateVersion, signed.PdfSha256));
+        }).AllowAnonymous().WithTags("Consent (patient link)")
+            .WithSummary("The patient signs through the link: typed full name and drawn signature (PNG).")
+            .Produces<LinkSigned>().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         app.MapGet("/consent/sign/{token}/pdf", async (string token, SigningLinks links, ConsentDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
@@ -48,7 +55,9 @@ internal static class PatientSigningEndpoints
             var request = await FindAsync(token, links, db, clock, ct);
             var pdf = request?.SignedConsentId is { } id ? await db.Signed.AsNoTracking().Where(x => x.Id == id).Select(x => x.Pdf).SingleAsync(ct) : null;
             return pdf is null ? throw new InvalidLinkException() : Results.File(pdf, "application/pdf", "consent.pdf");
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous().WithTags("Consent (patient link)")
+            .WithSummary("The PDF the patient signed through this link.")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<ConsentRequest?> FindAsync(string token, SigningLinks links, ConsentDbContext db, TimeProvider clock, CancellationToken ct) =>

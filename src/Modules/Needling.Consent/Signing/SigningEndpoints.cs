@@ -6,6 +6,7 @@ using Needling.Consent.Data;
 using Needling.Consent.Requests;
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Consent.Signing;
 
@@ -22,7 +23,9 @@ internal static class SigningEndpoints
             var signed = await signing.SignAsync(id, s, new SignConsent.Signer("tablet", http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString()), ct);
             return TypedResults.Created($"/consent/signed/{signed.Id}/pdf",
                 new SignedDto(signed.Id, signed.RequestId, signed.TreatmentCode, signed.TemplateVersion, signed.Language, signed.SignedAtUtc, signed.ExpiresAtUtc, signed.PdfSha256));
-        }).WithSummary("The patient signs on the clinic's tablet: typed full name and drawn signature (PNG). The PDF is rendered once and stored with its SHA-256.");
+        }).WithSummary("The patient signs on the clinic's tablet: typed full name and drawn signature (PNG). The PDF is rendered once and stored with its SHA-256.")
+            .Produces<SignedDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         desk.MapGet("/consent/signed/{id:guid}/pdf", async (Guid id, ConsentDbContext db, HttpContext http, CancellationToken ct) =>
         {
@@ -31,7 +34,10 @@ internal static class SigningEndpoints
             http.Response.Headers["X-Content-SHA256"] = s.PdfSha256;
             http.Response.Headers.CacheControl = "private, no-store";
             return Results.File(s.Pdf, "application/pdf", entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{s.PdfSha256}\""));
-        }).WithSummary("The signed PDF exactly as stored at signing (its SHA-256 in X-Content-SHA256 and the ETag).");
+        }).WithSummary("The signed PDF exactly as stored at signing (its SHA-256 in X-Content-SHA256 and the ETag).")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithMetadata(new ResponseHeaderMetadata(StatusCodes.Status200OK, "X-Content-SHA256", "SHA-256 of the PDF, as stored at signing."))
+            .WithMetadata(new ResponseHeaderMetadata(StatusCodes.Status200OK, "ETag", "The PDF's SHA-256 in quotes; the PDF never changes."));
 
         desk.MapPost("/consent/signed/{id:guid}/withdraw", async (Guid id, WithdrawRequest r, ConsentDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct) =>
         {

@@ -18,6 +18,8 @@ internal static class TemplateEndpoints
 {
     internal sealed record VersionDto(string TreatmentCode, int Version, IReadOnlyList<string> Languages, bool RequiresReconsent, DateTime PublishedAtUtc, string PublishedBy, string? Note);
 
+    internal sealed record Published(string TreatmentCode, int Version, bool RequiresReconsent);
+
     internal sealed record Publish(IReadOnlyList<TemplateContent> Texts, bool RequiresReconsent, string Note);
 
     public static void Map(RouteGroupBuilder staff, RouteGroupBuilder admin)
@@ -35,7 +37,8 @@ internal static class TemplateEndpoints
             var row = await db.Templates.AsNoTracking().SingleOrDefaultAsync(t => t.TreatmentCode == treatmentCode && t.Version == version && t.Language == language, ct)
                 ?? throw new NotFoundException("Consent form", $"{treatmentCode} v{version} {language}");
             return Results.Content(row.ContentJson, "application/json");
-        }).WithSummary("The text of one form version in one language.");
+        }).WithSummary("The text of one form version in one language.")
+            .Produces<TemplateContent>().ProducesProblem(StatusCodes.Status404NotFound);
 
         admin.MapPost("/consent/templates/{treatmentCode}/versions", async (string treatmentCode, Publish p, ConsentDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct) =>
         {
@@ -63,8 +66,9 @@ internal static class TemplateEndpoints
             {
                 await ConsentRequests.ReopenSupersededAsync(db, treatmentCode, version, now, ct);
             }
-            return TypedResults.Created($"/consent/templates/{treatmentCode}/versions/{version}/en", new { treatmentCode, version, p.RequiresReconsent });
-        }).WithSummary("Publish a new version of a treatment's consent form (Admin). With requiresReconsent, consents on earlier versions stop being valid.");
+            return TypedResults.Created($"/consent/templates/{treatmentCode}/versions/{version}/en", new Published(treatmentCode, version, p.RequiresReconsent));
+        }).WithSummary("Publish a new version of a treatment's consent form (Admin). With requiresReconsent, consents on earlier versions stop being valid.")
+            .Produces<Published>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static void Validate(string treatmentCode, Publish p)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Needling.ClinicalRules;
+using Needling.Protocols.RuleChanges;
 using Needling.SharedKernel.Errors;
 
 namespace Needling.Protocols.RuleSets;
@@ -25,13 +26,15 @@ internal static class EditRules
         {
             Check(id, edit.Rule.Id, edit.Note);
             return await submission.SubmitAsync(new RuleChange(id, edit.Rule, null, edit.Note.Trim()), ct);
-        }).WithSummary("Add or change a protocol rule (Admin); makes a new rule-set version, or 202 with a proposal when the change weakens the rule.");
+        }).WithSummary("Add or change a protocol rule (Admin); makes a new rule-set version, or 202 with a proposal when the change weakens the rule.")
+            .Produces<ProtocolSaved>().Produces<RuleChangeDto>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         admin.MapPut("/rules/contraindications/{id}", async (string id, ContraindicationEdit edit, RuleChangeSubmission submission, CancellationToken ct) =>
         {
             Check(id, edit.Rule.Id, edit.Note);
             return await submission.SubmitAsync(new RuleChange(id, null, edit.Rule, edit.Note.Trim()), ct);
-        }).WithSummary("Add or change a contraindication rule (Admin); makes a new rule-set version, or 202 with a proposal when a blocking rule is weakened.");
+        }).WithSummary("Add or change a contraindication rule (Admin); makes a new rule-set version, or 202 with a proposal when a blocking rule is weakened.")
+            .Produces<ContraindicationSaved>().Produces<RuleChangeDto>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         admin.MapPost("/rules/{id}/retire", async (string id, RetireRequest r, RuleSetStore store, RuleChangeSubmission submission, CancellationToken ct) =>
         {
@@ -42,7 +45,8 @@ internal static class EditRules
                 throw new NotFoundException("Rule", id);
             }
             return await submission.SubmitAsync(new RuleChange(id, null, null, r.Note.Trim()), ct);
-        }).WithSummary("Retire a rule (Admin); makes a new rule-set version without it, or 202 with a proposal when the rule blocks.");
+        }).WithSummary("Retire a rule (Admin); makes a new rule-set version without it, or 202 with a proposal when the rule blocks.")
+            .Produces<RuleRetired>().Produces<RuleChangeDto>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static void Check(string routeId, string bodyId, string note) =>

@@ -15,7 +15,7 @@ internal static class ReadRuleSets
     public static void Map(RouteGroupBuilder staff)
     {
         staff.MapGet("/rules", async (RuleSetStore store, CancellationToken ct) =>
-            Results.Content(RuleSetJson.Serialize(await store.CurrentAsync(ct)), "application/json"))
+            TypedResults.Ok(await store.CurrentAsync(ct)))
             .WithSummary("The rule set in force: protocols and contraindications, each with id, version, source and evidence level.");
 
         staff.MapGet("/rules/versions", async (ProtocolsDbContext db, CancellationToken ct) =>
@@ -24,7 +24,7 @@ internal static class ReadRuleSets
             .WithSummary("Every rule-set version, newest first, with who made it and why.");
 
         staff.MapGet("/rules/versions/{version:int}", async (int version, RuleSetStore store, CancellationToken ct) =>
-            Results.Content(RuleSetJson.Serialize(await store.VersionAsync(version, ct) ?? throw new NotFoundException("Rule set version", version)), "application/json"))
+            TypedResults.Ok(await store.VersionAsync(version, ct) ?? throw new NotFoundException("Rule set version", version)))
             .WithSummary("One past rule-set version, exactly as it decided.");
     }
 }

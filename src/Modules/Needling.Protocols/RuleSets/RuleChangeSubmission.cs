@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Needling.ClinicalRules;
 using Needling.Protocols.Data;
 using Needling.Protocols.Domain;
 using Needling.Protocols.RuleChanges;
@@ -19,10 +20,11 @@ internal sealed class RuleChangeSubmission(ProtocolsDbContext db, RuleSetStore s
         if (reasons.Count == 0)
         {
             var saved = await store.SaveNextAsync(current, v => change.ApplyTo(current, v), change.Note, ct);
-            var rule = (object?)saved.Protocols.SingleOrDefault(p => p.Id == change.RuleId) ?? saved.Contraindications.SingleOrDefault(c => c.Id == change.RuleId);
-            return rule is null
-                ? TypedResults.Ok(new { ruleSetVersion = saved.Version })
-                : TypedResults.Ok(new { ruleSetVersion = saved.Version, rule });
+            return change.Protocol is not null
+                ? TypedResults.Ok(new ProtocolSaved(saved.Version, saved.Protocols.Single(p => p.Id == change.RuleId)))
+                : change.Contraindication is not null
+                    ? TypedResults.Ok(new ContraindicationSaved(saved.Version, saved.Contraindications.Single(c => c.Id == change.RuleId)))
+                    : TypedResults.Ok(new RuleRetired(saved.Version));
         }
         // Saving checks the rule set; a proposal is checked now, so that a bad rule is refused before it waits.
         RuleSetStore.Checked(change.ApplyTo(current, current.Version + 1));
@@ -42,3 +44,12 @@ internal sealed class RuleChangeSubmission(ProtocolsDbContext db, RuleSetStore s
         return TypedResults.Accepted($"/rules/changes/{proposal.Id}", RuleChangeDto.From(proposal));
     }
 }
+
+/// <summary>The protocol rule as saved in the new rule-set version.</summary>
+internal sealed record ProtocolSaved(int RuleSetVersion, ProtocolRule Rule);
+
+/// <summary>The contraindication rule as saved in the new rule-set version.</summary>
+internal sealed record ContraindicationSaved(int RuleSetVersion, ContraindicationRule Rule);
+
+/// <summary>The new rule-set version, without the retired rule.</summary>
+internal sealed record RuleRetired(int RuleSetVersion);

@@ -25,7 +25,9 @@ internal static class AmendSession
 
     public static void Map(RouteGroupBuilder practitioner) =>
         practitioner.MapPost("/sessions/{id:guid}/amendments", Handle)
-            .WithSummary("Correct a signed session with a reason: the corrected record is kept beside the original.");
+            .WithSummary("Correct a signed session with a reason: the corrected record is kept beside the original.")
+            .Produces<SessionDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> Handle(
         Guid id, Request r, SessionsDbContext db, RecordChecks checks, SessionEvents events, ICurrentActor actor, TimeProvider clock, CancellationToken ct)

@@ -20,7 +20,9 @@ internal static class SaveRecord
 
     public static void Map(RouteGroupBuilder practitioner) =>
         practitioner.MapPut("/sessions/{id:guid}/record", Handle)
-            .WithSummary("Write the structured record of a session in progress; depth and passes are checked against the protocol.");
+            .WithSummary("Write the structured record of a session in progress; depth and passes are checked against the protocol.")
+            .Produces<SessionDto>().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> Handle(
         Guid id, Request r, HttpContext http, SessionsDbContext db, RecordChecks checks, SessionEvents events, TimeProvider clock, CancellationToken ct)

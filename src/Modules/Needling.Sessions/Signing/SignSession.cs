@@ -26,7 +26,9 @@ internal static class SignSession
 {
     public static void Map(RouteGroupBuilder practitioner) =>
         practitioner.MapPost("/sessions/{id:guid}/sign", Handle)
-            .WithSummary("Sign the session's record: it is then locked, counts for intervals and courses, and completes the appointment.");
+            .WithSummary("Sign the session's record: it is then locked, counts for intervals and courses, and completes the appointment.")
+            .Produces<SessionDto>().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> Handle(
         Guid id, HttpContext http, SessionsDbContext db, IMediator mediator, SessionEvents events, ICurrentActor actor, OutboxSignal signal,

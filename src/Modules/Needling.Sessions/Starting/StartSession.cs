@@ -23,7 +23,9 @@ internal static class StartSession
 
     public static void Map(RouteGroupBuilder practitioner) =>
         practitioner.MapPost("/sessions", Handle)
-            .WithSummary("Start the session of a checked-in appointment: consent, screening, eligibility and the practitioner are checked; warnings need overrides.");
+            .WithSummary("Start the session of a checked-in appointment: consent, screening, eligibility and the practitioner are checked; warnings need overrides.")
+            .Produces<SessionDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> Handle(
         Request r, HttpContext http, SessionsDbContext db, StartChecks checks, SessionEvents events, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
