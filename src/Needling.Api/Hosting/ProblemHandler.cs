@@ -18,6 +18,11 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Pr
         {
             NeedlingException n => FromNeedling(n),
             BadHttpRequestException b => FromBadRequest(b),
+            // A backstop: PostgreSQL cannot store U+0000 in text (22021); the query string is checked up front, a body's text may still carry one.
+            Npgsql.PostgresException { SqlState: "22021" } or DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "22021" } } => new ProblemDetails
+            {
+                Status = 400, Title = "Malformed request", Detail = "The text contains a character that cannot be stored (U+0000, the null character).",
+            },
             DbUpdateException => new ProblemDetails
             {
                 Status = 409, Title = "Conflict",

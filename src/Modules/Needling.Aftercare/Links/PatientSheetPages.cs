@@ -1,3 +1,4 @@
+using Needling.SharedKernel.Hosting;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -59,7 +60,15 @@ internal static class PatientPage
         + ".button{display:inline-block;padding:.8rem 1.2rem;background:#1d4e89;color:#fff;border:0;border-radius:.4rem;text-decoration:none;font-size:1rem}"
         + "textarea{width:100%}";
 
-    public static IResult Render(string language, string title, string body, int status) => new Page(language, title, body, status);
+    public static IResult Render(string language, string title, string body, int status) => status switch
+    {
+        < 400 => new Page(language, title, body, status),
+        StatusCodes.Status404NotFound => new PageOrProblem(new Page(language, title, body, status), status, "The link is not valid or has expired."),
+        StatusCodes.Status415UnsupportedMediaType => new PageOrProblem(new Page(language, title, body, status), status,
+            "The answer must be sent as a form: multipart/form-data or application/x-www-form-urlencoded."),
+        _ => new PageOrProblem(new Page(language, title, body, status), status,
+            "The answer is incomplete: answer must be 'fine' or 'wrong', and a photo a JPEG or PNG of at most 8 MB."),
+    };
 
     private static string Html(string s) => WebUtility.HtmlEncode(s);
 

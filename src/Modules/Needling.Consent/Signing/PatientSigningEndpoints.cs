@@ -1,3 +1,4 @@
+using Needling.SharedKernel.Hosting;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,12 +26,12 @@ internal static class PatientSigningEndpoints
             var request = await FindAsync(token, links, db, clock, ct);
             if (request is null)
             {
-                return Results.Content(SigningPageHtml.Message(PageText.For("en"), PageText.For("en").Invalid, nonce), "text/html; charset=utf-8", statusCode: 404);
+                return Invalid(SigningPageHtml.Message(PageText.For("en"), PageText.For("en").Invalid, nonce));
             }
             var t = PageText.For(await signing.PatientLanguageAsync(request.PatientId, ct));
             if (request.Status != ConsentRequestStatus.Open)
             {
-                return Results.Content(SigningPageHtml.Message(t, t.Invalid, nonce), "text/html; charset=utf-8", statusCode: 404);
+                return Invalid(SigningPageHtml.Message(t, t.Invalid, nonce));
             }
             var (form, version) = await signing.FormInForceAsync(request.TreatmentCode, t.Lang, ct);
             return Results.Content(SigningPageHtml.Form(form, version, t, nonce), "text/html; charset=utf-8");
@@ -64,6 +65,10 @@ internal static class PatientSigningEndpoints
         links.Read(token, clock.GetUtcNow().UtcDateTime) is { } requestId
             ? await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId && r.Status != ConsentRequestStatus.Cancelled, ct)
             : null;
+
+    private static IResult Invalid(string page) =>
+        new PageOrProblem(Results.Content(page, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound), StatusCodes.Status404NotFound,
+            "The signing link is not valid, has expired or was already used.");
 
     private static string Secure(HttpContext http)
     {
