@@ -230,3 +230,5 @@ public abstract class FuzzTests(AppFixture app)
 public sealed class FuzzTestsOnSqlite(SqliteApp app) : FuzzTests(app), IClassFixture<SqliteApp>;
 
 public sealed class FuzzTestsOnPostgres(PostgresApp app) : FuzzTests(app), IClassFixture<PostgresApp>;
+
+public sealed class FuzzTestsOnSqlServer(SqlServerApp app) : FuzzTests(app), IClassFixture<SqlServerApp>;

@@ -119,3 +119,5 @@ public abstract class GeneratedClientTests(AppFixture app)
 public sealed class GeneratedClientTestsOnSqlite(SqliteApp app) : GeneratedClientTests(app), IClassFixture<SqliteApp>;
 
 public sealed class GeneratedClientTestsOnPostgres(PostgresApp app) : GeneratedClientTests(app), IClassFixture<PostgresApp>;
+
+public sealed class GeneratedClientTestsOnSqlServer(SqlServerApp app) : GeneratedClientTests(app), IClassFixture<SqlServerApp>;

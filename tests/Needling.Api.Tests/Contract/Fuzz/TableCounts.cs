@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Needling.Api.Tests.Support;
 using Npgsql;
@@ -26,11 +27,19 @@ public sealed class TableCounts : IAsyncDisposable
 
     public static async Task<TableCounts> OpenAsync(TestDatabase db, Func<string, bool> ignored)
     {
-        DbConnection connection = db.Provider == Provider.PostgreSql ? new NpgsqlConnection(db.ConnectionString) : new SqliteConnection(db.ConnectionString);
+        DbConnection connection = db.Provider switch
+        {
+            Provider.PostgreSql => new NpgsqlConnection(db.ConnectionString),
+            Provider.SqlServer => new SqlConnection(db.ConnectionString),
+            _ => new SqliteConnection(db.ConnectionString),
+        };
         await connection.OpenAsync();
-        var list = db.Provider == Provider.PostgreSql
-            ? "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema', 'public')"
-            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EF%'";
+        var list = db.Provider switch
+        {
+            Provider.PostgreSql => "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema', 'public')",
+            Provider.SqlServer => "SELECT table_schema + '.' + table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema <> 'dbo'",
+            _ => "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EF%'",
+        };
         var tables = new List<string>();
         await using (var command = connection.CreateCommand())
         {
@@ -41,9 +50,9 @@ public sealed class TableCounts : IAsyncDisposable
                 tables.Add(reader.GetString(0));
             }
         }
-        Func<string, string> quote = db.Provider == Provider.PostgreSql
-            ? t => string.Join('.', t.Split('.').Select(p => $"\"{p}\""))
-            : t => $"\"{t}\"";
+        Func<string, string> quote = db.Provider == Provider.Sqlite
+            ? t => $"\"{t}\""
+            : t => string.Join('.', t.Split('.').Select(p => $"\"{p}\"")); // SQL Server reads "x" as a name too (QUOTED_IDENTIFIER ON)
         var outboxes = tables.Where(t => t.EndsWith("outbox", StringComparison.Ordinal)).ToArray();
         return new TableCounts(connection, tables.Where(t => !ignored(t) && !t.Contains("__EFMigrationsHistory", StringComparison.Ordinal)).Order().ToArray(), outboxes, quote);
     }
