@@ -21,6 +21,9 @@ internal static class IssueToken
 
     internal sealed record Response(string AccessToken, string TokenType, DateTime ExpiresAtUtc, IReadOnlyList<string> Roles);
 
+    private static readonly StaffAccount Unknown = new();
+    private static readonly Lazy<string> UnknownHash = new(() => new PasswordHasher<StaffAccount>().HashPassword(Unknown, Guid.NewGuid().ToString()));
+
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/auth/token", Handle)
             .AllowAnonymous()
@@ -42,6 +45,8 @@ internal static class IssueToken
         // A locked account answers so even to the right password, or the lockout would tell a guesser when they hit it.
         if (account is null)
         {
+            // The same work as a wrong password (one hash verification), so the time taken does not tell either.
+            hasher.VerifyHashedPassword(Unknown, UnknownHash.Value, request.Password);
             throw new SignInFailedException();
         }
         var now = clock.GetUtcNow().UtcDateTime;
