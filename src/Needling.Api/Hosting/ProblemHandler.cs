@@ -76,6 +76,10 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Pr
     // Rephrased from System.Text.Json's messages, which name internal type names; none quotes the value sent.
     private static string Describe(JsonException j)
     {
+        if (j is InputFieldException)
+        {
+            return j.Message;
+        }
         var m = j.Message;
         var missing = m.IndexOf("missing required properties including: ", StringComparison.Ordinal);
         if (missing >= 0)
