@@ -14,6 +14,13 @@ internal static class InputGuards
     {
         app.Use((http, next) =>
         {
+            // Routing picks this endpoint when no endpoint at the path accepts the body's content type. It would answer a
+            // bare 415, and, having no AllowAnonymous, a 401 on the anonymous endpoints (sign-in, the patient's link).
+            if (http.GetEndpoint()?.DisplayName == "415 HTTP Unsupported Media Type")
+            {
+                throw new BadHttpRequestException(
+                    "The request body must be JSON, sent with Content-Type: application/json.", StatusCodes.Status415UnsupportedMediaType);
+            }
             // The raw target as sent (the decoded path alone would hide an escaped %2F or a query's %00).
             var target = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
             return HasControl(http.Request.Path.Value) || HasControl(Uri.UnescapeDataString(http.Request.QueryString.Value ?? ""))

@@ -56,7 +56,12 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Pr
         return new ProblemDetails
         {
             Status = b.StatusCode,
-            Title = b.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Malformed request",
+            Title = b.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "Request too large",
+                StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+                _ => "Malformed request",
+            },
             Detail = detail,
         };
     }

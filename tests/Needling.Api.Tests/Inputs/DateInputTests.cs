@@ -49,7 +49,7 @@ public abstract class DateInputTests(AppFixture app)
             treatmentCode = "MN-PEN", indication = "hyperpigmentation", start = start.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
         };
         var booked = await (await desk.PostAsJsonAsync("/appointments", booking)).Json(HttpStatusCode.Created);
-        Assert.Equal(start, booked.GetProperty("start").GetDateTimeOffset());
+        Assert.Equal(start, booked.GetProperty("appointment").GetProperty("startUtc").GetDateTimeOffset());
     }
 
     [Theory]
