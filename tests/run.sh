@@ -10,9 +10,11 @@ root=$PWD
 need_pkgs=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_pkgs+=(postgresql postgresql-contrib)
 command -v pdftotext >/dev/null 2>&1 || need_pkgs+=(poppler-utils)
-# Fonts the PDF layer needs for Thai and Japanese (DejaVu for Latin ships with Debian).
+# Fonts the PDF layer needs for Thai and Japanese (DejaVu for Latin ships with Debian); Noto core also covers Devanagari and Arabic names.
 fc-list 2>/dev/null | grep -q "NotoSansThai" || need_pkgs+=(fonts-noto-core)
 fc-list 2>/dev/null | grep -qi "ipag" || need_pkgs+=(fonts-ipafont-gothic)
+# Hangul in patients' names (fonts-noto-core covers Devanagari and Arabic; Noto CJK is CFF, which PDFsharp cannot embed).
+fc-list 2>/dev/null | grep -q "NanumGothic" || need_pkgs+=(fonts-nanum)
 # The consent signing and follow-up pages are tested in Debian's headless chromium, driven by Playwright (which never downloads a browser of its own here).
 [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
 # A real SMTP server on loopback for the aftercare e-mail tests.

@@ -107,7 +107,11 @@ public sealed class DocumentBuilder
         return this;
     }
 
-    /// <summary>A PNG image (transparency kept, e.g. a drawn signature) <paramref name="widthMm"/> wide, height to scale.</summary>
+    /// <summary>
+    /// A PNG image (transparency kept, e.g. a drawn signature) <paramref name="widthMm"/> wide, height to scale. Any valid
+    /// PNG is taken (16-bit, interlaced, palette, grey): it is read and checked here and embedded as 8-bit RGBA; an
+    /// invalid one throws <see cref="Images.InvalidImageException"/> now rather than at rendering.
+    /// </summary>
     public DocumentBuilder Image(byte[] png, double widthMm)
     {
         ArgumentNullException.ThrowIfNull(png);
@@ -116,8 +120,8 @@ public sealed class DocumentBuilder
             throw new ArgumentOutOfRangeException(nameof(widthMm), "The width must be positive.");
         }
 
-        var (w, h) = PngInfo.Size(png);
-        blocks.Add(new ImageBlock([.. png], widthMm, w, h));
+        var image = Images.PngImage.Read(png);
+        blocks.Add(new ImageBlock(image.ToPng(), widthMm, image.Width, image.Height));
         return this;
     }
 

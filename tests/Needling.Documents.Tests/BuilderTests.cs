@@ -14,7 +14,7 @@ public sealed class BuilderTests
 
     [Fact]
     public void An_image_must_be_a_png() =>
-        Assert.Throws<ArgumentException>(() => new DocumentBuilder().Image([1, 2, 3], widthMm: 60));
+        Assert.Throws<Needling.Documents.Images.InvalidImageException>(() => new DocumentBuilder().Image([1, 2, 3], widthMm: 60));
 
     [Fact]
     public void A_table_row_taller_than_a_page_is_refused_with_a_clear_message()

@@ -171,11 +171,12 @@ public sealed class PdfOutputTests
     }
 
     [Fact]
-    public void A_character_no_font_covers_fails_instead_of_drawing_a_box()
+    public void A_character_no_font_covers_is_drawn_as_a_replacement_mark_instead_of_failing()
     {
-        var e = Assert.Throws<MissingFontException>(new DocumentBuilder().Paragraph("Private use \U0010FFFD here").Render);
+        // Text can come from patients (a name with an emoji): it must never stop the document. U+FFFD is drawn instead.
+        var pdf = new DocumentBuilder().Paragraph("Private use \U0010FFFD here").Render();
 
-        Assert.Contains("U+10FFFD", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Private use \uFFFD here", Poppler.Text(pdf), StringComparison.Ordinal);
     }
 
     [Fact]

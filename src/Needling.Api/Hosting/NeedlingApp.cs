@@ -80,6 +80,7 @@ internal static class NeedlingApp
             // Numbers are numbers: "5" for an integer is a client's bug, and the API description then says integer, not integer-or-string.
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            JsonDates.AddTo(o.SerializerOptions);
         });
 
         var app = builder.Build();
@@ -107,14 +108,17 @@ internal static class NeedlingApp
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
-        app.MapClinicEndpoints();
-        app.MapPatientsEndpoints();
-        app.MapProtocolsEndpoints();
-        app.MapBookingEndpoints();
-        app.MapConsentEndpoints();
-        app.MapSessionsEndpoints();
-        app.MapAftercareEndpoints();
-        app.MapFhirEndpoints();
+        // One group around the modules, so that dates bound from a route or query string are checked everywhere.
+        var api = app.MapGroup("");
+        api.AddEndpointFilterFactory(InputGuards.DateParameters);
+        api.MapClinicEndpoints();
+        api.MapPatientsEndpoints();
+        api.MapProtocolsEndpoints();
+        api.MapBookingEndpoints();
+        api.MapConsentEndpoints();
+        api.MapSessionsEndpoints();
+        api.MapAftercareEndpoints();
+        api.MapFhirEndpoints();
         return app;
     }
 }

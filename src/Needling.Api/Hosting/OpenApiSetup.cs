@@ -28,6 +28,20 @@ internal static class OpenApiSetup
                 }
                 return Task.CompletedTask;
             });
+            // The strict date converters (JsonDates) hide these types from the schema exporter, which then describes
+            // nothing: say what they are, as it would have.
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = context.JsonTypeInfo.Type;
+                var underlying = Nullable.GetUnderlyingType(type);
+                var format = (underlying ?? type) is var t && (t == typeof(DateTimeOffset) || t == typeof(DateTime)) ? "date-time" : t == typeof(DateOnly) ? "date" : null;
+                if (format is not null)
+                {
+                    schema.Type = underlying is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+                    schema.Format = format;
+                }
+                return Task.CompletedTask;
+            });
         });
 
     public static bool Enabled(IConfiguration config, IHostEnvironment environment) =>

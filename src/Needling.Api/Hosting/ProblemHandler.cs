@@ -61,7 +61,12 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Pr
         return new ProblemDetails
         {
             Status = b.StatusCode,
-            Title = b.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Malformed request",
+            Title = b.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "Request too large",
+                StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+                _ => "Malformed request",
+            },
             Detail = detail,
         };
     }
@@ -81,6 +86,10 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Pr
     // Rephrased from System.Text.Json's messages, which name internal type names; none quotes the value sent.
     private static string Describe(JsonException j)
     {
+        if (j is InputFieldException)
+        {
+            return j.Message;
+        }
         var m = j.Message;
         var missing = m.IndexOf("missing required properties including: ", StringComparison.Ordinal);
         if (missing >= 0)

@@ -24,6 +24,7 @@ internal static class ProblemsSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseControlCharacterGuard();
         var limit = app.Services.GetRequiredService<BodyLimit>().Bytes;
         // Kestrel enforces the limit on a real socket; this also covers hosts that do not (the test server).
         app.Use((http, next) =>

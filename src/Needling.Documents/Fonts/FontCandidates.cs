@@ -18,6 +18,25 @@ internal static class FontCandidates
 
     private static readonly FontCandidate[] Thai = [new("NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf")];
 
+    /// <summary>
+    /// Faces for scripts that no template is written in but a patient's name may be, tried in this order for any
+    /// character the script's own font lacks; those not installed are skipped, and a character none covers is drawn as
+    /// U+FFFD. Hangul comes from NanumGothic (fonts-nanum): the Noto CJK faces in fonts-noto-cjk are CFF collections
+    /// (.ttc), which PDFsharp cannot embed. No colour emoji font can be embedded either: emoji come from Noto Sans Symbols 2 where it has them, else U+FFFD.
+    /// </summary>
+    public static readonly FontCandidate[] Fallbacks =
+    [
+        new("NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf"),
+        new("NotoSansBengali-Regular.ttf", "NotoSansBengali-Bold.ttf"),
+        new("NotoSansTamil-Regular.ttf", "NotoSansTamil-Bold.ttf"),
+        new("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"),
+        new("NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
+        new("NanumGothic.ttf", "NanumGothicBold.ttf"),
+        new("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
+        new("NotoSansSymbols2-Regular.ttf", null),
+        new("NotoSansSymbols-Regular.ttf", "NotoSansSymbols-Bold.ttf"),
+    ];
+
     public static IReadOnlyList<FontCandidate> For(TextScript script) => script switch
     {
         TextScript.Japanese => Japanese,

@@ -14,12 +14,14 @@ internal sealed class FontCatalog
     private readonly IReadOnlyList<string> folders;
     private readonly Lazy<Dictionary<string, string>> files;
     private readonly Lazy<FontFace?>[] faces;
+    private readonly Lazy<FontFace[]> fallbacks;
 
     private FontCatalog(IReadOnlyList<string> folders)
     {
         this.folders = folders;
         files = new Lazy<Dictionary<string, string>>(Scan);
         faces = Enum.GetValues<TextScript>().Select(s => new Lazy<FontFace?>(() => Find(s))).ToArray();
+        fallbacks = new Lazy<FontFace[]>(() => [.. FontCandidates.Fallbacks.Select(c => Load(c, TextScript.Latin)).OfType<FontFace>()]);
     }
 
     public static FontCatalog For(FontSettings settings) =>
@@ -30,7 +32,10 @@ internal sealed class FontCatalog
 
     public FontFace? TryGet(TextScript script) => faces[(int)script].Value;
 
-    /// <summary>Another installed face that covers a character its own script's font lacks (e.g. ※ in Japanese text).</summary>
+    /// <summary>
+    /// Another installed face that covers a character its own script's font lacks (e.g. ※ in Japanese text, or a
+    /// Devanagari, Hangul or Arabic name): the other scripts' faces first, then <see cref="FontCandidates.Fallbacks"/>.
+    /// </summary>
     public FontFace? Fallback(int codePoint)
     {
         foreach (var script in Enum.GetValues<TextScript>())
@@ -41,27 +46,27 @@ internal sealed class FontCatalog
             }
         }
 
-        return null;
+        return Array.Find(fallbacks.Value, f => f.Covers(codePoint));
     }
 
-    private FontFace? Find(TextScript script)
+    private FontFace? Find(TextScript script) =>
+        FontCandidates.For(script).Select(c => Load(c, script)).FirstOrDefault(f => f is not null);
+
+    private FontFace? Load(FontCandidate candidate, TextScript script)
     {
-        foreach (var candidate in FontCandidates.For(script))
+        if (!files.Value.TryGetValue(candidate.RegularFile, out var regular))
         {
-            if (files.Value.TryGetValue(candidate.RegularFile, out var regular))
-            {
-                var bold = candidate.BoldFile is not null && files.Value.TryGetValue(candidate.BoldFile, out var b) ? b : null;
-                return new FontFace(script, FontFile.Load(regular), bold is null ? null : FontFile.Load(bold));
-            }
+            return null;
         }
 
-        return null;
+        var bold = candidate.BoldFile is not null && files.Value.TryGetValue(candidate.BoldFile, out var b) ? b : null;
+        return new FontFace(script, FontFile.Load(regular), bold is null ? null : FontFile.Load(bold));
     }
 
     // File name -> path; the first folder (and the first file within it) wins.
     private Dictionary<string, string> Scan()
     {
-        var wanted = Enum.GetValues<TextScript>().SelectMany(FontCandidates.For)
+        var wanted = Enum.GetValues<TextScript>().SelectMany(FontCandidates.For).Concat(FontCandidates.Fallbacks)
             .SelectMany(c => c.BoldFile is null ? [c.RegularFile] : new[] { c.RegularFile, c.BoldFile })
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var found = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -6,7 +6,8 @@ namespace Needling.Documents.Text;
 /// <summary>
 /// Turns styled runs into lines: splits by script, picks a covering face for every character (the script's own,
 /// else any other installed face that has it, else a <see cref="MissingFontException"/>), measures, breaks lines and
-/// groups each line into pieces of one face and weight. Zero-width spaces are dropped from the drawn text.
+/// groups each line into pieces of one face and weight. Zero-width spaces are dropped from the drawn text. A character
+/// no installed font has is drawn as U+FFFD (<see cref="Replacements"/>); a missing script font still fails.
 /// </summary>
 internal sealed class TextLayouter(FontCatalog fonts)
 {
@@ -140,14 +141,16 @@ internal sealed class TextLayouter(FontCatalog fonts)
         return new TextLine(pieces, x, size);
     }
 
-    // CR LF and CR become LF, tabs become spaces; each character remembers its run's weight.
-    private static (string Text, bool[] Bold) Normalize(IReadOnlyList<Run> runs, bool allBold)
+    // CR LF and CR become LF, tabs become spaces, what no font has becomes U+FFFD, right-to-left stretches are put in
+    // drawing order; each character remembers its run's weight.
+    private (string Text, bool[] Bold) Normalize(IReadOnlyList<Run> runs, bool allBold)
     {
         var builder = new StringBuilder();
         var bolds = new List<bool>();
         foreach (var run in runs)
         {
-            var text = run.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\t', ' ');
+            var text = RightToLeft.ToVisualOrder(Replacements.Apply(
+                run.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\t', ' '), Fonts));
             builder.Append(text);
             bolds.AddRange(Enumerable.Repeat(allBold || run.Bold, text.Length));
         }

@@ -9,6 +9,7 @@ using Needling.Consent.Seed;
 using Needling.Consent.Validity;
 using Needling.Contracts.Clinic;
 using Needling.Contracts.Patients;
+using Needling.Documents.Images;
 using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Errors;
 
@@ -87,12 +88,13 @@ internal sealed class SignConsent(ConsentDbContext db, IMediator mediator, TimeP
         return (JsonSerializer.Deserialize<TemplateContent>(row.ContentJson, TemplateLibrary.Json)!, version);
     }
 
-    /// <summary>Japanese puts the family name first; English and Thai put the given name first.</summary>
-
+    /// <summary>
+    /// The drawn signature, checked completely before anything is stored: a PNG of any kind a browser makes, intact,
+    /// within the size limits, and with something drawn on it. Anything else is a 422 saying what is wrong.
+    /// </summary>
     private static byte[] DecodeSignature(Submission s)
     {
-        var v = new Validator().NotBlank(s.FullName, "fullName", 200).NotBlank(s.SignaturePng, "signaturePng", MaxSignatureBytes * 2);
-        v.ThrowIfInvalid();
+        new Validator().NotBlank(s.FullName, "fullName", 200).NotBlank(s.SignaturePng, "signaturePng", MaxSignatureBytes * 2).ThrowIfInvalid();
         var data = s.SignaturePng.StartsWith("data:image/png;base64,", StringComparison.Ordinal) ? s.SignaturePng[22..] : s.SignaturePng;
         byte[] png;
         try
@@ -101,13 +103,27 @@ internal sealed class SignConsent(ConsentDbContext db, IMediator mediator, TimeP
         }
         catch (FormatException)
         {
-            png = [];
+            throw Refused("signature-invalid", "is not a PNG image in base64 or a data:image/png URL.");
         }
-        ReadOnlySpan<byte> magic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-        new Validator()
-            .Require(png.Length > 8 && png.AsSpan(0, 8).SequenceEqual(magic), "signaturePng", "must be a PNG image (base64 or a data: URL).")
-            .Require(png.Length <= MaxSignatureBytes, "signaturePng", "is too large.")
-            .ThrowIfInvalid();
-        return png;
+        if (png.Length > MaxSignatureBytes)
+        {
+            throw Refused("signature-invalid", $"is too large (at most {MaxSignatureBytes / 1024} KiB).");
+        }
+        PngImage image;
+        try
+        {
+            image = PngImage.Read(png, MaxSignaturePixels);
+        }
+        catch (InvalidImageException e)
+        {
+            throw Refused("signature-invalid", e.Message);
+        }
+        return image.HasInk() ? png : throw Refused("signature-blank", "is blank: nothing is drawn on it. Sign in the box and send again.");
     }
+
+    /// <summary>A signing pad of 600 x 200 CSS pixels on a screen with four device pixels per CSS pixel is 1.9 million.</summary>
+    public const long MaxSignaturePixels = 4_000_000;
+
+    private static RuleViolationException Refused(string rule, string problem) =>
+        new($"consent.{rule}", $"The signature image (signaturePng) {problem}", new { field = "signaturePng" });
 }
