@@ -33,14 +33,6 @@ internal static class ProblemsSetup
             {
                 throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
             }
-            // A control character in a query value is never meant (and PostgreSQL cannot even compare text holding U+0000).
-            foreach (var (key, values) in http.Request.Query)
-            {
-                if (key.Any(char.IsControl) || values.Any(v => v is not null && v.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'))))
-                {
-                    throw new BadHttpRequestException($"The query parameter '{Printable(key)}' contains a control character.", StatusCodes.Status400BadRequest);
-                }
-            }
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
             {
                 feature.MaxRequestBodySize = limit;
@@ -49,10 +41,6 @@ internal static class ProblemsSetup
         });
         return app;
     }
-
-    // A parameter's name as it may be shown back (its value never is): control characters made visible, at most 40 characters.
-    private static string Printable(string name) =>
-        new(name.Take(40).Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
     private sealed record BodyLimit(long Bytes);
 }
