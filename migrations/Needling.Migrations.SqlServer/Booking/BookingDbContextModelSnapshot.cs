@@ -188,6 +188,10 @@ namespace Needling.Migrations.SqlServer.Booking
                         .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
+                    b.Property<bool>("BusyOnly")
+                        .HasColumnType("bit")
+                        .HasColumnName("busy_only");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2")
                         .HasColumnName("created_at_utc");

@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.Booking
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Needling.Booking.Domain.Appointment", b =>
                 {
@@ -181,6 +181,10 @@ namespace Needling.Migrations.Sqlite.Booking
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<bool>("BusyOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("busy_only");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT")

@@ -31,6 +31,8 @@ internal static class NeedlingApp
         builder.Logging.HoldPathLoggingAtWarning();
 
         services.Configure<DatabaseOptions>(config.GetSection(DatabaseOptions.Section));
+        // Before anything below opens the database or reads a key: those files are created owner-only.
+        var dataFiles = DataFolderPermissions.Secure(config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         // Singletons: both are stateless (the actor is read from the current request each time), and the
@@ -68,9 +70,9 @@ internal static class NeedlingApp
         services.AddHealthChecks();
         services.AddNeedlingTelemetry(config);
         // Keys for signed links (consent) and antiforgery live with the data, so they survive restarts.
-        services.AddDataProtection()
-            .SetApplicationName("Needling")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.DataFolder ?? "data", "keys")));
+        services.AddDataProtection().SetApplicationName("Needling");
+        services.PersistKeysOwnerOnly(config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
+        services.AddNeedlingCors(config);
         services.ConfigureHttpJsonOptions(o =>
         {
             // Reject what a typo or a wrong client would otherwise slip through silently.
@@ -84,8 +86,11 @@ internal static class NeedlingApp
         });
 
         var app = builder.Build();
+        DataFolderPermissions.LogTightened(app.Logger, dataFiles);
+        app.UseSecurityHeaders();
         app.UseRequestLog();
         app.UseNeedlingProblems();
+        app.UseNeedlingCors(config);
         var openApi = OpenApiSetup.Enabled(config, app.Environment);
         if (openApi)
         {

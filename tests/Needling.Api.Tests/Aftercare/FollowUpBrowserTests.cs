@@ -25,6 +25,8 @@ public sealed class FollowUpBrowserTests(LoopbackApp app, HeadlessChromium brows
         await using var page = await browser.OpenPageAsync();
         await page.NavigateAsync(new Uri(app.BaseAddress, $"/aftercare/follow-up/{token}").ToString());
         Assert.Equal("en", await page.TextAsync("document.documentElement.lang"));
+        // The page's style sheet applies under its Content-Security-Policy (allowed by its hash, no 'unsafe-inline').
+        Assert.Equal("rgb(29, 78, 137)", await page.TextAsync("getComputedStyle(document.getElementById('send')).backgroundColor"));
         await page.ClickAsync("#wrong");
         await page.TypeAsync("#text", "The left cheek is still red and it itches");
         await page.ClickAsync("#send");

@@ -87,12 +87,24 @@ public abstract class CalendarFeedTests(AppFixture app)
         return await response.Content.ReadAsStringAsync();
     }
 
+    /// <summary>A client signed in as the practitioner themself (a Practitioner account linked to them).</summary>
+    private async Task<HttpClient> Self(Guid practitioner)
+    {
+        using var admin = await app.As("Admin");
+        var username = BookingSetup.Unique("self").ToLowerInvariant();
+        await admin.PostOk("/staff", new { username, displayName = "Dr Self", password = AppFixture.Password, roles = new[] { "Practitioner" }, practitionerId = practitioner });
+        var self = app.Anonymous();
+        self.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.SignIn(username, AppFixture.Password));
+        return self;
+    }
+
     [Fact]
-    public async Task A_feed_shows_a_practitioners_appointments_with_initials_and_treatment_code_only()
+    public async Task A_practitioners_own_feed_shows_their_appointments_with_initials_and_treatment_code_only()
     {
         var r = await BookingSetup.Create(app, family: "Calloway");
         using var admin = await app.As("Admin");
         using var desk = await app.As("Receptionist");
+        using var self = await Self(r.Practitioner);
         using var anonymous = app.Anonymous();
         var start = BookingSetup.NextWeekday(9, weeksAhead: 2);
         var booking = await (await desk.Book(BookingSetup.Booking(r, start))).Json(HttpStatusCode.Created);
@@ -101,7 +113,8 @@ public abstract class CalendarFeedTests(AppFixture app)
         var family = patient.GetProperty("familyName").GetString()!;
         var room = (await admin.GetOk("/rooms")).EnumerateArray().Single(x => x.Id() == r.Room).GetProperty("name").GetString()!;
 
-        var feed = await admin.PostOk($"/practitioners/{r.Practitioner}/calendar-feeds", new { });
+        var feed = await self.PostOk($"/practitioners/{r.Practitioner}/calendar-feeds", new { });
+        Assert.False((await self.GetOk($"/practitioners/{r.Practitioner}/calendar-feeds")).EnumerateArray().Single().GetProperty("busyOnly").GetBoolean());
         var address = feed.GetProperty("url").GetString()!;
         // Absolute, on the configured public address, so a calendar app can subscribe to it as given.
         Assert.Matches("^http://localhost:5080/calendar/[A-Za-z0-9_-]{43}\\.ics$", address);
@@ -126,6 +139,31 @@ public abstract class CalendarFeedTests(AppFixture app)
         Assert.Equal("CANCELLED", cancelled["STATUS"]);
         Assert.True(int.Parse(cancelled["SEQUENCE"]) >= int.Parse(e["SEQUENCE"]));
         Assert.DoesNotContain("unwell", await Download(anonymous, url));
+    }
+
+    [Fact]
+    public async Task A_feed_an_admin_makes_shows_busy_blocks_with_no_patient_initials_or_treatment()
+    {
+        var r = await BookingSetup.Create(app, family: "Fairweather");
+        using var admin = await app.As("Admin");
+        using var desk = await app.As("Receptionist");
+        using var anonymous = app.Anonymous();
+        var start = BookingSetup.NextWeekday(11, weeksAhead: 2);
+        var appointmentId = (await (await desk.Book(BookingSetup.Booking(r, start))).Json(HttpStatusCode.Created)).GetProperty("appointment").Id();
+        var family = (await desk.GetOk($"/patients/{r.Patient}")).GetProperty("familyName").GetString()!;
+
+        var feed = await admin.PostOk($"/practitioners/{r.Practitioner}/calendar-feeds", new { });
+        Assert.True((await admin.GetOk($"/practitioners/{r.Practitioner}/calendar-feeds")).EnumerateArray().Single().GetProperty("busyOnly").GetBoolean());
+        var text = await Download(anonymous, new Uri(feed.GetProperty("url").GetString()!).AbsolutePath);
+        var e = Assert.Single(Ics.Parse(text).Events);
+        Assert.Equal($"{appointmentId}@needling", e["UID"]);
+        Assert.Equal(start.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'"), e["DTSTART"]);
+        Assert.Equal("Busy", e["SUMMARY"]);
+        Assert.DoesNotContain("P. F.", text);
+        Assert.DoesNotContain("Pat", text);
+        Assert.DoesNotContain(family, text);
+        Assert.DoesNotContain("MN-PEN", text);
+        Assert.DoesNotContain("hyperpigmentation", text);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
     public partial class BookingDbContextModel
     {
         private BookingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2a365e61-60e7-4a6f-b673-70a7726c101c"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("1a71e0ce-76b5-4a48-8a5d-64331a0ba5ac"), entityTypeCount: 10)
         {
         }
 
@@ -43,7 +43,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             InboxRecordEntityType.CreateAnnotations(inboxRecord);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
 
-            AddAnnotation("ProductVersion", "10.0.14");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddRuntimeAnnotation("Relational:RelationalModelFactory", () => CreateRelationalModel());
         }
 
@@ -361,6 +361,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             var defaultTableMappings1 = new List<TableMappingBase<ColumnMappingBase>>();
             calendarFeed.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings1);
             var needlingBookingDomainCalendarFeedTableBase = new TableBase("Needling.Booking.Domain.CalendarFeed", null, relationalModel);
+            var busy_onlyColumnBase = new ColumnBase<ColumnMappingBase>("busy_only", "INTEGER", needlingBookingDomainCalendarFeedTableBase);
+            needlingBookingDomainCalendarFeedTableBase.Columns.Add("busy_only", busy_onlyColumnBase);
             var created_at_utcColumnBase0 = new ColumnBase<ColumnMappingBase>("created_at_utc", "TEXT", needlingBookingDomainCalendarFeedTableBase);
             needlingBookingDomainCalendarFeedTableBase.Columns.Add("created_at_utc", created_at_utcColumnBase0);
             var idColumnBase1 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingBookingDomainCalendarFeedTableBase);
@@ -379,6 +381,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             needlingBookingDomainCalendarFeedTableBase.AddTypeMapping(needlingBookingDomainCalendarFeedMappingBase, false);
             defaultTableMappings1.Add(needlingBookingDomainCalendarFeedMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase1, calendarFeed.FindProperty("Id")!, needlingBookingDomainCalendarFeedMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)busy_onlyColumnBase, calendarFeed.FindProperty("BusyOnly")!, needlingBookingDomainCalendarFeedMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)created_at_utcColumnBase0, calendarFeed.FindProperty("CreatedAtUtc")!, needlingBookingDomainCalendarFeedMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)practitioner_idColumnBase0, calendarFeed.FindProperty("PractitionerId")!, needlingBookingDomainCalendarFeedMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)revoked_at_utcColumnBase, calendarFeed.FindProperty("RevokedAtUtc")!, needlingBookingDomainCalendarFeedMappingBase);
@@ -390,6 +393,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             var idColumn1 = new Column("id", "TEXT", booking_calendar_feedsTable);
             booking_calendar_feedsTable.Columns.Add("id", idColumn1);
             idColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn1);
+            var busy_onlyColumn = new Column("busy_only", "INTEGER", booking_calendar_feedsTable);
+            booking_calendar_feedsTable.Columns.Add("busy_only", busy_onlyColumn);
+            busy_onlyColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<bool>(busy_onlyColumn);
             var created_at_utcColumn0 = new Column("created_at_utc", "TEXT", booking_calendar_feedsTable);
             booking_calendar_feedsTable.Columns.Add("created_at_utc", created_at_utcColumn0);
             created_at_utcColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(created_at_utcColumn0);
@@ -410,6 +416,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             booking_calendar_feedsTable.AddTypeMapping(booking_calendar_feedsTableMapping, false);
             tableMappings1.Add(booking_calendar_feedsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn1, calendarFeed.FindProperty("Id")!, booking_calendar_feedsTableMapping);
+            RelationalModel.CreateColumnMapping(busy_onlyColumn, calendarFeed.FindProperty("BusyOnly")!, booking_calendar_feedsTableMapping);
             RelationalModel.CreateColumnMapping(created_at_utcColumn0, calendarFeed.FindProperty("CreatedAtUtc")!, booking_calendar_feedsTableMapping);
             RelationalModel.CreateColumnMapping(practitioner_idColumn0, calendarFeed.FindProperty("PractitionerId")!, booking_calendar_feedsTableMapping);
             RelationalModel.CreateColumnMapping(revoked_at_utcColumn, calendarFeed.FindProperty("RevokedAtUtc")!, booking_calendar_feedsTableMapping);

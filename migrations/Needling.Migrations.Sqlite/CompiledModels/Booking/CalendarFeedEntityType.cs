@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Json.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.Json;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Needling.Booking.Domain;
@@ -27,7 +28,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
                 "Needling.Booking.Domain.CalendarFeed",
                 typeof(CalendarFeed),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -69,6 +70,55 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
             id.AddAnnotation("Relational:ColumnName", "id");
 
+            var busyOnly = runtimeEntityType.AddProperty(
+                "BusyOnly",
+                typeof(bool),
+                propertyInfo: typeof(CalendarFeed).GetProperty("BusyOnly", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CalendarFeed).GetField("<BusyOnly>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            busyOnly.SetGetter(
+                bool (CalendarFeed instance) => CalendarFeedUnsafeAccessors.BusyOnly(instance),
+                bool (CalendarFeed instance) => CalendarFeedUnsafeAccessors.BusyOnly(instance) == false);
+            busyOnly.SetSetter(
+                CalendarFeed (CalendarFeed instance, bool value) =>
+                {
+                    CalendarFeedUnsafeAccessors.BusyOnly(instance) = value;
+                    return instance;
+                });
+            busyOnly.SetMaterializationSetter(
+                CalendarFeed (CalendarFeed instance, bool value) =>
+                {
+                    CalendarFeedUnsafeAccessors.BusyOnly(instance) = value;
+                    return instance;
+                });
+            busyOnly.SetAccessors(
+                bool (IInternalEntry entry) => CalendarFeedUnsafeAccessors.BusyOnly(((CalendarFeed)(entry.Entity))),
+                bool (IInternalEntry entry) => CalendarFeedUnsafeAccessors.BusyOnly(((CalendarFeed)(entry.Entity))),
+                bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(busyOnly, 1),
+                bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(busyOnly));
+            busyOnly.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            busyOnly.TypeMapping = BoolTypeMapping.Default.Clone(
+                comparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                keyComparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                providerValueComparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            busyOnly.AddAnnotation("Relational:ColumnName", "busy_only");
+
             var createdAtUtc = runtimeEntityType.AddProperty(
                 "CreatedAtUtc",
                 typeof(DateTime),
@@ -92,11 +142,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             createdAtUtc.SetAccessors(
                 DateTime (IInternalEntry entry) => CalendarFeedUnsafeAccessors.CreatedAtUtc(((CalendarFeed)(entry.Entity))),
                 DateTime (IInternalEntry entry) => CalendarFeedUnsafeAccessors.CreatedAtUtc(((CalendarFeed)(entry.Entity))),
-                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(createdAtUtc, 1),
+                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(createdAtUtc, 2),
                 DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(createdAtUtc));
             createdAtUtc.SetPropertyIndexes(
-                index: 1,
-                originalValueIndex: 1,
+                index: 2,
+                originalValueIndex: 2,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -148,11 +198,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             practitionerId.SetAccessors(
                 Guid (IInternalEntry entry) => CalendarFeedUnsafeAccessors.PractitionerId(((CalendarFeed)(entry.Entity))),
                 Guid (IInternalEntry entry) => CalendarFeedUnsafeAccessors.PractitionerId(((CalendarFeed)(entry.Entity))),
-                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(practitionerId, 2),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(practitionerId, 3),
                 Guid (IInternalEntry entry) => entry.GetCurrentValue<Guid>(practitionerId));
             practitionerId.SetPropertyIndexes(
-                index: 2,
-                originalValueIndex: 2,
+                index: 3,
+                originalValueIndex: 3,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -183,11 +233,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             revokedAtUtc.SetAccessors(
                 DateTime? (IInternalEntry entry) => CalendarFeedUnsafeAccessors.RevokedAtUtc(((CalendarFeed)(entry.Entity))),
                 DateTime? (IInternalEntry entry) => CalendarFeedUnsafeAccessors.RevokedAtUtc(((CalendarFeed)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(revokedAtUtc, 3),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(revokedAtUtc, 4),
                 DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(revokedAtUtc));
             revokedAtUtc.SetPropertyIndexes(
-                index: 3,
-                originalValueIndex: 3,
+                index: 4,
+                originalValueIndex: 4,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -238,11 +288,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             tokenHash.SetAccessors(
                 string (IInternalEntry entry) => CalendarFeedUnsafeAccessors.TokenHash(((CalendarFeed)(entry.Entity))),
                 string (IInternalEntry entry) => CalendarFeedUnsafeAccessors.TokenHash(((CalendarFeed)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(tokenHash, 4),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(tokenHash, 5),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(tokenHash));
             tokenHash.SetPropertyIndexes(
-                index: 4,
-                originalValueIndex: 4,
+                index: 5,
+                originalValueIndex: 5,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -270,6 +320,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
             var id = runtimeEntityType.FindProperty("Id");
+            var busyOnly = runtimeEntityType.FindProperty("BusyOnly");
             var createdAtUtc = runtimeEntityType.FindProperty("CreatedAtUtc");
             var practitionerId = runtimeEntityType.FindProperty("PractitionerId");
             var revokedAtUtc = runtimeEntityType.FindProperty("RevokedAtUtc");
@@ -281,7 +332,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((CalendarFeed)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, DateTime, Guid, DateTime?, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<DateTime>)(((IProperty)createdAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAtUtc)), ((ValueComparer<Guid>)(((IProperty)practitionerId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(practitionerId)), (source.GetCurrentValue<DateTime?>(revokedAtUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)revokedAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(revokedAtUtc))), (source.GetCurrentValue<string>(tokenHash) == null ? null : ((ValueComparer<string>)(((IProperty)tokenHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(tokenHash))))));
+                    return ((ISnapshot)(new Snapshot<Guid, bool, DateTime, Guid, DateTime?, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)busyOnly).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(busyOnly)), ((ValueComparer<DateTime>)(((IProperty)createdAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAtUtc)), ((ValueComparer<Guid>)(((IProperty)practitionerId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(practitionerId)), (source.GetCurrentValue<DateTime?>(revokedAtUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)revokedAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(revokedAtUtc))), (source.GetCurrentValue<string>(tokenHash) == null ? null : ((ValueComparer<string>)(((IProperty)tokenHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(tokenHash))))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -298,11 +349,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
                     return ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 5,
+                propertyCount: 6,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 5,
+                originalValueCount: 6,
                 shadowCount: 0,
                 relationshipCount: 1,
                 storeGeneratedCount: 1));

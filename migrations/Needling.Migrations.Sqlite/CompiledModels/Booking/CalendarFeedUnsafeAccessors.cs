@@ -13,6 +13,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Id>k__BackingField")]
         public static extern ref Guid Id(CalendarFeed @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<BusyOnly>k__BackingField")]
+        public static extern ref bool BusyOnly(CalendarFeed @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<CreatedAtUtc>k__BackingField")]
         public static extern ref DateTime CreatedAtUtc(CalendarFeed @this);
 

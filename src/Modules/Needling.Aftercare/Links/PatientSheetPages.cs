@@ -1,5 +1,7 @@
 using Needling.SharedKernel.Hosting;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -52,13 +54,21 @@ internal static class PatientSheetPages
     private static string Html(string s) => WebUtility.HtmlEncode(s);
 }
 
-/// <summary>The frame of every page a patient opens from a link: their language, readable on a phone, no script, never cached.</summary>
+/// <summary>The frame of every page a patient opens from a link: their language, readable on a phone, no script, never cached, a strict CSP.</summary>
 internal static class PatientPage
 {
     private const string Style =
         "body{font-family:system-ui,sans-serif;max-width:34rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
         + ".button{display:inline-block;padding:.8rem 1.2rem;background:#1d4e89;color:#fff;border:0;border-radius:.4rem;text-decoration:none;font-size:1rem}"
         + "textarea{width:100%}";
+
+    /// <summary>
+    /// Nothing but this page's own style sheet (by its hash: the text is fixed) and posting back to this service: no
+    /// script at all, nothing loaded from elsewhere, never inside a frame.
+    /// </summary>
+    public static readonly string ContentSecurityPolicy =
+        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; "
+        + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     public static IResult Render(string language, string title, string body, int status) => status switch
     {
@@ -81,6 +91,7 @@ internal static class PatientPage
             http.Response.Headers.CacheControl = "no-store";
             http.Response.Headers["Referrer-Policy"] = "no-referrer";
             http.Response.Headers["X-Robots-Tag"] = "noindex";
+            http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
             return http.Response.WriteAsync($"""
                 <!doctype html>
                 <html lang="{language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -42,7 +42,10 @@ internal sealed class FolderTransport(IOptions<DatabaseOptions> database, ILogge
         Directory.CreateDirectory(folder);
         var name = $"{DateTime.UtcNow:yyyyMMddTHHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml";
         var path = Path.Combine(folder, name);
-        await using (var file = File.Create(path + ".partial"))
+        // A message names the patient: like every file in the data folder, the service user's alone (0600).
+        await using (var file = OperatingSystem.IsWindows()
+            ? File.Create(path + ".partial")
+            : new FileStream(path + ".partial", new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
         {
             await message.WriteToAsync(file, ct);
         }

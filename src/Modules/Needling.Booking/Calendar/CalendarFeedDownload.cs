@@ -12,7 +12,8 @@ namespace Needling.Booking.Calendar;
 
 /// <summary>
 /// GET /calendar/{token}.ics: a practitioner's appointments for calendar apps, which cannot sign in; the
-/// unguessable token is the credential. No health data: patient initials and the treatment code only.
+/// unguessable token is the credential. No health data: patient initials and the treatment code only, and not even
+/// those in a feed an Admin made (busy blocks).
 /// </summary>
 internal static class CalendarFeedDownload
 {
@@ -40,7 +41,7 @@ internal static class CalendarFeedDownload
                 practitioner is null ? clinic.Name : $"{practitioner.DisplayName} – {clinic.Name}",
                 now,
                 appointments.Select(a => new IcsEvent(
-                    $"{a.Id}@needling", a.StartUtc, a.EndUtc, Summary(a.PatientInitials, a.TreatmentCode),
+                    $"{a.Id}@needling", a.StartUtc, a.EndUtc, feed.BusyOnly ? BusySummary : Summary(a.PatientInitials, a.TreatmentCode),
                     rooms.GetValueOrDefault(a.RoomId), a.Sequence,
                     Cancelled: a.Status is AppointmentStatus.Cancelled or AppointmentStatus.NoShow)).ToList()));
             http.Response.Headers.CacheControl = "no-store";
@@ -51,7 +52,10 @@ internal static class CalendarFeedDownload
             .Produces<string>(StatusCodes.Status200OK, IcsWriter.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    /// <summary>What a calendar may show: "E. C. – MN-PEN". Never a name, indication or note.</summary>
+    /// <summary>What a feed an Admin made shows for every appointment: the time is taken, nothing about whom or what.</summary>
+    public const string BusySummary = "Busy";
+
+    /// <summary>What a practitioner's own calendar may show: "E. C. – MN-PEN". Never a name, indication or note.</summary>
     public static string Summary(string initials, string treatmentCode) =>
         string.IsNullOrWhiteSpace(initials) ? treatmentCode : $"{initials.Trim()} – {treatmentCode}";
 }

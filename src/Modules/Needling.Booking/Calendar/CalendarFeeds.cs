@@ -21,7 +21,7 @@ internal static class CalendarFeeds
 
     internal sealed record CreatedFeed(Guid Id, string Url);
 
-    internal sealed record FeedDto(Guid Id, DateTime CreatedAtUtc, DateTime? RevokedAtUtc);
+    internal sealed record FeedDto(Guid Id, DateTime CreatedAtUtc, DateTime? RevokedAtUtc, bool BusyOnly);
 
     /// <summary>Admin, or a Practitioner whose token names the practitioner in the route.</summary>
     private static readonly AuthorizationPolicy AdminOrSelf = new AuthorizationPolicyBuilder()
@@ -31,21 +31,24 @@ internal static class CalendarFeeds
 
     public static void Map(RouteGroupBuilder staff)
     {
-        staff.MapPost("/practitioners/{id:guid}/calendar-feeds", async (Guid id, BookingDbContext db, IMediator mediator, PublicAddress address, TimeProvider clock, CancellationToken ct) =>
+        staff.MapPost("/practitioners/{id:guid}/calendar-feeds", async (Guid id, HttpContext http, BookingDbContext db, IMediator mediator, PublicAddress address, TimeProvider clock, CancellationToken ct) =>
         {
             await mediator.PractitionerAsync(id, ct);
             var token = FeedToken.New();
-            var feed = new CalendarFeed { PractitionerId = id, TokenHash = FeedToken.Hash(token), CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+            // Only the practitioner's own feed names patients (initials); one an Admin makes shows busy blocks.
+            var busyOnly = !IsSelf(http.User, http);
+            var feed = new CalendarFeed { PractitionerId = id, TokenHash = FeedToken.Hash(token), CreatedAtUtc = clock.GetUtcNow().UtcDateTime, BusyOnly = busyOnly };
             db.CalendarFeeds.Add(feed);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/practitioners/{id}/calendar-feeds/{feed.Id}", new CreatedFeed(feed.Id, address.Absolute(FeedToken.Url(token))));
         }).RequireAuthorization(AdminOrSelf).WithSummary(
             "Create a calendar subscription (RFC 5545) for a practitioner (Admin, or the practitioner themself). "
-            + "The address (absolute, for pasting into a calendar app) is shown once; only a hash of it is kept. Events show patient initials and the treatment code only.");
+            + "The address (absolute, for pasting into a calendar app) is shown once; only a hash of it is kept. Events show patient initials and the treatment code only "
+            + "when the practitioner makes their own feed; a feed an Admin makes shows busy blocks only (\"Busy\", no patient data).");
 
         staff.MapGet("/practitioners/{id:guid}/calendar-feeds", async (Guid id, BookingDbContext db, CancellationToken ct) =>
             TypedResults.Ok(await db.CalendarFeeds.AsNoTracking().Where(f => f.PractitionerId == id).OrderBy(f => f.CreatedAtUtc)
-                .Select(f => new FeedDto(f.Id, f.CreatedAtUtc, f.RevokedAtUtc)).ToListAsync(ct)))
+                .Select(f => new FeedDto(f.Id, f.CreatedAtUtc, f.RevokedAtUtc, f.BusyOnly)).ToListAsync(ct)))
             .RequireAuthorization(AdminOrSelf)
             .WithSummary("List a practitioner's calendar subscriptions, without their addresses (Admin, or the practitioner themself).");
 

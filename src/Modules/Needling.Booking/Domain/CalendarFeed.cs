@@ -13,4 +13,10 @@ internal sealed class CalendarFeed : IAudited
     public string TokenHash { get; init; } = "";
     public DateTime CreatedAtUtc { get; init; }
     public DateTime? RevokedAtUtc { get; set; }
+
+    /// <summary>
+    /// Created by an Admin: busy blocks only, no patient initials or treatment. An Admin runs the clinic and never
+    /// sees patient data; only the practitioner's own feed names their patients (by initials).
+    /// </summary>
+    public bool BusyOnly { get; init; }
 }
