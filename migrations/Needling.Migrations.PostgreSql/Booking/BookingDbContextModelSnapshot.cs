@@ -18,7 +18,7 @@ namespace Needling.Migrations.PostgreSql.Booking
 #pragma warning disable 612, 618
             modelBuilder
                 .HasDefaultSchema("booking")
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -336,6 +336,24 @@ namespace Needling.Migrations.PostgreSql.Booking
                         .HasDatabaseName("ix_schedule_exceptions_practitioner_id_date");
 
                     b.ToTable("schedule_exceptions", "booking");
+                });
+
+            modelBuilder.Entity("Needling.Booking.Domain.ScheduleVersion", b =>
+                {
+                    b.Property<Guid>("PractitionerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("PractitionerId")
+                        .HasName("pk_schedule_versions");
+
+                    b.ToTable("schedule_versions", "booking");
                 });
 
             modelBuilder.Entity("Needling.Booking.Domain.WorkingPeriod", b =>

@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.Booking
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Needling.Booking.Domain.Appointment", b =>
                 {
@@ -330,6 +330,24 @@ namespace Needling.Migrations.Sqlite.Booking
                         .HasDatabaseName("ix_booking_schedule_exceptions_practitioner_id_date");
 
                     b.ToTable("booking_schedule_exceptions", (string)null);
+                });
+
+            modelBuilder.Entity("Needling.Booking.Domain.ScheduleVersion", b =>
+                {
+                    b.Property<Guid>("PractitionerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("PractitionerId")
+                        .HasName("pk_booking_schedule_versions");
+
+                    b.ToTable("booking_schedule_versions", (string)null);
                 });
 
             modelBuilder.Entity("Needling.Booking.Domain.WorkingPeriod", b =>

@@ -18,6 +18,12 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Pr
         {
             NeedlingException n => FromNeedling(n),
             BadHttpRequestException b => FromBadRequest(b),
+            // A record saved from a version someone else changed a moment ago (the UPDATE's WHERE found no such version).
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = 412, Title = "Changed since you read it",
+                Detail = "Someone else changed this record a moment ago: read it again, check, and repeat your change with the new ETag.",
+            },
             DbUpdateException => new ProblemDetails
             {
                 Status = 409, Title = "Conflict",
