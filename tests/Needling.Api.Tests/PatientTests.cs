@@ -50,7 +50,7 @@ public abstract class PatientTests(AppFixture app)
     {
         using var desk = await app.As("Receptionist");
         var id = await desk.RegisterPatient("Lena", "Update");
-        var updated = await (await desk.PutAsJsonAsync($"/patients/{id}", new { givenName = "Lena", familyName = "Updated", dateOfBirth = "1990-05-17", preferredLanguage = "th" })).Json(HttpStatusCode.OK);
+        var updated = await (await desk.PutMatchingAsync($"/patients/{id}", new { givenName = "Lena", familyName = "Updated", dateOfBirth = "1990-05-17", preferredLanguage = "th" })).Json(HttpStatusCode.OK);
         Assert.Equal("Updated", updated.GetProperty("familyName").GetString());
         Assert.Equal("th", (await desk.GetOk($"/patients/{id}")).GetProperty("preferredLanguage").GetString());
 
@@ -72,7 +72,7 @@ public abstract class PatientTests(AppFixture app)
         var entry = await desk.PostOk($"/patients/{id}/screening", new { kind = "medication", code = "anticoagulant", name = "Warfarin", startedOn = "2024-01-10" });
         var key = entry.Id("entryKey");
 
-        var revised = await (await clinician.PutAsJsonAsync($"/patients/{id}/screening/{key}", new { kind = "medication", code = "anticoagulant", name = "Warfarin", startedOn = "2024-01-10", endedOn = "2025-03-01" })).Json(HttpStatusCode.OK);
+        var revised = await (await clinician.PutMatchingAsync($"/patients/{id}/screening/{key}", new { kind = "medication", code = "anticoagulant", name = "Warfarin", startedOn = "2024-01-10", endedOn = "2025-03-01" })).Json(HttpStatusCode.OK);
         Assert.Equal(2, revised.GetProperty("revision").GetInt32());
 
         var current = (await clinician.GetOk($"/patients/{id}/screening")).GetProperty("answers");
@@ -91,7 +91,7 @@ public abstract class PatientTests(AppFixture app)
         using var clinician = await app.As("Practitioner");
         var id = await clinician.RegisterPatient("Ola", "Removed");
         var key = (await clinician.PostOk($"/patients/{id}/screening", new { kind = "allergy", code = "latex" })).Id("entryKey");
-        await (await clinician.PostAsJsonAsync($"/patients/{id}/screening/{key}/remove", new { reason = "" })).AssertProblem(HttpStatusCode.BadRequest);
+        await (await clinician.PostMatchingAsync($"/patients/{id}/screening/{key}/remove", new { reason = "" })).AssertProblem(HttpStatusCode.BadRequest);
         await clinician.PostOk($"/patients/{id}/screening/{key}/remove", new { reason = "Entered for the wrong patient" }, HttpStatusCode.OK);
 
         Assert.Empty((await clinician.GetOk($"/patients/{id}/screening")).GetProperty("answers").EnumerateArray());

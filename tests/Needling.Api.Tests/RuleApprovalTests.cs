@@ -22,7 +22,7 @@ public abstract class RuleApprovalTests(AppFixture app)
         var (id, _) = await BlockingContraindication(admin);
         var version = await CurrentVersion(admin);
 
-        var proposal = await (await admin.PostAsJsonAsync($"/rules/{id}/retire", new { note = "We think this is covered elsewhere." })).Json(HttpStatusCode.Accepted);
+        var proposal = await (await admin.PostMatchingAsync($"/rules/{id}/retire", new { note = "We think this is covered elsewhere." })).Json(HttpStatusCode.Accepted);
         Assert.Equal("pending", proposal.GetProperty("status").GetString());
         Assert.Contains(proposal.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.StartsWith("retires", StringComparison.Ordinal));
         Assert.Equal(version, await CurrentVersion(admin));
@@ -52,14 +52,14 @@ public abstract class RuleApprovalTests(AppFixture app)
 
         var lowered = rule.DeepClone();
         lowered["severityByTreatment"]![treatment] = "warn";
-        var pending = await (await admin.PutAsJsonAsync($"/rules/contraindications/{id}", new { rule = lowered, note = "Warn only." })).Json(HttpStatusCode.Accepted);
+        var pending = await (await admin.PutMatchingAsync($"/rules/contraindications/{id}", new { rule = lowered, note = "Warn only." })).Json(HttpStatusCode.Accepted);
         Assert.Contains(pending.GetProperty("reasons").EnumerateArray(), r => r.GetString() == $"lowers {treatment} from Block to Warn");
 
         var warning = JsonNode.Parse(await admin.GetStringAsync("/rules"))!["contraindications"]!.AsArray()
             .First(c => c!["severityByTreatment"]!.AsObject().Any(s => string.Equals(s.Value!.GetValue<string>(), "warn", StringComparison.OrdinalIgnoreCase)))!.DeepClone();
         var warned = warning["severityByTreatment"]!.AsObject().First(s => string.Equals(s.Value!.GetValue<string>(), "warn", StringComparison.OrdinalIgnoreCase)).Key;
         warning["severityByTreatment"]![warned] = "block";
-        await (await admin.PutAsJsonAsync($"/rules/contraindications/{warning["id"]!.GetValue<string>()}", new { rule = warning, note = "Stricter." })).Json(HttpStatusCode.OK);
+        await (await admin.PutMatchingAsync($"/rules/contraindications/{warning["id"]!.GetValue<string>()}", new { rule = warning, note = "Stricter." })).Json(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public abstract class RuleApprovalTests(AppFixture app)
             .Single(p => p!["id"]!.GetValue<string>() == "proto.mn-pen.hyperpigmentation")!.DeepClone();
         var days = rule["minIntervalDays"]!.GetValue<int>();
         rule["minIntervalDays"] = days - 1;
-        var pending = await (await admin.PutAsJsonAsync("/rules/protocols/proto.mn-pen.hyperpigmentation", new { rule, note = "One day sooner." })).Json(HttpStatusCode.Accepted);
+        var pending = await (await admin.PutMatchingAsync("/rules/protocols/proto.mn-pen.hyperpigmentation", new { rule, note = "One day sooner." })).Json(HttpStatusCode.Accepted);
         Assert.Contains(pending.GetProperty("reasons").EnumerateArray(), r => r.GetString() == $"shortens the minimum interval from {days} to {days - 1} days");
 
         using var lead = await Lead(clinicalLead: true);
@@ -86,7 +86,7 @@ public abstract class RuleApprovalTests(AppFixture app)
     {
         using var admin = await app.As("Admin", freshToken: true);
         var (id, _) = await BlockingContraindication(admin);
-        var proposal = (await (await admin.PostAsJsonAsync($"/rules/{id}/retire", new { note = "Not needed." })).Json(HttpStatusCode.Accepted)).Id();
+        var proposal = (await (await admin.PostMatchingAsync($"/rules/{id}/retire", new { note = "Not needed." })).Json(HttpStatusCode.Accepted)).Id();
 
         using var colleague = await Lead(clinicalLead: false);
         var refused = await (await colleague.PostAsJsonAsync($"/rules/changes/{proposal}/approve", new { note = "fine" })).AssertProblem(HttpStatusCode.Forbidden);
@@ -94,7 +94,7 @@ public abstract class RuleApprovalTests(AppFixture app)
 
         // One person holding both roles is still one person.
         using var both = await Lead(clinicalLead: true, roles: ["Admin", "Practitioner"]);
-        var own = (await (await both.PostAsJsonAsync($"/rules/{(await BlockingContraindication(both)).Id}/retire", new { note = "Mine." })).Json(HttpStatusCode.Accepted)).Id();
+        var own = (await (await both.PostMatchingAsync($"/rules/{(await BlockingContraindication(both)).Id}/retire", new { note = "Mine." })).Json(HttpStatusCode.Accepted)).Id();
         var second = await (await both.PostAsJsonAsync($"/rules/changes/{own}/approve", new { note = "self" })).AssertProblem(HttpStatusCode.Forbidden);
         Assert.Contains("second person", second.GetProperty("detail").GetString());
 

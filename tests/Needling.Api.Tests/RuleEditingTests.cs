@@ -18,7 +18,7 @@ public abstract class RuleEditingTests(AppFixture app)
         var rule = before["protocols"]!.AsArray().Single(p => p!["id"]!.GetValue<string>() == "proto.dry-needling.musculoskeletal")!.DeepClone();
         rule["minIntervalDays"] = 10;
 
-        var saved = await (await admin.PutAsJsonAsync("/rules/protocols/proto.dry-needling.musculoskeletal", new { rule, note = "Clinic policy: ten days between dry-needling sessions." })).Json(HttpStatusCode.OK);
+        var saved = await (await admin.PutMatchingAsync("/rules/protocols/proto.dry-needling.musculoskeletal", new { rule, note = "Clinic policy: ten days between dry-needling sessions." })).Json(HttpStatusCode.OK);
         Assert.Equal(startVersion + 1, saved.GetProperty("ruleSetVersion").GetInt32());
         Assert.Equal(2, saved.GetProperty("rule").GetProperty("version").GetInt32());
 
@@ -39,8 +39,8 @@ public abstract class RuleEditingTests(AppFixture app)
         using var admin = await app.As("Admin");
         var rule = JsonNode.Parse(await admin.GetStringAsync("/rules"))!["contraindications"]![0]!.DeepClone();
         var id = rule["id"]!.GetValue<string>();
-        await (await admin.PutAsJsonAsync($"/rules/contraindications/{id}", new { rule, note = " " })).AssertProblem(HttpStatusCode.BadRequest);
-        await (await admin.PutAsJsonAsync("/rules/contraindications/some-other-id", new { rule, note = "typo" })).AssertProblem(HttpStatusCode.BadRequest);
+        await (await admin.PutMatchingAsync($"/rules/contraindications/{id}", new { rule, note = " " })).AssertProblem(HttpStatusCode.UnprocessableEntity);
+        await (await admin.PutMatchingAsync("/rules/contraindications/some-other-id", new { rule, note = "typo" })).AssertProblem(HttpStatusCode.UnprocessableEntity);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public abstract class RuleEditingTests(AppFixture app)
         var versionsBefore = (await admin.GetOk("/rules/versions")).GetArrayLength();
         var rule = JsonNode.Parse(await admin.GetStringAsync("/rules"))!["contraindications"]![0]!.DeepClone();
         rule["severityByTreatment"] = new JsonObject { ["MN-PEN"] = "Maybe" };
-        var response = await admin.PutAsJsonAsync($"/rules/contraindications/{rule["id"]!.GetValue<string>()}", new { rule, note = "bad severity" });
+        var response = await admin.PutMatchingAsync($"/rules/contraindications/{rule["id"]!.GetValue<string>()}", new { rule, note = "bad severity" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(versionsBefore, (await admin.GetOk("/rules/versions")).GetArrayLength());
     }

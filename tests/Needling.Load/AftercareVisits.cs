@@ -38,7 +38,8 @@ internal sealed class AftercareVisits(HttpClient[] instances, string adminToken)
         var offset = 11 - DateTime.UtcNow.Hour;
         var zone = offset == 0 ? "Etc/UTC" : offset > 0 ? $"Etc/GMT-{offset}" : $"Etc/GMT+{-offset}";
         var allWeek = Enum.GetValues<DayOfWeek>().Select(d => new { day = d.ToString().ToLowerInvariant(), opens = "00:00", closes = "23:59" }).ToArray();
-        await SendAsync(instances[0], HttpMethod.Put, "clinic", new { name = "Harbour Skin Clinic", timeZoneId = zone, openingHours = allWeek }, adminToken, ct);
+        await SendAsync(instances[0], HttpMethod.Put, "clinic", new { name = "Harbour Skin Clinic", timeZoneId = zone, openingHours = allWeek }, adminToken, ct,
+            ifMatch: await ETagAsync(instances[0], "clinic", adminToken, ct));
         return zone;
     }
 
@@ -147,10 +148,24 @@ internal sealed class AftercareVisits(HttpClient[] instances, string adminToken)
     private static Guid Id(JsonElement e) => e.GetProperty("id").GetGuid();
 
     /// <summary>Sends and expects 2xx; returns the JSON body (an empty object for 204).</summary>
-    private static async Task<JsonElement> SendAsync(HttpClient http, HttpMethod method, string path, object body, string token, CancellationToken ct)
+    /// <summary>The ETag of GET /<paramref name="path"/>: what a change of it sends as If-Match.</summary>
+    private static async Task<string> ETagAsync(HttpClient http, string path, string token, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
+        return response.Headers.ETag?.Tag ?? throw new InvalidOperationException($"GET /{path} sent no ETag.");
+    }
+
+    private static async Task<JsonElement> SendAsync(HttpClient http, HttpMethod method, string path, object body, string token, CancellationToken ct, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, body.GetType()) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
         using var response = await http.SendAsync(request, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
         if (!response.IsSuccessStatusCode)

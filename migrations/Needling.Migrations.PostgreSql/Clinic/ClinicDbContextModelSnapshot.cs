@@ -52,6 +52,11 @@ namespace Needling.Migrations.PostgreSql.Clinic
                         .HasColumnType("character varying(64)")
                         .HasColumnName("time_zone_id");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_settings");
 
@@ -118,6 +123,11 @@ namespace Needling.Migrations.PostgreSql.Clinic
                         .HasColumnType("character varying(100)")
                         .HasColumnName("serial");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_devices");
 
@@ -164,6 +174,11 @@ namespace Needling.Migrations.PostgreSql.Clinic
                         .HasColumnType("character varying(100)")
                         .HasColumnName("profession");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_practitioners");
 
@@ -186,6 +201,11 @@ namespace Needling.Migrations.PostgreSql.Clinic
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_rooms");
@@ -248,6 +268,11 @@ namespace Needling.Migrations.PostgreSql.Clinic
                         .HasColumnType("character varying(100)")
                         .HasColumnName("username");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_staff_accounts");
 
@@ -298,6 +323,11 @@ namespace Needling.Migrations.PostgreSql.Clinic
                     b.Property<bool>("RequiresRegulatoryClearance")
                         .HasColumnType("boolean")
                         .HasColumnName("requires_regulatory_clearance");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_treatments");

@@ -18,7 +18,7 @@ namespace Needling.Migrations.PostgreSql.Patients
 #pragma warning disable 612, 618
             modelBuilder
                 .HasDefaultSchema("patients")
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -76,6 +76,11 @@ namespace Needling.Migrations.PostgreSql.Patients
                         .HasMaxLength(201)
                         .HasColumnType("character varying(201)")
                         .HasColumnName("search_name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_patients");
@@ -272,6 +277,7 @@ namespace Needling.Migrations.PostgreSql.Patients
                         .HasColumnName("started_on");
 
                     b.Property<DateTime?>("SupersededAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("superseded_at_utc");
 

@@ -342,6 +342,24 @@ namespace Needling.Migrations.SqlServer.Booking
                     b.ToTable("schedule_exceptions", "booking");
                 });
 
+            modelBuilder.Entity("Needling.Booking.Domain.ScheduleVersion", b =>
+                {
+                    b.Property<Guid>("PractitionerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int")
+                        .HasColumnName("version");
+
+                    b.HasKey("PractitionerId")
+                        .HasName("pk_schedule_versions");
+
+                    b.ToTable("schedule_versions", "booking");
+                });
+
             modelBuilder.Entity("Needling.Booking.Domain.WorkingPeriod", b =>
                 {
                     b.Property<Guid>("Id")

@@ -77,6 +77,11 @@ namespace Needling.Migrations.SqlServer.Patients
                         .HasColumnType("nvarchar(201)")
                         .HasColumnName("search_name");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_patients");
 
@@ -272,6 +277,7 @@ namespace Needling.Migrations.SqlServer.Patients
                         .HasColumnName("started_on");
 
                     b.Property<DateTime?>("SupersededAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetime2")
                         .HasColumnName("superseded_at_utc");
 

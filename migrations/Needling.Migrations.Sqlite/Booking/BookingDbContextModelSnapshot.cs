@@ -336,6 +336,24 @@ namespace Needling.Migrations.Sqlite.Booking
                     b.ToTable("booking_schedule_exceptions", (string)null);
                 });
 
+            modelBuilder.Entity("Needling.Booking.Domain.ScheduleVersion", b =>
+                {
+                    b.Property<Guid>("PractitionerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("PractitionerId")
+                        .HasName("pk_booking_schedule_versions");
+
+                    b.ToTable("booking_schedule_versions", (string)null);
+                });
+
             modelBuilder.Entity("Needling.Booking.Domain.WorkingPeriod", b =>
                 {
                     b.Property<Guid>("Id")

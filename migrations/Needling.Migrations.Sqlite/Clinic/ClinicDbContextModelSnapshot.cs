@@ -46,6 +46,11 @@ namespace Needling.Migrations.Sqlite.Clinic
                         .HasColumnType("TEXT")
                         .HasColumnName("time_zone_id");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_clinic_settings");
 
@@ -112,6 +117,11 @@ namespace Needling.Migrations.Sqlite.Clinic
                         .HasColumnType("TEXT")
                         .HasColumnName("serial");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_clinic_devices");
 
@@ -158,6 +168,11 @@ namespace Needling.Migrations.Sqlite.Clinic
                         .HasColumnType("TEXT")
                         .HasColumnName("profession");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_clinic_practitioners");
 
@@ -180,6 +195,11 @@ namespace Needling.Migrations.Sqlite.Clinic
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_clinic_rooms");
@@ -242,6 +262,11 @@ namespace Needling.Migrations.Sqlite.Clinic
                         .HasColumnType("TEXT")
                         .HasColumnName("username");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_clinic_staff_accounts");
 
@@ -292,6 +317,11 @@ namespace Needling.Migrations.Sqlite.Clinic
                     b.Property<bool>("RequiresRegulatoryClearance")
                         .HasColumnType("INTEGER")
                         .HasColumnName("requires_regulatory_clearance");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_clinic_treatments");

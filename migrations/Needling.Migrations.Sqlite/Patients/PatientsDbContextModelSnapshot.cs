@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.Patients
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Needling.Patients.Domain.Patient", b =>
                 {
@@ -70,6 +70,11 @@ namespace Needling.Migrations.Sqlite.Patients
                         .HasMaxLength(201)
                         .HasColumnType("TEXT")
                         .HasColumnName("search_name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_patients_patients");
@@ -266,6 +271,7 @@ namespace Needling.Migrations.Sqlite.Patients
                         .HasColumnName("started_on");
 
                     b.Property<DateTime?>("SupersededAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT")
                         .HasColumnName("superseded_at_utc");
 

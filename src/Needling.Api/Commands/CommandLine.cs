@@ -65,8 +65,14 @@ internal sealed record CommandLine(string Verb, string? Username, string[] HostA
         }
         catch (Needling.SharedKernel.Errors.NeedlingException ex)
         {
-            await Console.Error.WriteLineAsync(ex.Message + (ex is Needling.SharedKernel.Errors.ValidationException v
-                ? " " + string.Join(" ", v.Errors.Select(e => $"{e.Key} {string.Join(" ", e.Value)}"))
+            var errors = ex switch
+            {
+                Needling.SharedKernel.Errors.ValidationException v => v.Errors,
+                Needling.SharedKernel.Errors.UnprocessableInputException u => u.Errors,
+                _ => null,
+            };
+            await Console.Error.WriteLineAsync(ex.Message + (errors is not null
+                ? " " + string.Join(" ", errors.Select(e => $"{e.Key} {string.Join(" ", e.Value)}"))
                 : ""));
             return 1;
         }

@@ -23,6 +23,12 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Pr
             {
                 Status = 400, Title = "Malformed request", Detail = "The text contains a character that cannot be stored (U+0000, the null character).",
             },
+            // A record saved from a version someone else changed a moment ago (the UPDATE's WHERE found no such version).
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = 412, Title = "Changed since you read it",
+                Detail = "Someone else changed this record a moment ago: read it again, check, and repeat your change with the new ETag.",
+            },
             DbUpdateException => new ProblemDetails
             {
                 Status = 409, Title = "Conflict",

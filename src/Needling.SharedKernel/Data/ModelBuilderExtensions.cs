@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Needling.SharedKernel.Concurrency;
 
 namespace Needling.SharedKernel.Data;
 
@@ -16,7 +17,8 @@ public static class ModelBuilderExtensions
     /// <summary>
     /// Call last in OnModelCreating. Puts the module's tables in its own schema (PostgreSQL, SQL Server) or behind a
     /// "schema_" prefix (SQLite has no schemas), names tables and columns in snake_case so that an IT person
-    /// can query them by hand, and reads every DateTime back as UTC (SQLite forgets the kind).
+    /// can query them by hand, reads every DateTime back as UTC (SQLite forgets the kind), and makes the version of
+    /// every <see cref="IVersioned"/> record its concurrency token.
     /// </summary>
     public static void UseModuleConventions(this ModelBuilder model, string schema, bool isSqlite)
     {
@@ -33,6 +35,10 @@ public static class ModelBuilderExtensions
         }
         foreach (var entity in model.Model.GetEntityTypes())
         {
+            if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
+            {
+                entity.FindProperty(nameof(IVersioned.Version))!.IsConcurrencyToken = true;
+            }
             foreach (var property in entity.GetProperties())
             {
                 property.SetColumnName(SnakeCase(property.GetColumnName()));

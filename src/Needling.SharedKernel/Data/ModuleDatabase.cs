@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Caching;
+using Needling.SharedKernel.Concurrency;
 using Needling.SharedKernel.Modules;
 
 namespace Needling.SharedKernel.Data;
@@ -23,7 +24,7 @@ public static class ModuleDatabase
         services.AddDbContextPool<TContext>((sp, b) =>
         {
             b.UseNeedlingDatabase(options.Provider, connectionString, schema)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CacheInvalidationInterceptor>());
+                .AddInterceptors(VersionInterceptor.Instance, sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<CacheInvalidationInterceptor>());
             // Npgsql traces its own commands; the SQLite and SQL Server drivers do not here.
             if (options.Provider == DatabaseProvider.Sqlite)
             {

@@ -1,6 +1,9 @@
 namespace Needling.SharedKernel.Errors;
 
-/// <summary>Collects field errors and throws one <see cref="ValidationException"/> naming all of them.</summary>
+/// <summary>
+/// Collects field errors and throws one exception naming all of them: <see cref="ValidationException"/> (400) or, for
+/// records an Admin keeps, <see cref="UnprocessableInputException"/> (422).
+/// </summary>
 public sealed class Validator
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
@@ -33,6 +36,15 @@ public sealed class Validator
         if (_errors.Count > 0)
         {
             throw new ValidationException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+    }
+
+    /// <summary>422 naming every field at fault: the input is well-formed but makes no sense as the record it would write.</summary>
+    public void ThrowIfUnprocessable()
+    {
+        if (_errors.Count > 0)
+        {
+            throw new UnprocessableInputException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
         }
     }
 }

@@ -69,8 +69,8 @@ public abstract class AftercareEmailTests(MailAppFixture app)
             // The number patients call is printed on the sheet; a later update that leaves it out keeps it.
             var clinic = await admin.GetOk("/clinic");
             var hours = System.Text.Json.JsonSerializer.Deserialize<object>(clinic.GetProperty("openingHours").GetRawText());
-            Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/clinic", new { name = "Harbour Skin Clinic", timeZoneId = "UTC", openingHours = hours, phone = "+44 20 7946 0555" })).StatusCode);
-            Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/clinic", new { name = "Harbour Skin Clinic", timeZoneId = "UTC", openingHours = hours })).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.PutMatchingAsync("/clinic", new { name = "Harbour Skin Clinic", timeZoneId = "UTC", openingHours = hours, phone = "+44 20 7946 0555" })).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.PutMatchingAsync("/clinic", new { name = "Harbour Skin Clinic", timeZoneId = "UTC", openingHours = hours })).StatusCode);
             Assert.Equal("+44 20 7946 0555", (await admin.GetOk("/clinic")).GetProperty("phone").GetString());
         }
         var (_, session, email, signed) = await SignedAsync(adverse: "bruising");

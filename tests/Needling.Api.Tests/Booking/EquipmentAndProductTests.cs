@@ -48,7 +48,7 @@ public abstract class EquipmentAndProductTests(AppFixture app)
             var deviceId = appointment.GetProperty("deviceId").GetGuid();
             var device = (await admin.GetOk("/devices")).EnumerateArray().Single(d => d.GetProperty("id").GetGuid() == deviceId);
             var yesterday = DateOnly.FromDateTime(v.Start.UtcDateTime).AddDays(-1);
-            await (await admin.PutAsJsonAsync($"/devices/{deviceId}", new
+            await (await admin.PutMatchingAsync($"/devices/{deviceId}", new
             {
                 name = device.GetProperty("name").GetString(), kind = device.GetProperty("kind").GetString(), serial = device.GetProperty("serial").GetString(),
                 maintenanceDueOn = yesterday,
@@ -69,7 +69,7 @@ public abstract class EquipmentAndProductTests(AppFixture app)
             new { jurisdiction = "JP", status = "approved", reference = "MHLW regenerative medicine plan 2024-001" },
             new { jurisdiction = "TH", status = "not-approved", reference = "Thai FDA statement 2023" },
         };
-        await (await admin.PutAsJsonAsync("/treatments/UC-MSC", new { name = "UC-MSC", durationMinutes = 60, deviceKind = "injection-kit", requiresRegulatoryClearance = true, regulatoryStatus = statuses })).Json(HttpStatusCode.OK);
+        await (await admin.PutMatchingAsync("/treatments/UC-MSC", new { name = "UC-MSC", durationMinutes = 60, deviceKind = "injection-kit", requiresRegulatoryClearance = true, regulatoryStatus = statuses })).Json(HttpStatusCode.OK);
         var practitioner = await admin.RegisterPractitioner(BookingSetup.Unique("Dr"), ["physician"]);
         using var desk = await app.As("Receptionist", freshToken: true);
         var patient = await desk.RegisterPatient("Uma", BookingSetup.Unique("Cells"));
@@ -81,7 +81,7 @@ public abstract class EquipmentAndProductTests(AppFixture app)
         Assert.Contains("ci.product-not-cleared", RuleIds(await Ask()));
 
         // An update without the field keeps the status: it does not quietly clear or unclear the product.
-        var updated = await (await admin.PutAsJsonAsync("/treatments/UC-MSC", new { name = "UC-MSC micro-injection", durationMinutes = 60, deviceKind = "injection-kit" })).Json(HttpStatusCode.OK);
+        var updated = await (await admin.PutMatchingAsync("/treatments/UC-MSC", new { name = "UC-MSC micro-injection", durationMinutes = 60, deviceKind = "injection-kit" })).Json(HttpStatusCode.OK);
         Assert.True(updated.GetProperty("requiresRegulatoryClearance").GetBoolean());
         Assert.Equal(2, updated.GetProperty("regulatoryStatus").GetArrayLength());
         Assert.Contains("ci.product-not-cleared", RuleIds(await Ask()));
@@ -94,8 +94,8 @@ public abstract class EquipmentAndProductTests(AppFixture app)
     public async Task A_product_that_needs_clearance_cannot_be_created_without_its_regulatory_status()
     {
         using var admin = await app.As("Admin", freshToken: true);
-        var problem = await (await admin.PutAsJsonAsync("/treatments/NEW-PRODUCT", new { name = "New product", durationMinutes = 30, requiresRegulatoryClearance = true }))
-            .AssertProblem(HttpStatusCode.BadRequest);
+        var problem = await (await admin.PutMatchingAsync("/treatments/NEW-PRODUCT", new { name = "New product", durationMinutes = 30, requiresRegulatoryClearance = true }))
+            .AssertProblem(HttpStatusCode.UnprocessableEntity);
         Assert.True(problem.GetProperty("errors").TryGetProperty("regulatoryStatus", out _));
     }
 
@@ -104,7 +104,7 @@ public abstract class EquipmentAndProductTests(AppFixture app)
 
     private static async Task SetJurisdiction(HttpClient admin, string jurisdiction)
     {
-        var response = await admin.PutAsJsonAsync("/clinic", new { name = "Product clinic", timeZoneId = "UTC", openingHours = Hours(), jurisdiction });
+        var response = await admin.PutMatchingAsync("/clinic", new { name = "Product clinic", timeZoneId = "UTC", openingHours = Hours(), jurisdiction });
         Assert.True(response.StatusCode == HttpStatusCode.NoContent, await response.Content.ReadAsStringAsync());
     }
 

@@ -90,7 +90,7 @@ public abstract class PatientIntervalRaceTests(AppFixture app)
         var targets = StartsWithinAWeek(weeksAhead: 2 + 3 * Requests + 1);
 
         var results = await AllAtOnce(second, (client, i) =>
-            client.PostAsJsonAsync($"/appointments/{appointments[i]}/reschedule", new { start = targets[i] }));
+            client.PostMatchingAsync($"/appointments/{appointments[i]}/reschedule", new { start = targets[i] }));
 
         ExactlyOneWonAndTheOthersNameTheIntervalRule(results, HttpStatusCode.OK);
         Assert.Equal(Requests, await BookedCount(r.Patient));

@@ -133,7 +133,7 @@ public abstract class SchedulingTests(AppFixture app)
         Assert.True(fresh.GetProperty("worksWheneverClinicOpen").GetBoolean());
 
         var pattern = new { periods = new[] { new { day = "monday", start = "09:00", end = "12:00" }, new { day = "tuesday", start = "13:00", end = "17:00" } } };
-        var saved = await (await admin.PutAsJsonAsync($"/practitioners/{practitioner}/schedule", pattern)).Json(HttpStatusCode.OK);
+        var saved = await (await admin.PutMatchingAsync($"/practitioners/{practitioner}/schedule", pattern)).Json(HttpStatusCode.OK);
         Assert.False(saved.GetProperty("worksWheneverClinicOpen").GetBoolean());
         Assert.Equal(2, (await desk.GetOk($"/practitioners/{practitioner}/schedule")).GetProperty("periods").GetArrayLength());
 
@@ -143,20 +143,20 @@ public abstract class SchedulingTests(AppFixture app)
         Assert.Equal(tuesday.AddHours(16), slots[^1].Start);
 
         var path = $"/practitioners/{practitioner}/schedule/exceptions/{Date(tuesday)}";
-        await (await admin.PutAsJsonAsync(path, new { periods = Array.Empty<object>() })).Json(HttpStatusCode.OK);
+        await (await admin.PutMatchingAsync(path, new { periods = Array.Empty<object>() })).Json(HttpStatusCode.OK);
         Assert.Empty(Slots(await Search(desk, tuesday, tuesday, practitioner)));
         var exception = (await desk.GetOk($"/practitioners/{practitioner}/schedule")).GetProperty("exceptions").EnumerateArray().Single();
         Assert.Equal(Date(tuesday), exception.GetProperty("date").GetString());
         Assert.Equal(0, exception.GetProperty("periods").GetArrayLength());
 
-        await (await admin.PutAsJsonAsync(path, new { periods = new[] { new { start = "10:00", end = "11:30" } } })).Json(HttpStatusCode.OK);
+        await (await admin.PutMatchingAsync(path, new { periods = new[] { new { start = "10:00", end = "11:30" } } })).Json(HttpStatusCode.OK);
         Assert.Equal([tuesday.AddHours(10), tuesday.AddHours(10.25), tuesday.AddHours(10.5)], Slots(await Search(desk, tuesday, tuesday, practitioner)).Select(s => s.Start));
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(path)).StatusCode);
         Assert.Equal(tuesday.AddHours(13), Slots(await Search(desk, tuesday, tuesday, practitioner))[0].Start);
         await (await admin.DeleteAsync(path)).AssertProblem(HttpStatusCode.NotFound);
 
-        await (await admin.PutAsJsonAsync($"/practitioners/{practitioner}/schedule", new { periods = Array.Empty<object>() })).Json(HttpStatusCode.OK);
+        await (await admin.PutMatchingAsync($"/practitioners/{practitioner}/schedule", new { periods = Array.Empty<object>() })).Json(HttpStatusCode.OK);
         Assert.Equal(tuesday.AddHours(9), Slots(await Search(desk, tuesday, tuesday, practitioner))[0].Start);
     }
 
@@ -166,14 +166,14 @@ public abstract class SchedulingTests(AppFixture app)
         var practitioner = await NewPractitioner();
         using var admin = await app.As("Admin");
         var overlapping = new { periods = new[] { new { day = "friday", start = "09:00", end = "13:00" }, new { day = "friday", start = "12:00", end = "17:00" } } };
-        var problem = await (await admin.PutAsJsonAsync($"/practitioners/{practitioner}/schedule", overlapping)).AssertProblem(HttpStatusCode.BadRequest);
+        var problem = await (await admin.PutMatchingAsync($"/practitioners/{practitioner}/schedule", overlapping)).AssertProblem(HttpStatusCode.UnprocessableEntity);
         Assert.True(problem.GetProperty("errors").TryGetProperty("periods", out _));
         var backwards = new { periods = new[] { new { day = "friday", start = "17:00", end = "09:00" } } };
-        problem = await (await admin.PutAsJsonAsync($"/practitioners/{practitioner}/schedule", backwards)).AssertProblem(HttpStatusCode.BadRequest);
+        problem = await (await admin.PutMatchingAsync($"/practitioners/{practitioner}/schedule", backwards)).AssertProblem(HttpStatusCode.UnprocessableEntity);
         Assert.True(problem.GetProperty("errors").TryGetProperty("periods[0]", out _));
-        await (await admin.PutAsJsonAsync($"/practitioners/{Guid.NewGuid()}/schedule", new { periods = Array.Empty<object>() })).AssertProblem(HttpStatusCode.NotFound);
-        await (await admin.PostAsJsonAsync($"/practitioners/{practitioner}/leave", new { fromDate = "2031-05-02", toDate = "2031-05-01", reason = "x" })).AssertProblem(HttpStatusCode.BadRequest);
-        await (await admin.PutAsJsonAsync($"/practitioners/{practitioner}/schedule/exceptions/not-a-date", new { periods = Array.Empty<object>() })).AssertProblem(HttpStatusCode.BadRequest);
+        await (await admin.PutMatchingAsync($"/practitioners/{Guid.NewGuid()}/schedule", new { periods = Array.Empty<object>() })).AssertProblem(HttpStatusCode.NotFound);
+        await (await admin.PostAsJsonAsync($"/practitioners/{practitioner}/leave", new { fromDate = "2031-05-02", toDate = "2031-05-01", reason = "x" })).AssertProblem(HttpStatusCode.UnprocessableEntity);
+        await (await admin.PutMatchingAsync($"/practitioners/{practitioner}/schedule/exceptions/not-a-date", new { periods = Array.Empty<object>() })).AssertProblem(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public abstract class SchedulingTests(AppFixture app)
         using var admin = await app.As("Admin");
         using var desk = await app.As("Receptionist");
         await (await desk.PostAsJsonAsync("/availability", new { treatmentCode = "XX-NONE", from = "2031-01-06", to = "2031-01-07" })).AssertProblem(HttpStatusCode.NotFound);
-        Assert.Equal(HttpStatusCode.Created, (await admin.PutAsJsonAsync("/treatments/XX-OLD", new { name = "Withdrawn", durationMinutes = 30, active = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PutMatchingAsync("/treatments/XX-OLD", new { name = "Withdrawn", durationMinutes = 30, active = false })).StatusCode);
         var problem = await (await desk.PostAsJsonAsync("/availability", new { treatmentCode = "XX-OLD", from = "2031-01-06", to = "2031-01-07" })).AssertProblem(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("availability.treatment-inactive", problem.GetProperty("ruleId").GetString());
         problem = await (await desk.PostAsJsonAsync("/availability", new { treatmentCode = "MN-PEN", from = "2031-01-06", to = "2031-03-09" })).AssertProblem(HttpStatusCode.BadRequest);
@@ -211,7 +211,7 @@ public abstract class SchedulingTests(AppFixture app)
         using var desk = await app.As("Receptionist");
         var weekdays = new[] { "monday", "tuesday", "wednesday", "thursday", "friday" };
         object Hours(string zone) => new { name = "My clinic", timeZoneId = zone, openingHours = weekdays.Select(d => new { day = d, opens = "09:00:00", closes = "18:00:00" }).ToArray() };
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/clinic", Hours("Asia/Tokyo"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutMatchingAsync("/clinic", Hours("Asia/Tokyo"))).StatusCode);
         try
         {
             var tuesday = BookingSetup.NextWeekday(0, weeksAhead: 9);
@@ -223,7 +223,7 @@ public abstract class SchedulingTests(AppFixture app)
         }
         finally
         {
-            Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/clinic", Hours("UTC"))).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.PutMatchingAsync("/clinic", Hours("UTC"))).StatusCode);
         }
     }
 }

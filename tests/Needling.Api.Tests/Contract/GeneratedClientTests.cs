@@ -61,11 +61,12 @@ public abstract class GeneratedClientTests(AppFixture app)
                     facts.Add("same-slot=" + e.StatusCode + " problem-status=" + e.Result.Status + " trace=" + !string.IsNullOrEmpty(e.Result.TraceId));
                 }
 
-                var cancelled = await client.PostAppointmentsByIdCancelAsync(read.Id, new ChangeAppointmentStatusCancelRequest { Reason = "The patient asked" });
+                // If-Match: the version read (the ETag is the sequence in quotes), as the document declares.
+                var cancelled = await client.PostAppointmentsByIdCancelAsync(read.Id, "\"" + read.Sequence + "\"", new ChangeAppointmentStatusCancelRequest { Reason = "The patient asked" });
                 facts.Add("cancelled=" + cancelled.Status + " reason=" + cancelled.CancelReason);
                 try
                 {
-                    await client.PostAppointmentsByIdCancelAsync(read.Id, new ChangeAppointmentStatusCancelRequest { Reason = "Again" });
+                    await client.PostAppointmentsByIdCancelAsync(read.Id, "\"" + cancelled.Sequence + "\"", new ChangeAppointmentStatusCancelRequest { Reason = "Again" });
                     facts.Add("cancelled-twice");
                 }
                 catch (ApiException<ProblemDetails> e)

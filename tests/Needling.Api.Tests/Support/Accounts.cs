@@ -22,7 +22,7 @@ public static class Accounts
 
     /// <summary>PUT /staff/{id} as an Admin would send it from the account's form.</summary>
     public static Task<HttpResponseMessage> UpdateAsync(HttpClient admin, Guid id, string[] roles, bool active = true, string? newPassword = null, string displayName = DisplayName) =>
-        admin.PutAsJsonAsync($"/staff/{id}", new { displayName, roles, active, newPassword });
+        admin.PutMatchingAsync($"/staff/{id}", new { displayName, roles, active, newPassword });
 
     /// <summary>A client of <paramref name="instance"/> that sends <paramref name="token"/>.</summary>
     public static HttpClient WithToken(this WebApplicationFactory<Program> instance, string token)

@@ -13,8 +13,9 @@ public static class Http
         return JsonDocument.Parse(body).RootElement;
     }
 
+    /// <summary>POST, with If-Match read just before when the POST changes an existing record (<see cref="Matching.ChangesRecord"/>).</summary>
     public static async Task<JsonElement> PostOk(this HttpClient client, string path, object body, HttpStatusCode expected = HttpStatusCode.Created) =>
-        await (await client.PostAsJsonAsync(path, body)).Json(expected);
+        await (Matching.ChangesRecord(path) ? await client.PostMatchingAsync(path, body) : await client.PostAsJsonAsync(path, body)).Json(expected);
 
     public static async Task<JsonElement> GetOk(this HttpClient client, string path) =>
         await (await client.GetAsync(path)).Json(HttpStatusCode.OK);

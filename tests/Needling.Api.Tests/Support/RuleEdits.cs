@@ -14,7 +14,7 @@ internal static class RuleEdits
     public static async Task<int> SaveProtocolAsync(AppFixture app, HttpClient admin, JsonNode rule, string note)
     {
         var id = rule["id"]!.GetValue<string>();
-        var response = await admin.PutAsJsonAsync($"/rules/protocols/{id}", new { rule, note });
+        var response = await admin.PutMatchingAsync($"/rules/protocols/{id}", new { rule, note });
         if (response.StatusCode == HttpStatusCode.OK)
         {
             return (await response.Json(HttpStatusCode.OK)).GetProperty("ruleSetVersion").GetInt32();

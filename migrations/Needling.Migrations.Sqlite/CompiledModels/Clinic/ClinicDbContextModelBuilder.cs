@@ -16,7 +16,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
     public partial class ClinicDbContextModel
     {
         private ClinicDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("06338760-268e-4eab-88cb-b77e4f28784b"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("8fe1d175-e202-475f-8c9f-424631dd767d"), entityTypeCount: 10)
         {
         }
 
@@ -76,6 +76,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             needlingClinicDomainClinicSettingsTableBase.Columns.Add("phone", phoneColumnBase);
             var time_zone_idColumnBase = new ColumnBase<ColumnMappingBase>("time_zone_id", "TEXT", needlingClinicDomainClinicSettingsTableBase);
             needlingClinicDomainClinicSettingsTableBase.Columns.Add("time_zone_id", time_zone_idColumnBase);
+            var versionColumnBase = new ColumnBase<ColumnMappingBase>("version", "INTEGER", needlingClinicDomainClinicSettingsTableBase);
+            needlingClinicDomainClinicSettingsTableBase.Columns.Add("version", versionColumnBase);
             relationalModel.DefaultTables.Add("Needling.Clinic.Domain.ClinicSettings", needlingClinicDomainClinicSettingsTableBase);
             var needlingClinicDomainClinicSettingsMappingBase = new TableMappingBase<ColumnMappingBase>(clinicSettings, needlingClinicDomainClinicSettingsTableBase, null);
             needlingClinicDomainClinicSettingsTableBase.AddTypeMapping(needlingClinicDomainClinicSettingsMappingBase, false);
@@ -85,6 +87,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nameColumnBase, clinicSettings.FindProperty("Name")!, needlingClinicDomainClinicSettingsMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)phoneColumnBase, clinicSettings.FindProperty("Phone")!, needlingClinicDomainClinicSettingsMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)time_zone_idColumnBase, clinicSettings.FindProperty("TimeZoneId")!, needlingClinicDomainClinicSettingsMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase, clinicSettings.FindProperty("Version")!, needlingClinicDomainClinicSettingsMappingBase);
 
             var tableMappings = new List<TableMapping>();
             clinicSettings.SetRuntimeAnnotation("Relational:TableMappings", tableMappings);
@@ -110,6 +113,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var time_zone_idColumn = new Column("time_zone_id", "TEXT", clinic_settingsTable);
             clinic_settingsTable.Columns.Add("time_zone_id", time_zone_idColumn);
             time_zone_idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(time_zone_idColumn);
+            var versionColumn = new Column("version", "INTEGER", clinic_settingsTable);
+            clinic_settingsTable.Columns.Add("version", versionColumn);
+            versionColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(versionColumn);
             relationalModel.Tables.Add(("clinic_settings", null), clinic_settingsTable);
             var clinic_settingsTableMapping = new TableMapping(clinicSettings, clinic_settingsTable, null);
             clinic_settingsTable.AddTypeMapping(clinic_settingsTableMapping, false);
@@ -119,6 +125,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping(nameColumn, clinicSettings.FindProperty("Name")!, clinic_settingsTableMapping);
             RelationalModel.CreateColumnMapping(phoneColumn, clinicSettings.FindProperty("Phone")!, clinic_settingsTableMapping);
             RelationalModel.CreateColumnMapping(time_zone_idColumn, clinicSettings.FindProperty("TimeZoneId")!, clinic_settingsTableMapping);
+            RelationalModel.CreateColumnMapping(versionColumn, clinicSettings.FindProperty("Version")!, clinic_settingsTableMapping);
             var pk_clinic_settings = new UniqueConstraint("pk_clinic_settings", clinic_settingsTable, new[] { idColumn });
             clinic_settingsTable.PrimaryKey = pk_clinic_settings;
             pk_clinic_settings.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_clinic_settings));
@@ -204,6 +211,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             needlingClinicDomainDeviceTableBase.Columns.Add("name", nameColumnBase0);
             var serialColumnBase = new ColumnBase<ColumnMappingBase>("serial", "TEXT", needlingClinicDomainDeviceTableBase);
             needlingClinicDomainDeviceTableBase.Columns.Add("serial", serialColumnBase);
+            var versionColumnBase0 = new ColumnBase<ColumnMappingBase>("version", "INTEGER", needlingClinicDomainDeviceTableBase);
+            needlingClinicDomainDeviceTableBase.Columns.Add("version", versionColumnBase0);
             relationalModel.DefaultTables.Add("Needling.Clinic.Domain.Device", needlingClinicDomainDeviceTableBase);
             var needlingClinicDomainDeviceMappingBase = new TableMappingBase<ColumnMappingBase>(device, needlingClinicDomainDeviceTableBase, null);
             needlingClinicDomainDeviceTableBase.AddTypeMapping(needlingClinicDomainDeviceMappingBase, false);
@@ -214,6 +223,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)maintenance_due_onColumnBase, device.FindProperty("MaintenanceDueOn")!, needlingClinicDomainDeviceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nameColumnBase0, device.FindProperty("Name")!, needlingClinicDomainDeviceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)serialColumnBase, device.FindProperty("Serial")!, needlingClinicDomainDeviceMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase0, device.FindProperty("Version")!, needlingClinicDomainDeviceMappingBase);
 
             var tableMappings1 = new List<TableMapping>();
             device.SetRuntimeAnnotation("Relational:TableMappings", tableMappings1);
@@ -239,6 +249,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var serialColumn = new Column("serial", "TEXT", clinic_devicesTable);
             clinic_devicesTable.Columns.Add("serial", serialColumn);
             serialColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(serialColumn);
+            var versionColumn0 = new Column("version", "INTEGER", clinic_devicesTable);
+            clinic_devicesTable.Columns.Add("version", versionColumn0);
+            versionColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(versionColumn0);
             relationalModel.Tables.Add(("clinic_devices", null), clinic_devicesTable);
             var clinic_devicesTableMapping = new TableMapping(device, clinic_devicesTable, null);
             clinic_devicesTable.AddTypeMapping(clinic_devicesTableMapping, false);
@@ -249,6 +262,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping(maintenance_due_onColumn, device.FindProperty("MaintenanceDueOn")!, clinic_devicesTableMapping);
             RelationalModel.CreateColumnMapping(nameColumn0, device.FindProperty("Name")!, clinic_devicesTableMapping);
             RelationalModel.CreateColumnMapping(serialColumn, device.FindProperty("Serial")!, clinic_devicesTableMapping);
+            RelationalModel.CreateColumnMapping(versionColumn0, device.FindProperty("Version")!, clinic_devicesTableMapping);
             var pk_clinic_devices = new UniqueConstraint("pk_clinic_devices", clinic_devicesTable, new[] { idColumn1 });
             clinic_devicesTable.PrimaryKey = pk_clinic_devices;
             pk_clinic_devices.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_clinic_devices));
@@ -348,6 +362,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             needlingClinicDomainPractitionerTableBase.Columns.Add("licence_number", licence_numberColumnBase);
             var professionColumnBase = new ColumnBase<ColumnMappingBase>("profession", "TEXT", needlingClinicDomainPractitionerTableBase);
             needlingClinicDomainPractitionerTableBase.Columns.Add("profession", professionColumnBase);
+            var versionColumnBase1 = new ColumnBase<ColumnMappingBase>("version", "INTEGER", needlingClinicDomainPractitionerTableBase);
+            needlingClinicDomainPractitionerTableBase.Columns.Add("version", versionColumnBase1);
             relationalModel.DefaultTables.Add("Needling.Clinic.Domain.Practitioner", needlingClinicDomainPractitionerTableBase);
             var needlingClinicDomainPractitionerMappingBase = new TableMappingBase<ColumnMappingBase>(practitioner, needlingClinicDomainPractitionerTableBase, null);
             needlingClinicDomainPractitionerTableBase.AddTypeMapping(needlingClinicDomainPractitionerMappingBase, false);
@@ -359,6 +375,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)licence_expires_onColumnBase, practitioner.FindProperty("LicenceExpiresOn")!, needlingClinicDomainPractitionerMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)licence_numberColumnBase, practitioner.FindProperty("LicenceNumber")!, needlingClinicDomainPractitionerMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)professionColumnBase, practitioner.FindProperty("Profession")!, needlingClinicDomainPractitionerMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase1, practitioner.FindProperty("Version")!, needlingClinicDomainPractitionerMappingBase);
 
             var tableMappings3 = new List<TableMapping>();
             practitioner.SetRuntimeAnnotation("Relational:TableMappings", tableMappings3);
@@ -390,6 +407,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var professionColumn = new Column("profession", "TEXT", clinic_practitionersTable);
             clinic_practitionersTable.Columns.Add("profession", professionColumn);
             professionColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(professionColumn);
+            var versionColumn1 = new Column("version", "INTEGER", clinic_practitionersTable);
+            clinic_practitionersTable.Columns.Add("version", versionColumn1);
+            versionColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(versionColumn1);
             relationalModel.Tables.Add(("clinic_practitioners", null), clinic_practitionersTable);
             var clinic_practitionersTableMapping = new TableMapping(practitioner, clinic_practitionersTable, null);
             clinic_practitionersTable.AddTypeMapping(clinic_practitionersTableMapping, false);
@@ -401,6 +421,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping(licence_expires_onColumn, practitioner.FindProperty("LicenceExpiresOn")!, clinic_practitionersTableMapping);
             RelationalModel.CreateColumnMapping(licence_numberColumn, practitioner.FindProperty("LicenceNumber")!, clinic_practitionersTableMapping);
             RelationalModel.CreateColumnMapping(professionColumn, practitioner.FindProperty("Profession")!, clinic_practitionersTableMapping);
+            RelationalModel.CreateColumnMapping(versionColumn1, practitioner.FindProperty("Version")!, clinic_practitionersTableMapping);
             var pk_clinic_practitioners = new UniqueConstraint("pk_clinic_practitioners", clinic_practitionersTable, new[] { idColumn2 });
             clinic_practitionersTable.PrimaryKey = pk_clinic_practitioners;
             pk_clinic_practitioners.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_clinic_practitioners));
@@ -476,6 +497,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             needlingClinicDomainRoomTableBase.Columns.Add("id", idColumnBase3);
             var nameColumnBase1 = new ColumnBase<ColumnMappingBase>("name", "TEXT", needlingClinicDomainRoomTableBase);
             needlingClinicDomainRoomTableBase.Columns.Add("name", nameColumnBase1);
+            var versionColumnBase2 = new ColumnBase<ColumnMappingBase>("version", "INTEGER", needlingClinicDomainRoomTableBase);
+            needlingClinicDomainRoomTableBase.Columns.Add("version", versionColumnBase2);
             relationalModel.DefaultTables.Add("Needling.Clinic.Domain.Room", needlingClinicDomainRoomTableBase);
             var needlingClinicDomainRoomMappingBase = new TableMappingBase<ColumnMappingBase>(room, needlingClinicDomainRoomTableBase, null);
             needlingClinicDomainRoomTableBase.AddTypeMapping(needlingClinicDomainRoomMappingBase, false);
@@ -483,6 +506,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase3, room.FindProperty("Id")!, needlingClinicDomainRoomMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)activeColumnBase1, room.FindProperty("Active")!, needlingClinicDomainRoomMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nameColumnBase1, room.FindProperty("Name")!, needlingClinicDomainRoomMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase2, room.FindProperty("Version")!, needlingClinicDomainRoomMappingBase);
 
             var tableMappings5 = new List<TableMapping>();
             room.SetRuntimeAnnotation("Relational:TableMappings", tableMappings5);
@@ -496,6 +520,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var nameColumn1 = new Column("name", "TEXT", clinic_roomsTable);
             clinic_roomsTable.Columns.Add("name", nameColumn1);
             nameColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(nameColumn1);
+            var versionColumn2 = new Column("version", "INTEGER", clinic_roomsTable);
+            clinic_roomsTable.Columns.Add("version", versionColumn2);
+            versionColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(versionColumn2);
             relationalModel.Tables.Add(("clinic_rooms", null), clinic_roomsTable);
             var clinic_roomsTableMapping = new TableMapping(room, clinic_roomsTable, null);
             clinic_roomsTable.AddTypeMapping(clinic_roomsTableMapping, false);
@@ -503,6 +530,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping(idColumn3, room.FindProperty("Id")!, clinic_roomsTableMapping);
             RelationalModel.CreateColumnMapping(activeColumn1, room.FindProperty("Active")!, clinic_roomsTableMapping);
             RelationalModel.CreateColumnMapping(nameColumn1, room.FindProperty("Name")!, clinic_roomsTableMapping);
+            RelationalModel.CreateColumnMapping(versionColumn2, room.FindProperty("Version")!, clinic_roomsTableMapping);
             var pk_clinic_rooms = new UniqueConstraint("pk_clinic_rooms", clinic_roomsTable, new[] { idColumn3 });
             clinic_roomsTable.PrimaryKey = pk_clinic_rooms;
             pk_clinic_rooms.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_clinic_rooms));
@@ -553,6 +581,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             needlingClinicDomainStaffAccountTableBase.Columns.Add("security_stamp", security_stampColumnBase);
             var usernameColumnBase = new ColumnBase<ColumnMappingBase>("username", "TEXT", needlingClinicDomainStaffAccountTableBase);
             needlingClinicDomainStaffAccountTableBase.Columns.Add("username", usernameColumnBase);
+            var versionColumnBase3 = new ColumnBase<ColumnMappingBase>("version", "INTEGER", needlingClinicDomainStaffAccountTableBase);
+            needlingClinicDomainStaffAccountTableBase.Columns.Add("version", versionColumnBase3);
             relationalModel.DefaultTables.Add("Needling.Clinic.Domain.StaffAccount", needlingClinicDomainStaffAccountTableBase);
             var needlingClinicDomainStaffAccountMappingBase = new TableMappingBase<ColumnMappingBase>(staffAccount, needlingClinicDomainStaffAccountTableBase, null);
             needlingClinicDomainStaffAccountTableBase.AddTypeMapping(needlingClinicDomainStaffAccountMappingBase, false);
@@ -567,6 +597,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)rolesColumnBase, staffAccount.FindProperty("Roles")!, needlingClinicDomainStaffAccountMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)security_stampColumnBase, staffAccount.FindProperty("SecurityStamp")!, needlingClinicDomainStaffAccountMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)usernameColumnBase, staffAccount.FindProperty("Username")!, needlingClinicDomainStaffAccountMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase3, staffAccount.FindProperty("Version")!, needlingClinicDomainStaffAccountMappingBase);
 
             var tableMappings6 = new List<TableMapping>();
             staffAccount.SetRuntimeAnnotation("Relational:TableMappings", tableMappings6);
@@ -607,6 +638,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var usernameColumn = new Column("username", "TEXT", clinic_staff_accountsTable);
             clinic_staff_accountsTable.Columns.Add("username", usernameColumn);
             usernameColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(usernameColumn);
+            var versionColumn3 = new Column("version", "INTEGER", clinic_staff_accountsTable);
+            clinic_staff_accountsTable.Columns.Add("version", versionColumn3);
+            versionColumn3.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(versionColumn3);
             relationalModel.Tables.Add(("clinic_staff_accounts", null), clinic_staff_accountsTable);
             var clinic_staff_accountsTableMapping = new TableMapping(staffAccount, clinic_staff_accountsTable, null);
             clinic_staff_accountsTable.AddTypeMapping(clinic_staff_accountsTableMapping, false);
@@ -621,6 +655,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping(rolesColumn, staffAccount.FindProperty("Roles")!, clinic_staff_accountsTableMapping);
             RelationalModel.CreateColumnMapping(security_stampColumn, staffAccount.FindProperty("SecurityStamp")!, clinic_staff_accountsTableMapping);
             RelationalModel.CreateColumnMapping(usernameColumn, staffAccount.FindProperty("Username")!, clinic_staff_accountsTableMapping);
+            RelationalModel.CreateColumnMapping(versionColumn3, staffAccount.FindProperty("Version")!, clinic_staff_accountsTableMapping);
             var pk_clinic_staff_accounts = new UniqueConstraint("pk_clinic_staff_accounts", clinic_staff_accountsTable, new[] { idColumn4 });
             clinic_staff_accountsTable.PrimaryKey = pk_clinic_staff_accounts;
             pk_clinic_staff_accounts.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_clinic_staff_accounts));
@@ -667,6 +702,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             needlingClinicDomainTreatmentTableBase.Columns.Add("regulatory_status_json", regulatory_status_jsonColumnBase);
             var requires_regulatory_clearanceColumnBase = new ColumnBase<ColumnMappingBase>("requires_regulatory_clearance", "INTEGER", needlingClinicDomainTreatmentTableBase);
             needlingClinicDomainTreatmentTableBase.Columns.Add("requires_regulatory_clearance", requires_regulatory_clearanceColumnBase);
+            var versionColumnBase4 = new ColumnBase<ColumnMappingBase>("version", "INTEGER", needlingClinicDomainTreatmentTableBase);
+            needlingClinicDomainTreatmentTableBase.Columns.Add("version", versionColumnBase4);
             relationalModel.DefaultTables.Add("Needling.Clinic.Domain.Treatment", needlingClinicDomainTreatmentTableBase);
             var needlingClinicDomainTreatmentMappingBase = new TableMappingBase<ColumnMappingBase>(treatment, needlingClinicDomainTreatmentTableBase, null);
             needlingClinicDomainTreatmentTableBase.AddTypeMapping(needlingClinicDomainTreatmentMappingBase, false);
@@ -679,6 +716,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nameColumnBase2, treatment.FindProperty("Name")!, needlingClinicDomainTreatmentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)regulatory_status_jsonColumnBase, treatment.FindProperty("RegulatoryStatusJson")!, needlingClinicDomainTreatmentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)requires_regulatory_clearanceColumnBase, treatment.FindProperty("RequiresRegulatoryClearance")!, needlingClinicDomainTreatmentMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase4, treatment.FindProperty("Version")!, needlingClinicDomainTreatmentMappingBase);
 
             var tableMappings7 = new List<TableMapping>();
             treatment.SetRuntimeAnnotation("Relational:TableMappings", tableMappings7);
@@ -713,6 +751,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var requires_regulatory_clearanceColumn = new Column("requires_regulatory_clearance", "INTEGER", clinic_treatmentsTable);
             clinic_treatmentsTable.Columns.Add("requires_regulatory_clearance", requires_regulatory_clearanceColumn);
             requires_regulatory_clearanceColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<bool>(requires_regulatory_clearanceColumn);
+            var versionColumn4 = new Column("version", "INTEGER", clinic_treatmentsTable);
+            clinic_treatmentsTable.Columns.Add("version", versionColumn4);
+            versionColumn4.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(versionColumn4);
             relationalModel.Tables.Add(("clinic_treatments", null), clinic_treatmentsTable);
             var clinic_treatmentsTableMapping = new TableMapping(treatment, clinic_treatmentsTable, null);
             clinic_treatmentsTable.AddTypeMapping(clinic_treatmentsTableMapping, false);
@@ -725,6 +766,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping(nameColumn2, treatment.FindProperty("Name")!, clinic_treatmentsTableMapping);
             RelationalModel.CreateColumnMapping(regulatory_status_jsonColumn, treatment.FindProperty("RegulatoryStatusJson")!, clinic_treatmentsTableMapping);
             RelationalModel.CreateColumnMapping(requires_regulatory_clearanceColumn, treatment.FindProperty("RequiresRegulatoryClearance")!, clinic_treatmentsTableMapping);
+            RelationalModel.CreateColumnMapping(versionColumn4, treatment.FindProperty("Version")!, clinic_treatmentsTableMapping);
             var pk_clinic_treatments = new UniqueConstraint("pk_clinic_treatments", clinic_treatmentsTable, new[] { idColumn5 });
             clinic_treatmentsTable.PrimaryKey = pk_clinic_treatments;
             pk_clinic_treatments.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_clinic_treatments));

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 using Needling.Clinic.Domain;
 
 #pragma warning disable 219, 612, 618
@@ -24,7 +25,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 "Needling.Clinic.Domain.ClinicSettings",
                 typeof(ClinicSettings),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 navigationCount: 1,
                 keyCount: 1);
 
@@ -208,6 +209,56 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             timeZoneId.TypeMapping = SqliteStringTypeMapping.Default;
             timeZoneId.AddAnnotation("Relational:ColumnName", "time_zone_id");
 
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(ClinicSettings).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ClinicSettings).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
+            version.SetGetter(
+                int (ClinicSettings instance) => ClinicSettingsUnsafeAccessors.Version(instance),
+                bool (ClinicSettings instance) => ClinicSettingsUnsafeAccessors.Version(instance) == 0);
+            version.SetSetter(
+                ClinicSettings (ClinicSettings instance, int value) =>
+                {
+                    ClinicSettingsUnsafeAccessors.Version(instance) = value;
+                    return instance;
+                });
+            version.SetMaterializationSetter(
+                ClinicSettings (ClinicSettings instance, int value) =>
+                {
+                    ClinicSettingsUnsafeAccessors.Version(instance) = value;
+                    return instance;
+                });
+            version.SetAccessors(
+                int (IInternalEntry entry) => ClinicSettingsUnsafeAccessors.Version(((ClinicSettings)(entry.Entity))),
+                int (IInternalEntry entry) => ClinicSettingsUnsafeAccessors.Version(((ClinicSettings)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(version, 5),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(version));
+            version.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            version.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            version.AddAnnotation("Relational:ColumnName", "version");
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -223,6 +274,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var name = runtimeEntityType.FindProperty("Name");
             var phone = runtimeEntityType.FindProperty("Phone");
             var timeZoneId = runtimeEntityType.FindProperty("TimeZoneId");
+            var version = runtimeEntityType.FindProperty("Version");
             var key = runtimeEntityType.FindKey(new[] { id });
             key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
             key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
@@ -231,7 +283,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((ClinicSettings)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, string, string, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), (source.GetCurrentValue<string>(jurisdiction) == null ? null : ((ValueComparer<string>)(((IProperty)jurisdiction).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(jurisdiction))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), (source.GetCurrentValue<string>(phone) == null ? null : ((ValueComparer<string>)(((IProperty)phone).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(phone))), (source.GetCurrentValue<string>(timeZoneId) == null ? null : ((ValueComparer<string>)(((IProperty)timeZoneId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(timeZoneId))))));
+                    return ((ISnapshot)(new Snapshot<Guid, string, string, string, string, int>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), (source.GetCurrentValue<string>(jurisdiction) == null ? null : ((ValueComparer<string>)(((IProperty)jurisdiction).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(jurisdiction))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), (source.GetCurrentValue<string>(phone) == null ? null : ((ValueComparer<string>)(((IProperty)phone).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(phone))), (source.GetCurrentValue<string>(timeZoneId) == null ? null : ((ValueComparer<string>)(((IProperty)timeZoneId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(timeZoneId))), ((ValueComparer<int>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(version)))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -248,11 +300,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                     return ((ISnapshot)(new Snapshot<Guid, object>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<OpeningHours>>(openingHours)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 5,
+                propertyCount: 6,
                 navigationCount: 1,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 5,
+                originalValueCount: 6,
                 shadowCount: 0,
                 relationshipCount: 2,
                 storeGeneratedCount: 1));

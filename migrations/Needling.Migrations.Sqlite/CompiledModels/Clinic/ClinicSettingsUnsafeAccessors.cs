@@ -26,6 +26,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<TimeZoneId>k__BackingField")]
         public static extern ref string TimeZoneId(ClinicSettings @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Version>k__BackingField")]
+        public static extern ref int Version(ClinicSettings @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<OpeningHours>k__BackingField")]
         public static extern ref List<OpeningHours> OpeningHours(ClinicSettings @this);
     }

@@ -25,7 +25,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 "Needling.Clinic.Domain.Device",
                 typeof(Device),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -260,6 +260,56 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             serial.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(serial));
             serial.AddAnnotation("Relational:ColumnName", "serial");
 
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(Device).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Device).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
+            version.SetGetter(
+                int (Device instance) => DeviceUnsafeAccessors.Version(instance),
+                bool (Device instance) => DeviceUnsafeAccessors.Version(instance) == 0);
+            version.SetSetter(
+                Device (Device instance, int value) =>
+                {
+                    DeviceUnsafeAccessors.Version(instance) = value;
+                    return instance;
+                });
+            version.SetMaterializationSetter(
+                Device (Device instance, int value) =>
+                {
+                    DeviceUnsafeAccessors.Version(instance) = value;
+                    return instance;
+                });
+            version.SetAccessors(
+                int (IInternalEntry entry) => DeviceUnsafeAccessors.Version(((Device)(entry.Entity))),
+                int (IInternalEntry entry) => DeviceUnsafeAccessors.Version(((Device)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(version, 6),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(version));
+            version.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            version.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            version.AddAnnotation("Relational:ColumnName", "version");
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -281,6 +331,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var maintenanceDueOn = runtimeEntityType.FindProperty("MaintenanceDueOn");
             var name = runtimeEntityType.FindProperty("Name");
             var serial = runtimeEntityType.FindProperty("Serial");
+            var version = runtimeEntityType.FindProperty("Version");
             var key = runtimeEntityType.FindKey(new[] { id });
             key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
             key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
@@ -288,7 +339,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((Device)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, bool, string, DateOnly?, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), (source.GetCurrentValue<string>(kind) == null ? null : ((ValueComparer<string>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(kind))), (source.GetCurrentValue<DateOnly?>(maintenanceDueOn) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)maintenanceDueOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(maintenanceDueOn))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), (source.GetCurrentValue<string>(serial) == null ? null : ((ValueComparer<string>)(((IProperty)serial).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(serial))))));
+                    return ((ISnapshot)(new Snapshot<Guid, bool, string, DateOnly?, string, string, int>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), (source.GetCurrentValue<string>(kind) == null ? null : ((ValueComparer<string>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(kind))), (source.GetCurrentValue<DateOnly?>(maintenanceDueOn) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)maintenanceDueOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(maintenanceDueOn))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), (source.GetCurrentValue<string>(serial) == null ? null : ((ValueComparer<string>)(((IProperty)serial).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(serial))), ((ValueComparer<int>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(version)))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -305,11 +356,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                     return ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 6,
+                propertyCount: 7,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 6,
+                originalValueCount: 7,
                 shadowCount: 0,
                 relationshipCount: 1,
                 storeGeneratedCount: 1));

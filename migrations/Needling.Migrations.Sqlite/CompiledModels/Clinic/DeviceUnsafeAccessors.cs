@@ -27,5 +27,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
 
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Serial>k__BackingField")]
         public static extern ref string Serial(Device @this);
+
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Version>k__BackingField")]
+        public static extern ref int Version(Device @this);
     }
 }

@@ -25,7 +25,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 "Needling.Clinic.Domain.Practitioner",
                 typeof(Practitioner),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 navigationCount: 1,
                 keyCount: 1);
 
@@ -308,6 +308,56 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             profession.TypeMapping = SqliteStringTypeMapping.Default;
             profession.AddAnnotation("Relational:ColumnName", "profession");
 
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(Practitioner).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Practitioner).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
+            version.SetGetter(
+                int (Practitioner instance) => PractitionerUnsafeAccessors.Version(instance),
+                bool (Practitioner instance) => PractitionerUnsafeAccessors.Version(instance) == 0);
+            version.SetSetter(
+                Practitioner (Practitioner instance, int value) =>
+                {
+                    PractitionerUnsafeAccessors.Version(instance) = value;
+                    return instance;
+                });
+            version.SetMaterializationSetter(
+                Practitioner (Practitioner instance, int value) =>
+                {
+                    PractitionerUnsafeAccessors.Version(instance) = value;
+                    return instance;
+                });
+            version.SetAccessors(
+                int (IInternalEntry entry) => PractitionerUnsafeAccessors.Version(((Practitioner)(entry.Entity))),
+                int (IInternalEntry entry) => PractitionerUnsafeAccessors.Version(((Practitioner)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(version, 7),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(version));
+            version.SetPropertyIndexes(
+                index: 7,
+                originalValueIndex: 7,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            version.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            version.AddAnnotation("Relational:ColumnName", "version");
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -325,6 +375,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var licenceExpiresOn = runtimeEntityType.FindProperty("LicenceExpiresOn");
             var licenceNumber = runtimeEntityType.FindProperty("LicenceNumber");
             var profession = runtimeEntityType.FindProperty("Profession");
+            var version = runtimeEntityType.FindProperty("Version");
             var key = runtimeEntityType.FindKey(new[] { id });
             key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
             key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
@@ -333,7 +384,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((Practitioner)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, bool, bool, string, DateOnly?, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), ((ValueComparer<bool>)(((IProperty)clinicalLead).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(clinicalLead)), (source.GetCurrentValue<string>(displayName) == null ? null : ((ValueComparer<string>)(((IProperty)displayName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(displayName))), (source.GetCurrentValue<DateOnly?>(licenceExpiresOn) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)licenceExpiresOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(licenceExpiresOn))), (source.GetCurrentValue<string>(licenceNumber) == null ? null : ((ValueComparer<string>)(((IProperty)licenceNumber).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(licenceNumber))), (source.GetCurrentValue<string>(profession) == null ? null : ((ValueComparer<string>)(((IProperty)profession).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(profession))))));
+                    return ((ISnapshot)(new Snapshot<Guid, bool, bool, string, DateOnly?, string, string, int>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), ((ValueComparer<bool>)(((IProperty)clinicalLead).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(clinicalLead)), (source.GetCurrentValue<string>(displayName) == null ? null : ((ValueComparer<string>)(((IProperty)displayName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(displayName))), (source.GetCurrentValue<DateOnly?>(licenceExpiresOn) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)licenceExpiresOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(licenceExpiresOn))), (source.GetCurrentValue<string>(licenceNumber) == null ? null : ((ValueComparer<string>)(((IProperty)licenceNumber).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(licenceNumber))), (source.GetCurrentValue<string>(profession) == null ? null : ((ValueComparer<string>)(((IProperty)profession).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(profession))), ((ValueComparer<int>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(version)))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -350,11 +401,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                     return ((ISnapshot)(new Snapshot<Guid, object>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<Qualification>>(qualifications)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 7,
+                propertyCount: 8,
                 navigationCount: 1,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 7,
+                originalValueCount: 8,
                 shadowCount: 0,
                 relationshipCount: 2,
                 storeGeneratedCount: 1));

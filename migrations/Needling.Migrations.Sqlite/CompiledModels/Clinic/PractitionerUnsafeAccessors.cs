@@ -32,6 +32,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Profession>k__BackingField")]
         public static extern ref string Profession(Practitioner @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Version>k__BackingField")]
+        public static extern ref int Version(Practitioner @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Qualifications>k__BackingField")]
         public static extern ref List<Qualification> Qualifications(Practitioner @this);
     }

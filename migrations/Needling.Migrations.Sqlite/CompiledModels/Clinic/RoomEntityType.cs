@@ -25,7 +25,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 "Needling.Clinic.Domain.Room",
                 typeof(Room),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 4,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -152,6 +152,56 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             name.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(name));
             name.AddAnnotation("Relational:ColumnName", "name");
 
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(Room).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Room).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
+            version.SetGetter(
+                int (Room instance) => RoomUnsafeAccessors.Version(instance),
+                bool (Room instance) => RoomUnsafeAccessors.Version(instance) == 0);
+            version.SetSetter(
+                Room (Room instance, int value) =>
+                {
+                    RoomUnsafeAccessors.Version(instance) = value;
+                    return instance;
+                });
+            version.SetMaterializationSetter(
+                Room (Room instance, int value) =>
+                {
+                    RoomUnsafeAccessors.Version(instance) = value;
+                    return instance;
+                });
+            version.SetAccessors(
+                int (IInternalEntry entry) => RoomUnsafeAccessors.Version(((Room)(entry.Entity))),
+                int (IInternalEntry entry) => RoomUnsafeAccessors.Version(((Room)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(version, 3),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(version));
+            version.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            version.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            version.AddAnnotation("Relational:ColumnName", "version");
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -170,6 +220,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var id = runtimeEntityType.FindProperty("Id");
             var active = runtimeEntityType.FindProperty("Active");
             var name = runtimeEntityType.FindProperty("Name");
+            var version = runtimeEntityType.FindProperty("Version");
             var key = runtimeEntityType.FindKey(new[] { id });
             key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
             key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
@@ -177,7 +228,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((Room)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, bool, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))))));
+                    return ((ISnapshot)(new Snapshot<Guid, bool, string, int>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), ((ValueComparer<int>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(version)))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -194,11 +245,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                     return ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 3,
+                propertyCount: 4,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 3,
+                originalValueCount: 4,
                 shadowCount: 0,
                 relationshipCount: 1,
                 storeGeneratedCount: 1));

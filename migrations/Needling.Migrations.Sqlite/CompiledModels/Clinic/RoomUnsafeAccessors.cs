@@ -18,5 +18,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
 
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Name>k__BackingField")]
         public static extern ref string Name(Room @this);
+
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Version>k__BackingField")]
+        public static extern ref int Version(Room @this);
     }
 }

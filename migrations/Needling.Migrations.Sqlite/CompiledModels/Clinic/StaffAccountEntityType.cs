@@ -28,7 +28,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 "Needling.Clinic.Domain.StaffAccount",
                 typeof(StaffAccount),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -436,6 +436,56 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             username.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(username));
             username.AddAnnotation("Relational:ColumnName", "username");
 
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(StaffAccount).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StaffAccount).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
+            version.SetGetter(
+                int (StaffAccount instance) => StaffAccountUnsafeAccessors.Version(instance),
+                bool (StaffAccount instance) => StaffAccountUnsafeAccessors.Version(instance) == 0);
+            version.SetSetter(
+                StaffAccount (StaffAccount instance, int value) =>
+                {
+                    StaffAccountUnsafeAccessors.Version(instance) = value;
+                    return instance;
+                });
+            version.SetMaterializationSetter(
+                StaffAccount (StaffAccount instance, int value) =>
+                {
+                    StaffAccountUnsafeAccessors.Version(instance) = value;
+                    return instance;
+                });
+            version.SetAccessors(
+                int (IInternalEntry entry) => StaffAccountUnsafeAccessors.Version(((StaffAccount)(entry.Entity))),
+                int (IInternalEntry entry) => StaffAccountUnsafeAccessors.Version(((StaffAccount)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(version, 10),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(version));
+            version.SetPropertyIndexes(
+                index: 10,
+                originalValueIndex: 10,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            version.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            version.AddAnnotation("Relational:ColumnName", "version");
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -461,6 +511,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var roles = runtimeEntityType.FindProperty("Roles");
             var securityStamp = runtimeEntityType.FindProperty("SecurityStamp");
             var username = runtimeEntityType.FindProperty("Username");
+            var version = runtimeEntityType.FindProperty("Version");
             var key = runtimeEntityType.FindKey(new[] { id });
             key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
             key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
@@ -468,7 +519,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((StaffAccount)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, bool, string, int, DateTime?, string, Guid?, string, Guid, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), (source.GetCurrentValue<string>(displayName) == null ? null : ((ValueComparer<string>)(((IProperty)displayName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(displayName))), ((ValueComparer<int>)(((IProperty)failedSignIns).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(failedSignIns)), (source.GetCurrentValue<DateTime?>(lockedUntilUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lockedUntilUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lockedUntilUtc))), (source.GetCurrentValue<string>(passwordHash) == null ? null : ((ValueComparer<string>)(((IProperty)passwordHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(passwordHash))), (source.GetCurrentValue<Guid?>(practitionerId) == null ? null : ((ValueComparer<Guid?>)(((IProperty)practitionerId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(practitionerId))), (source.GetCurrentValue<string>(roles) == null ? null : ((ValueComparer<string>)(((IProperty)roles).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(roles))), ((ValueComparer<Guid>)(((IProperty)securityStamp).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(securityStamp)), (source.GetCurrentValue<string>(username) == null ? null : ((ValueComparer<string>)(((IProperty)username).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(username))))));
+                    return ((ISnapshot)(new Snapshot<Guid, bool, string, int, DateTime?, string, Guid?, string, Guid, string, int>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), (source.GetCurrentValue<string>(displayName) == null ? null : ((ValueComparer<string>)(((IProperty)displayName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(displayName))), ((ValueComparer<int>)(((IProperty)failedSignIns).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(failedSignIns)), (source.GetCurrentValue<DateTime?>(lockedUntilUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lockedUntilUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lockedUntilUtc))), (source.GetCurrentValue<string>(passwordHash) == null ? null : ((ValueComparer<string>)(((IProperty)passwordHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(passwordHash))), (source.GetCurrentValue<Guid?>(practitionerId) == null ? null : ((ValueComparer<Guid?>)(((IProperty)practitionerId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(practitionerId))), (source.GetCurrentValue<string>(roles) == null ? null : ((ValueComparer<string>)(((IProperty)roles).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(roles))), ((ValueComparer<Guid>)(((IProperty)securityStamp).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(securityStamp)), (source.GetCurrentValue<string>(username) == null ? null : ((ValueComparer<string>)(((IProperty)username).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(username))), ((ValueComparer<int>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(version)))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -485,11 +536,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                     return ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 10,
+                propertyCount: 11,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 10,
+                originalValueCount: 11,
                 shadowCount: 0,
                 relationshipCount: 1,
                 storeGeneratedCount: 1));

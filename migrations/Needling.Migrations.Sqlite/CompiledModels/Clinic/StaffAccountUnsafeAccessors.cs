@@ -39,5 +39,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
 
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Username>k__BackingField")]
         public static extern ref string Username(StaffAccount @this);
+
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Version>k__BackingField")]
+        public static extern ref int Version(StaffAccount @this);
     }
 }

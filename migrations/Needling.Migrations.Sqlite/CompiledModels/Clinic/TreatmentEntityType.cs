@@ -25,7 +25,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 "Needling.Clinic.Domain.Treatment",
                 typeof(Treatment),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -357,6 +357,56 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                     storeTypeName: "INTEGER"));
             requiresRegulatoryClearance.AddAnnotation("Relational:ColumnName", "requires_regulatory_clearance");
 
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(Treatment).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Treatment).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
+            version.SetGetter(
+                int (Treatment instance) => TreatmentUnsafeAccessors.Version(instance),
+                bool (Treatment instance) => TreatmentUnsafeAccessors.Version(instance) == 0);
+            version.SetSetter(
+                Treatment (Treatment instance, int value) =>
+                {
+                    TreatmentUnsafeAccessors.Version(instance) = value;
+                    return instance;
+                });
+            version.SetMaterializationSetter(
+                Treatment (Treatment instance, int value) =>
+                {
+                    TreatmentUnsafeAccessors.Version(instance) = value;
+                    return instance;
+                });
+            version.SetAccessors(
+                int (IInternalEntry entry) => TreatmentUnsafeAccessors.Version(((Treatment)(entry.Entity))),
+                int (IInternalEntry entry) => TreatmentUnsafeAccessors.Version(((Treatment)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(version, 8),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(version));
+            version.SetPropertyIndexes(
+                index: 8,
+                originalValueIndex: 8,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            version.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            version.AddAnnotation("Relational:ColumnName", "version");
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -380,6 +430,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var name = runtimeEntityType.FindProperty("Name");
             var regulatoryStatusJson = runtimeEntityType.FindProperty("RegulatoryStatusJson");
             var requiresRegulatoryClearance = runtimeEntityType.FindProperty("RequiresRegulatoryClearance");
+            var version = runtimeEntityType.FindProperty("Version");
             var key = runtimeEntityType.FindKey(new[] { id });
             key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
             key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
@@ -387,7 +438,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((Treatment)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, bool, string, string, int, string, string, bool>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), (source.GetCurrentValue<string>(code) == null ? null : ((ValueComparer<string>)(((IProperty)code).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(code))), (source.GetCurrentValue<string>(deviceKind) == null ? null : ((ValueComparer<string>)(((IProperty)deviceKind).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(deviceKind))), ((ValueComparer<int>)(((IProperty)durationMinutes).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(durationMinutes)), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), (source.GetCurrentValue<string>(regulatoryStatusJson) == null ? null : ((ValueComparer<string>)(((IProperty)regulatoryStatusJson).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(regulatoryStatusJson))), ((ValueComparer<bool>)(((IProperty)requiresRegulatoryClearance).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(requiresRegulatoryClearance)))));
+                    return ((ISnapshot)(new Snapshot<Guid, bool, string, string, int, string, string, bool, int>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), (source.GetCurrentValue<string>(code) == null ? null : ((ValueComparer<string>)(((IProperty)code).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(code))), (source.GetCurrentValue<string>(deviceKind) == null ? null : ((ValueComparer<string>)(((IProperty)deviceKind).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(deviceKind))), ((ValueComparer<int>)(((IProperty)durationMinutes).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(durationMinutes)), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), (source.GetCurrentValue<string>(regulatoryStatusJson) == null ? null : ((ValueComparer<string>)(((IProperty)regulatoryStatusJson).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(regulatoryStatusJson))), ((ValueComparer<bool>)(((IProperty)requiresRegulatoryClearance).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(requiresRegulatoryClearance)), ((ValueComparer<int>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(version)))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -404,11 +455,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                     return ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 8,
+                propertyCount: 9,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 8,
+                originalValueCount: 9,
                 shadowCount: 0,
                 relationshipCount: 1,
                 storeGeneratedCount: 1));

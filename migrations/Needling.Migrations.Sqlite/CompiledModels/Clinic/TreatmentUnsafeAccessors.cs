@@ -33,5 +33,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
 
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<RequiresRegulatoryClearance>k__BackingField")]
         public static extern ref bool RequiresRegulatoryClearance(Treatment @this);
+
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Version>k__BackingField")]
+        public static extern ref int Version(Treatment @this);
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Json.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.Json;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Needling.Patients.Domain;
@@ -27,7 +28,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
                 "Needling.Patients.Domain.Patient",
                 typeof(Patient),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -407,6 +408,56 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             searchName.TypeMapping = SqliteStringTypeMapping.Default;
             searchName.AddAnnotation("Relational:ColumnName", "search_name");
 
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(Patient).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Patient).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
+            version.SetGetter(
+                int (Patient instance) => PatientUnsafeAccessors.Version(instance),
+                bool (Patient instance) => PatientUnsafeAccessors.Version(instance) == 0);
+            version.SetSetter(
+                Patient (Patient instance, int value) =>
+                {
+                    PatientUnsafeAccessors.Version(instance) = value;
+                    return instance;
+                });
+            version.SetMaterializationSetter(
+                Patient (Patient instance, int value) =>
+                {
+                    PatientUnsafeAccessors.Version(instance) = value;
+                    return instance;
+                });
+            version.SetAccessors(
+                int (IInternalEntry entry) => PatientUnsafeAccessors.Version(((Patient)(entry.Entity))),
+                int (IInternalEntry entry) => PatientUnsafeAccessors.Version(((Patient)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(version, 10),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(version));
+            version.SetPropertyIndexes(
+                index: 10,
+                originalValueIndex: 10,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            version.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            version.AddAnnotation("Relational:ColumnName", "version");
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -439,6 +490,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             var preferredLanguage = runtimeEntityType.FindProperty("PreferredLanguage");
             var registeredAtUtc = runtimeEntityType.FindProperty("RegisteredAtUtc");
             var searchName = runtimeEntityType.FindProperty("SearchName");
+            var version = runtimeEntityType.FindProperty("Version");
             var key = runtimeEntityType.FindKey(new[] { id });
             key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
             key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
@@ -446,7 +498,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((Patient)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, DateOnly, string, string, string, string, string, string, DateTime, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<DateOnly>)(((IProperty)dateOfBirth).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly>(dateOfBirth)), (source.GetCurrentValue<string>(email) == null ? null : ((ValueComparer<string>)(((IProperty)email).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(email))), (source.GetCurrentValue<string>(familyName) == null ? null : ((ValueComparer<string>)(((IProperty)familyName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(familyName))), (source.GetCurrentValue<string>(givenName) == null ? null : ((ValueComparer<string>)(((IProperty)givenName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(givenName))), (source.GetCurrentValue<string>(phone) == null ? null : ((ValueComparer<string>)(((IProperty)phone).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(phone))), (source.GetCurrentValue<string>(phoneDigits) == null ? null : ((ValueComparer<string>)(((IProperty)phoneDigits).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(phoneDigits))), (source.GetCurrentValue<string>(preferredLanguage) == null ? null : ((ValueComparer<string>)(((IProperty)preferredLanguage).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(preferredLanguage))), ((ValueComparer<DateTime>)(((IProperty)registeredAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(registeredAtUtc)), (source.GetCurrentValue<string>(searchName) == null ? null : ((ValueComparer<string>)(((IProperty)searchName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(searchName))))));
+                    return ((ISnapshot)(new Snapshot<Guid, DateOnly, string, string, string, string, string, string, DateTime, string, int>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<DateOnly>)(((IProperty)dateOfBirth).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly>(dateOfBirth)), (source.GetCurrentValue<string>(email) == null ? null : ((ValueComparer<string>)(((IProperty)email).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(email))), (source.GetCurrentValue<string>(familyName) == null ? null : ((ValueComparer<string>)(((IProperty)familyName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(familyName))), (source.GetCurrentValue<string>(givenName) == null ? null : ((ValueComparer<string>)(((IProperty)givenName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(givenName))), (source.GetCurrentValue<string>(phone) == null ? null : ((ValueComparer<string>)(((IProperty)phone).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(phone))), (source.GetCurrentValue<string>(phoneDigits) == null ? null : ((ValueComparer<string>)(((IProperty)phoneDigits).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(phoneDigits))), (source.GetCurrentValue<string>(preferredLanguage) == null ? null : ((ValueComparer<string>)(((IProperty)preferredLanguage).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(preferredLanguage))), ((ValueComparer<DateTime>)(((IProperty)registeredAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(registeredAtUtc)), (source.GetCurrentValue<string>(searchName) == null ? null : ((ValueComparer<string>)(((IProperty)searchName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(searchName))), ((ValueComparer<int>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(version)))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -463,11 +515,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
                     return ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 10,
+                propertyCount: 11,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 10,
+                originalValueCount: 11,
                 shadowCount: 0,
                 relationshipCount: 1,
                 storeGeneratedCount: 1));

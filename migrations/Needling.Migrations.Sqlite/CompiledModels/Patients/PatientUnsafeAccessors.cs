@@ -39,5 +39,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
 
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<SearchName>k__BackingField")]
         public static extern ref string SearchName(Patient @this);
+
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Version>k__BackingField")]
+        public static extern ref int Version(Patient @this);
     }
 }

@@ -16,7 +16,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
     public partial class PatientsDbContextModel
     {
         private PatientsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bb135ded-09fe-4ea7-b737-7c5e7f596665"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("4a62d775-b99b-45cb-be7e-2e3a42bc0130"), entityTypeCount: 5)
         {
         }
 
@@ -38,7 +38,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             ScreeningEntryEntityType.CreateAnnotations(screeningEntry);
             AuditRecordEntityType.CreateAnnotations(auditRecord);
 
-            AddAnnotation("ProductVersion", "10.0.14");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddRuntimeAnnotation("Relational:RelationalModelFactory", () => CreateRelationalModel());
         }
 
@@ -80,6 +80,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             needlingPatientsDomainPatientTableBase.Columns.Add("registered_at_utc", registered_at_utcColumnBase);
             var search_nameColumnBase = new ColumnBase<ColumnMappingBase>("search_name", "TEXT", needlingPatientsDomainPatientTableBase);
             needlingPatientsDomainPatientTableBase.Columns.Add("search_name", search_nameColumnBase);
+            var versionColumnBase = new ColumnBase<ColumnMappingBase>("version", "INTEGER", needlingPatientsDomainPatientTableBase);
+            needlingPatientsDomainPatientTableBase.Columns.Add("version", versionColumnBase);
             relationalModel.DefaultTables.Add("Needling.Patients.Domain.Patient", needlingPatientsDomainPatientTableBase);
             var needlingPatientsDomainPatientMappingBase = new TableMappingBase<ColumnMappingBase>(patient, needlingPatientsDomainPatientTableBase, null);
             needlingPatientsDomainPatientTableBase.AddTypeMapping(needlingPatientsDomainPatientMappingBase, false);
@@ -94,6 +96,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)preferred_languageColumnBase, patient.FindProperty("PreferredLanguage")!, needlingPatientsDomainPatientMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)registered_at_utcColumnBase, patient.FindProperty("RegisteredAtUtc")!, needlingPatientsDomainPatientMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)search_nameColumnBase, patient.FindProperty("SearchName")!, needlingPatientsDomainPatientMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase, patient.FindProperty("Version")!, needlingPatientsDomainPatientMappingBase);
 
             var tableMappings = new List<TableMapping>();
             patient.SetRuntimeAnnotation("Relational:TableMappings", tableMappings);
@@ -137,6 +140,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             var search_nameColumn = new Column("search_name", "TEXT", patients_patientsTable);
             patients_patientsTable.Columns.Add("search_name", search_nameColumn);
             search_nameColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(search_nameColumn);
+            var versionColumn = new Column("version", "INTEGER", patients_patientsTable);
+            patients_patientsTable.Columns.Add("version", versionColumn);
+            versionColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(versionColumn);
             relationalModel.Tables.Add(("patients_patients", null), patients_patientsTable);
             var patients_patientsTableMapping = new TableMapping(patient, patients_patientsTable, null);
             patients_patientsTable.AddTypeMapping(patients_patientsTableMapping, false);
@@ -151,6 +157,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping(preferred_languageColumn, patient.FindProperty("PreferredLanguage")!, patients_patientsTableMapping);
             RelationalModel.CreateColumnMapping(registered_at_utcColumn, patient.FindProperty("RegisteredAtUtc")!, patients_patientsTableMapping);
             RelationalModel.CreateColumnMapping(search_nameColumn, patient.FindProperty("SearchName")!, patients_patientsTableMapping);
+            RelationalModel.CreateColumnMapping(versionColumn, patient.FindProperty("Version")!, patients_patientsTableMapping);
             var pk_patients_patients = new UniqueConstraint("pk_patients_patients", patients_patientsTable, new[] { idColumn });
             patients_patientsTable.PrimaryKey = pk_patients_patients;
             pk_patients_patients.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_patients));

@@ -626,7 +626,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
                 typeof(DateTime?),
                 propertyInfo: typeof(ScreeningEntry).GetProperty("SupersededAtUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ScreeningEntry).GetField("<SupersededAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                concurrencyToken: true);
             supersededAtUtc.SetGetter(
                 DateTime? (ScreeningEntry instance) => ScreeningEntryUnsafeAccessors.SupersededAtUtc(instance),
                 bool (ScreeningEntry instance) => !(ScreeningEntryUnsafeAccessors.SupersededAtUtc(instance).HasValue));

@@ -47,7 +47,7 @@ internal sealed partial class AppointmentWriter(BookingDbContext db, ICurrentAct
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new SharedKernel.Errors.ConflictException("The appointment was changed by someone else a moment ago; reload it and try again.");
+            throw new SharedKernel.Concurrency.PreconditionFailedException("appointment");
         }
         signal.Notify();
     }

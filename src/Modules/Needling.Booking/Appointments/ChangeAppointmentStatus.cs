@@ -8,7 +8,9 @@ using Needling.Booking.Data;
 using Needling.Booking.Domain;
 using Needling.Contracts.Booking;
 using Needling.Contracts.Sessions;
+using Needling.SharedKernel.Concurrency;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 using Needling.SharedKernel.Outbox;
 using Needling.SharedKernel.Security;
 
@@ -18,42 +20,56 @@ namespace Needling.Booking.Appointments;
 /// Check in (arrived), no-show, complete (fulfilled), cancel. The allowed moves are
 /// <see cref="AppointmentStatus.Transitions"/>; any other is refused with 409 naming both statuses.
 /// </summary>
+/// <remarks>
+/// Cancelling needs If-Match: the desk cancels the appointment it is looking at, and one moved or reassigned since
+/// (perhaps at the patient's own request) must not be cancelled from a stale screen. Check-in, no-show and complete
+/// record what happened in the room and overwrite nothing a colleague chose; the transition table already refuses a
+/// stale move, so If-Match is checked when sent and not required.
+/// </remarks>
 internal static class ChangeAppointmentStatus
 {
     internal sealed record CancelRequest(string Reason);
 
     public static void Map(RouteGroupBuilder desk)
     {
-        desk.MapPost("/appointments/{id:guid}/check-in", (Guid id, StatusChange change, CancellationToken ct) =>
-            change.ApplyAsync(id, AppointmentStatus.Arrived, "checked-in", null, ct))
+        desk.MapPost("/appointments/{id:guid}/check-in", (Guid id, HttpContext http, StatusChange change, CancellationToken ct) =>
+            change.ApplyAsync(http, id, AppointmentStatus.Arrived, "checked-in", null, ct))
             .WithSummary("The patient has arrived (FHIR status arrived); no earlier than Booking:CheckInWindowHours before the start.")
-            .Produces<AppointmentDto>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<AppointmentDto>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .HonoursIfMatch();
 
-        desk.MapPost("/appointments/{id:guid}/no-show", (Guid id, StatusChange change, CancellationToken ct) =>
-            change.ApplyAsync(id, AppointmentStatus.NoShow, "no-show", null, ct))
+        desk.MapPost("/appointments/{id:guid}/no-show", (Guid id, HttpContext http, StatusChange change, CancellationToken ct) =>
+            change.ApplyAsync(http, id, AppointmentStatus.NoShow, "no-show", null, ct))
             .WithSummary("The patient did not come (FHIR status noshow); only once the start time has passed.")
-            .Produces<AppointmentDto>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<AppointmentDto>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .HonoursIfMatch();
 
-        desk.MapPost("/appointments/{id:guid}/cancel", (Guid id, CancelRequest r, StatusChange change, CancellationToken ct) =>
+        desk.MapPost("/appointments/{id:guid}/cancel", (Guid id, CancelRequest r, HttpContext http, StatusChange change, CancellationToken ct) =>
         {
             new Validator().NotBlank(r.Reason, "reason", 500).ThrowIfInvalid();
-            return change.ApplyAsync(id, AppointmentStatus.Cancelled, "cancelled", r.Reason.Trim(), ct);
-        }).WithSummary("Cancel an appointment with a reason; the slot is freed.")
+            return change.ApplyAsync(http, id, AppointmentStatus.Cancelled, "cancelled", r.Reason.Trim(), ct);
+        }).WithSummary("Cancel an appointment with a reason (If-Match: its ETag); the slot is freed.")
+            .RequiresIfMatch()
             .Produces<AppointmentDto>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        desk.MapPost("/appointments/{id:guid}/complete", (Guid id, StatusChange change, CancellationToken ct) =>
-            change.ApplyAsync(id, AppointmentStatus.Fulfilled, "completed", null, ct))
+        desk.MapPost("/appointments/{id:guid}/complete", (Guid id, HttpContext http, StatusChange change, CancellationToken ct) =>
+            change.ApplyAsync(http, id, AppointmentStatus.Fulfilled, "completed", null, ct))
             .RequireAuthorization(p => p.RequireRole(Roles.Practitioner))
             .WithSummary("The session took place (FHIR status fulfilled): only once its session record is signed (signing completes it by itself). Practitioners only.")
-            .Produces<AppointmentDto>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<AppointmentDto>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .HonoursIfMatch();
     }
 }
 
 internal sealed class StatusChange(BookingDbContext db, AppointmentWriter writer, IMediator mediator, IOptions<BookingOptions> options, TimeProvider clock)
 {
-    public async Task<IResult> ApplyAsync(Guid id, string to, string action, string? reason, CancellationToken ct)
+    public async Task<IResult> ApplyAsync(HttpContext http, Guid id, string to, string action, string? reason, CancellationToken ct)
     {
         var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Appointment", id);
+        if (to == AppointmentStatus.Cancelled || http.Request.Headers.IfMatch.Count > 0)
+        {
+            http.EnsureMatches(db, appointment, "appointment");
+        }
         var from = appointment.Status;
         if (!AppointmentStatus.Transitions[from].Contains(to))
         {

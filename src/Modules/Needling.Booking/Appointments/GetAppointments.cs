@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Needling.Booking.Data;
 using Needling.Booking.Domain;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Booking.Appointments;
 
@@ -19,7 +20,8 @@ internal static class GetAppointments
         desk.MapGet("/appointments/{id:guid}", async (Guid id, BookingDbContext db, CancellationToken ct) =>
             TypedResults.Ok(AppointmentDto.From(await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct)
                 ?? throw new NotFoundException("Appointment", id))))
-            .WithSummary("One appointment.");
+            .WithSummary("One appointment; the ETag is what a reschedule, reassignment or cancellation sends as If-Match.")
+            .AnswersETag();
 
         desk.MapGet("/appointments/{id:guid}/history", async (Guid id, BookingDbContext db, CancellationToken ct) =>
         {

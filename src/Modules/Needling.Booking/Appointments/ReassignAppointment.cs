@@ -9,6 +9,9 @@ using Needling.Contracts.Booking;
 using Needling.SharedKernel.Errors;
 using Needling.SharedKernel.Outbox;
 
+using Needling.SharedKernel.Concurrency;
+using Needling.SharedKernel.Hosting;
+
 namespace Needling.Booking.Appointments;
 
 /// <summary>
@@ -22,17 +25,19 @@ internal static class ReassignAppointment
 
     public static void Map(RouteGroupBuilder desk) =>
         desk.MapPost("/appointments/{id:guid}/reassign", Handle)
-            .WithSummary("Give a booked or checked-in appointment to another practitioner, with a reason.")
+            .WithSummary("Give a booked or checked-in appointment to another practitioner, with a reason (If-Match: its ETag).")
+            .RequiresIfMatch()
             .Produces<AppointmentDto>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> Handle(
-        Guid id, Request r, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, PatientLock patientLock,
+        Guid id, Request r, HttpContext http, BookingDbContext db, BookingChecks checks, AppointmentWriter writer, PatientLock patientLock,
         ScheduleReader schedules, TimeProvider clock, CancellationToken ct)
     {
         new Validator().NotBlank(r.Reason, "reason", 400).ThrowIfInvalid(); // the history keeps it after the previous practitioner's id
         var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Appointment", id);
+        http.EnsureMatches(db, appointment, "appointment");
         if (appointment.Status is not (AppointmentStatus.Booked or AppointmentStatus.Arrived))
         {
             throw new ConflictException($"Only a booked or checked-in appointment can be reassigned; this one is {appointment.Status}.");

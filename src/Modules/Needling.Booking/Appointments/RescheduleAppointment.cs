@@ -7,6 +7,7 @@ using Needling.Booking.Domain;
 using Needling.Booking.Schedules;
 using Needling.ClinicalRules;
 using Needling.Contracts.Booking;
+using Needling.SharedKernel.Concurrency;
 using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Errors;
 using Needling.SharedKernel.Hosting;
@@ -24,8 +25,9 @@ internal static class RescheduleAppointment
 
     public static void Map(RouteGroupBuilder desk) =>
         desk.MapPost("/appointments/{id:guid}/reschedule", Handle)
-            .WithSummary("Move a booked appointment; eligibility, schedules and clashes are checked again. Idempotency-Key supported.")
+            .WithSummary("Move a booked appointment (If-Match: its ETag); eligibility, schedules and clashes are checked again. Idempotency-Key supported.")
             .HonoursIdempotencyKey()
+            .RequiresIfMatch()
             .Produces<BookingResponse>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -46,6 +48,7 @@ internal static class RescheduleAppointment
             return replay;
         }
         var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Appointment", id);
+        http.EnsureMatches(db, appointment, "appointment");
         if (appointment.Status != AppointmentStatus.Booked)
         {
             throw new ConflictException($"Only a booked appointment can be rescheduled; this one is {appointment.Status}.");

@@ -19,6 +19,7 @@ internal sealed class BookingDbContext(DbContextOptions<BookingDbContext> option
     public DbSet<Leave> Leave => Set<Leave>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<ScheduleVersion> ScheduleVersions => Set<ScheduleVersion>();
 
     /// <summary>
     /// A refused booking is an everyday answer here, not a fault: two desks reaching for one slot end in an
@@ -63,6 +64,7 @@ internal sealed class BookingDbContext(DbContextOptions<BookingDbContext> option
             e.HasIndex(x => x.AppointmentId);
         });
         b.Entity<WorkingPeriod>(e => { e.ToTable("WorkingPeriods"); e.HasIndex(w => w.PractitionerId); });
+        b.Entity<ScheduleVersion>(e => { e.ToTable("ScheduleVersions"); e.HasKey(v => v.PractitionerId); });
         b.Entity<ScheduleException>(e => { e.ToTable("ScheduleExceptions"); e.HasIndex(x => new { x.PractitionerId, x.Date }); });
         b.Entity<Leave>(e => { e.ToTable("Leave"); e.Property(l => l.Reason).HasMaxLength(200); e.HasIndex(l => new { l.PractitionerId, l.FromDate }); });
         b.Entity<IdempotencyRecord>(e =>

@@ -39,3 +39,13 @@ internal sealed class Leave : IAudited
     public DateOnly ToDate { get; init; }
     public string Reason { get; init; } = "";
 }
+
+/// <summary>
+/// The version of one practitioner's weekly pattern and one-day exceptions, which are rows replaced as a whole:
+/// this row is what a change from a stale view conflicts on (If-Match). No row yet: version 0.
+/// </summary>
+internal sealed class ScheduleVersion : Needling.SharedKernel.Concurrency.IVersioned
+{
+    public Guid PractitionerId { get; init; }
+    public int Version { get; set; }
+}

@@ -25,8 +25,10 @@ internal static class PractitionerLeave
         {
             new Validator()
                 .Require(r.FromDate <= r.ToDate, "toDate", "must not be before fromDate.")
+                // Leave that never ends is a practitioner who left: made inactive, not on leave until 9999.
+                .Require(r.FromDate > r.ToDate || r.ToDate.DayNumber - r.FromDate.DayNumber < 366, "toDate", "leave ends within 366 days of its start; a practitioner who leaves is made inactive.")
                 .NotBlank(r.Reason, "reason", 200)
-                .ThrowIfInvalid();
+                .ThrowIfUnprocessable();
             await mediator.PractitionerAsync(id, ct);
             var leave = new Leave { PractitionerId = id, FromDate = r.FromDate, ToDate = r.ToDate, Reason = r.Reason.Trim() };
             db.Leave.Add(leave);
@@ -50,6 +52,7 @@ internal static class PractitionerLeave
             db.Leave.Remove(leave);
             await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
-        }).WithSummary("Remove a practitioner's leave (Admin).");
+        }).WithSummary("Remove a practitioner's leave (Admin).")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 }

@@ -7,6 +7,7 @@ using Needling.Booking.Data;
 using Needling.Booking.Domain;
 using Needling.Contracts.Clinic;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Booking.Schedules;
 
@@ -23,24 +24,29 @@ internal static class WeeklySchedule
             return TypedResults.Ok(await ReadAsync(db, mediator, clock, id, ct));
         }).WithSummary(
             "A practitioner's weekly pattern, with exceptions and leave from today on. A practitioner with no weekly "
-            + "pattern can be booked whenever the clinic is open (worksWheneverClinicOpen).");
+            + "pattern can be booked whenever the clinic is open (worksWheneverClinicOpen). The ETag is what a change sends as If-Match.")
+            .AnswersETag();
 
-        admin.MapPut("/practitioners/{id:guid}/schedule", async (Guid id, Request r, BookingDbContext db, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+        admin.MapPut("/practitioners/{id:guid}/schedule", async (Guid id, Request r, HttpContext http, BookingDbContext db, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
         {
             var v = new Validator().Periods(r.Periods, p => (p.Day, p.Start, p.End));
             for (var i = 0; i < r.Periods.Count; i++)
             {
                 v.Require(Enum.IsDefined(r.Periods[i].Day), $"periods[{i}].day", "must be a day of the week.");
             }
-            v.ThrowIfInvalid();
+            v.ThrowIfUnprocessable();
             await mediator.PractitionerAsync(id, ct);
+            var version = await ScheduleVersions.MatchAsync(http, db, id, ct);
             db.WorkingPeriods.RemoveRange(await db.WorkingPeriods.Where(w => w.PractitionerId == id).ToListAsync(ct));
             db.WorkingPeriods.AddRange(r.Periods.Select(p => new WorkingPeriod { PractitionerId = id, Day = p.Day, Start = p.Start, End = p.End }));
-            await db.SaveChangesAsync(ct);
+            await ScheduleVersions.SaveAsync(http, db, version, ct);
             return TypedResults.Ok(await ReadAsync(db, mediator, clock, id, ct));
         }).WithSummary(
             "Replace a practitioner's weekly working pattern, in the clinic's local time (Admin). An empty list removes "
-            + "the pattern: the practitioner can then be booked whenever the clinic is open, so a new clinic can book at once.");
+            + "the pattern: the practitioner can then be booked whenever the clinic is open, so a new clinic can book at once. "
+            + "If-Match: the schedule's ETag.")
+            .RequiresIfMatch()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     public static async Task<ScheduleDto> ReadAsync(BookingDbContext db, IMediator mediator, TimeProvider clock, Guid id, CancellationToken ct)
@@ -58,6 +64,7 @@ internal static class WeeklySchedule
                 .Select(g => new ExceptionDto(g.Key, g.Where(e => e.Start is not null && e.End is not null)
                     .OrderBy(e => e.Start).Select(e => new PeriodDto(e.Start!.Value, e.End!.Value)).ToList()))
                 .ToList(),
-            leave.OrderBy(l => l.FromDate).Select(LeaveDto.From).ToList());
+            leave.OrderBy(l => l.FromDate).Select(LeaveDto.From).ToList(),
+            await ScheduleVersions.CurrentAsync(db, id, ct));
     }
 }

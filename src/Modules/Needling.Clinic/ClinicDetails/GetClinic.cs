@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Needling.Clinic.Data;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Clinic.ClinicDetails;
 
@@ -16,6 +17,7 @@ internal static class GetClinic
             return TypedResults.Ok(new ClinicDto(
                 clinic.Name, clinic.TimeZoneId,
                 clinic.OpeningHours.OrderBy(h => h.Day).ThenBy(h => h.Opens).Select(h => new OpeningHoursDto(h.Day, h.Opens, h.Closes)).ToList(),
-                closures.Select(ClosureDto.From).ToList(), clinic.Phone, clinic.Jurisdiction));
-        }).WithSummary("The clinic: name, time zone, phone number, jurisdiction, opening hours and closures.");
+                closures.Select(ClosureDto.From).ToList(), clinic.Phone, clinic.Jurisdiction, clinic.Version));
+        }).WithSummary("The clinic: name, time zone, phone number, jurisdiction, opening hours and closures; the ETag is what a change sends as If-Match.")
+            .AnswersETag();
 }

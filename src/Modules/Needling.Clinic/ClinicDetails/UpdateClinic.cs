@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Needling.Clinic.Data;
 using Needling.Clinic.Domain;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Concurrency;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Clinic.ClinicDetails;
 
@@ -20,7 +22,7 @@ internal static partial class UpdateClinic
     private static partial System.Text.RegularExpressions.Regex CountryCode();
 
     public static void Map(RouteGroupBuilder admin) =>
-        admin.MapPut("/clinic", async (Request r, ClinicDbContext db, CancellationToken ct) =>
+        admin.MapPut("/clinic", async (Request r, HttpContext http, ClinicDbContext db, CancellationToken ct) =>
         {
             var v = new Validator()
                 .NotBlank(r.Name, "name", 200)
@@ -34,8 +36,9 @@ internal static partial class UpdateClinic
             v.Require(!Overlaps(r.OpeningHours), "openingHours", "two periods on the same day overlap.");
             v.Require(r.Phone is null || r.Phone.Trim().Length == 0 || PhoneShape().IsMatch(r.Phone.Trim()), "phone", "must be a telephone number: digits, spaces, + ( ) - and at most 40 characters.");
             v.Require(r.Jurisdiction is null || r.Jurisdiction.Length == 0 || CountryCode().IsMatch(r.Jurisdiction), "jurisdiction", "must be an ISO 3166 country code of two capital letters, such as TH, JP or GB.");
-            v.ThrowIfInvalid();
+            v.ThrowIfUnprocessable();
             var clinic = await db.GetClinicAsync(ct);
+            http.EnsureMatches(db, clinic, "clinic");
             clinic.Name = r.Name.Trim();
             clinic.TimeZoneId = r.TimeZoneId!;
             if (r.Phone is not null)
@@ -51,7 +54,9 @@ internal static partial class UpdateClinic
             db.Entry(clinic).State = Microsoft.EntityFrameworkCore.EntityState.Modified;
             await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
-        }).WithSummary("Change the clinic's name, time zone, phone number, jurisdiction (ISO country code) and weekly opening hours (Admin).");
+        }).WithSummary("Change the clinic's name, time zone, phone number, jurisdiction (ISO country code) and weekly opening hours (Admin; If-Match: the ETag of GET /clinic).")
+            .RequiresIfMatch(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static bool Overlaps(IReadOnlyList<OpeningHoursDto> hours) =>
         hours.GroupBy(h => h.Day).Any(day =>

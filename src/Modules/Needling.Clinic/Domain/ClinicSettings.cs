@@ -1,14 +1,16 @@
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Caching;
 using Needling.Clinic.Integration;
+using Needling.SharedKernel.Concurrency;
 
 namespace Needling.Clinic.Domain;
 
 /// <summary>The one clinic this installation runs. Opening hours are local times in <see cref="TimeZoneId"/>.</summary>
 [CachedAs(ClinicCache.Region)]
-internal sealed class ClinicSettings : IAudited
+internal sealed class ClinicSettings : IAudited, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
+    public int Version { get; set; }
     public string Name { get; set; } = "";
     public string TimeZoneId { get; set; } = "UTC";
     /// <summary>The number patients call: printed on aftercare sheets and in messages. Null until the Admin records it.</summary>

@@ -1,14 +1,16 @@
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Caching;
 using Needling.Clinic.Integration;
+using Needling.SharedKernel.Concurrency;
 
 namespace Needling.Clinic.Domain;
 
 /// <summary>A needling device. Kind matches a treatment's DeviceKind; the serial is kept for traceability.</summary>
 [CachedAs(ClinicCache.Region)]
-internal sealed class Device : IAudited
+internal sealed class Device : IAudited, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
+    public int Version { get; set; }
     public string Name { get; set; } = "";
     public string Kind { get; set; } = "";
     public string Serial { get; set; } = "";

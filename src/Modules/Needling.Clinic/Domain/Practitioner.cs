@@ -1,13 +1,15 @@
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Caching;
 using Needling.Clinic.Integration;
+using Needling.SharedKernel.Concurrency;
 
 namespace Needling.Clinic.Domain;
 
 [CachedAs(ClinicCache.Region)]
-internal sealed class Practitioner : IAudited
+internal sealed class Practitioner : IAudited, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
+    public int Version { get; set; }
     public string DisplayName { get; set; } = "";
     public string Profession { get; set; } = "";
     public string? LicenceNumber { get; set; }

@@ -1,6 +1,7 @@
 using Needling.Clinic.Auth;
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Caching;
+using Needling.SharedKernel.Concurrency;
 
 namespace Needling.Clinic.Domain;
 
@@ -10,9 +11,10 @@ namespace Needling.Clinic.Domain;
 /// The sign-in counters are written with ExecuteUpdate, which the cache does not see, so failed sign-ins do not.
 /// </remarks>
 [CachedAs(SecurityStamps.Region)]
-internal sealed class StaffAccount : IAudited
+internal sealed class StaffAccount : IAudited, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
+    public int Version { get; set; }
     public string Username { get; set; } = "";
     public string DisplayName { get; set; } = "";
     public string PasswordHash { get; set; } = "";

@@ -1,14 +1,16 @@
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Caching;
 using Needling.Clinic.Integration;
+using Needling.SharedKernel.Concurrency;
 
 namespace Needling.Clinic.Domain;
 
 /// <summary>A treatment the clinic offers; its code ties it to the protocol rules.</summary>
 [CachedAs(ClinicCache.Region)]
-internal sealed class Treatment : IAudited
+internal sealed class Treatment : IAudited, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
+    public int Version { get; set; }
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
     public int DurationMinutes { get; set; }

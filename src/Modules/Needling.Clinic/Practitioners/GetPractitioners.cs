@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Needling.Clinic.Data;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Clinic.Practitioners;
 
@@ -22,6 +23,7 @@ internal static class GetPractitioners
             var p = await db.Practitioners.AsNoTracking().Include(x => x.Qualifications).SingleOrDefaultAsync(x => x.Id == id, ct)
                 ?? throw new NotFoundException("Practitioner", id);
             return TypedResults.Ok(PractitionerDto.From(p));
-        }).WithSummary("One practitioner.");
+        }).WithSummary("One practitioner; the ETag is what a change sends as If-Match.")
+            .AnswersETag();
     }
 }

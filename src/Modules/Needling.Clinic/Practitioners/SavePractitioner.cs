@@ -6,6 +6,8 @@ using Needling.ClinicalRules;
 using Needling.Clinic.Data;
 using Needling.Clinic.Domain;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Concurrency;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Clinic.Practitioners;
 
@@ -25,17 +27,22 @@ internal static class SavePractitioner
             db.Practitioners.Add(practitioner);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/practitioners/{practitioner.Id}", PractitionerDto.From(practitioner));
-        }).WithSummary("Register a practitioner with qualifications and licence expiry (Admin).");
+        }).WithSummary("Register a practitioner with qualifications and licence expiry (Admin).")
+            .AnswersETag(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        admin.MapPut("/practitioners/{id:guid}", async (Guid id, Request r, ClinicDbContext db, CancellationToken ct) =>
+        admin.MapPut("/practitioners/{id:guid}", async (Guid id, Request r, HttpContext http, ClinicDbContext db, CancellationToken ct) =>
         {
             var practitioner = await db.Practitioners.Include(p => p.Qualifications).SingleOrDefaultAsync(p => p.Id == id, ct)
                 ?? throw new NotFoundException("Practitioner", id);
+            http.EnsureMatches(db, practitioner, "practitioner");
             Apply(r, practitioner);
             db.Entry(practitioner).State = EntityState.Modified;
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(PractitionerDto.From(practitioner));
-        }).WithSummary("Change a practitioner (Admin). Practitioners who leave are made inactive, not deleted.");
+        }).WithSummary("Change a practitioner (Admin; If-Match: its ETag). Practitioners who leave are made inactive, not deleted.")
+            .RequiresIfMatch()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static void Apply(Request r, Practitioner p)
@@ -49,7 +56,7 @@ internal static class SavePractitioner
         {
             v.OneOf(r.Qualifications[i].Code, Codes.Qualifications, $"qualifications[{i}].code");
         }
-        v.ThrowIfInvalid();
+        v.ThrowIfUnprocessable();
         p.DisplayName = r.DisplayName.Trim();
         p.Profession = r.Profession.Trim();
         p.LicenceNumber = r.LicenceNumber?.Trim();

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Needling.Clinic.Data;
 using Needling.Clinic.Domain;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Concurrency;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Clinic.Rooms;
 
@@ -12,13 +14,13 @@ internal static class Rooms
 {
     internal sealed record Request(string Name, bool Active = true);
 
-    internal sealed record RoomDto(Guid Id, string Name, bool Active);
+    internal sealed record RoomDto(Guid Id, string Name, bool Active, int Version) : IVersionedResource;
 
     public static void Map(RouteGroupBuilder staff, RouteGroupBuilder admin)
     {
         staff.MapGet("/rooms", async (ClinicDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.Rooms.AsNoTracking().OrderBy(r => r.Name).Select(r => new RoomDto(r.Id, r.Name, r.Active)).ToListAsync(ct)))
-            .WithSummary("List treatment rooms.");
+            TypedResults.Ok(await db.Rooms.AsNoTracking().OrderBy(r => r.Name).Select(r => new RoomDto(r.Id, r.Name, r.Active, r.Version)).ToListAsync(ct)))
+            .WithSummary("List treatment rooms; each one's version, in quotes, is its ETag for If-Match.");
 
         admin.MapPost("/rooms", async (Request r, ClinicDbContext db, CancellationToken ct) =>
         {
@@ -26,21 +28,26 @@ internal static class Rooms
             await ApplyAsync(r, room, db, ct);
             db.Rooms.Add(room);
             await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/rooms/{room.Id}", new RoomDto(room.Id, room.Name, room.Active));
-        }).WithSummary("Add a treatment room (Admin).");
+            return TypedResults.Created($"/rooms/{room.Id}", new RoomDto(room.Id, room.Name, room.Active, room.Version));
+        }).WithSummary("Add a treatment room (Admin).")
+            .AnswersETag(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        admin.MapPut("/rooms/{id:guid}", async (Guid id, Request r, ClinicDbContext db, CancellationToken ct) =>
+        admin.MapPut("/rooms/{id:guid}", async (Guid id, Request r, HttpContext http, ClinicDbContext db, CancellationToken ct) =>
         {
             var room = await db.Rooms.FindAsync([id], ct) ?? throw new NotFoundException("Room", id);
+            http.EnsureMatches(db, room, "room");
             await ApplyAsync(r, room, db, ct);
             await db.SaveChangesAsync(ct);
-            return TypedResults.Ok(new RoomDto(room.Id, room.Name, room.Active));
-        }).WithSummary("Rename a room or take it out of use (Admin).");
+            return TypedResults.Ok(new RoomDto(room.Id, room.Name, room.Active, room.Version));
+        }).WithSummary("Rename a room or take it out of use (Admin; If-Match: its ETag).")
+            .RequiresIfMatch()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task ApplyAsync(Request r, Room room, ClinicDbContext db, CancellationToken ct)
     {
-        new Validator().NotBlank(r.Name, "name", 100).ThrowIfInvalid();
+        new Validator().NotBlank(r.Name, "name", 100).ThrowIfUnprocessable();
         var name = r.Name.Trim();
         if (await db.Rooms.AnyAsync(x => x.Name == name && x.Id != room.Id, ct))
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Needling.Clinic.Data;
 using Needling.Clinic.Domain;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Clinic.Staff;
 
@@ -16,5 +17,7 @@ internal static class CreateStaffAccount
         {
             var account = await StaffAccounts.CreateAsync(db, hasher, r.Username, r.DisplayName, r.Password, r.Roles, r.PractitionerId, ct);
             return TypedResults.Created($"/staff/{account.Id}", StaffAccountDto.From(account, clock));
-        }).WithSummary("Create a staff account (Admin).");
+        }).WithSummary("Create a staff account (Admin).")
+            .AnswersETag(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

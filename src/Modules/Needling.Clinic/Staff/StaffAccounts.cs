@@ -27,7 +27,7 @@ internal static class StaffAccounts
             v.OneOf(role, Roles.All, "roles");
         }
         v.Require(practitionerId is null || roles.Contains(Roles.Practitioner), "practitionerId", "only a Practitioner account links to a practitioner.");
-        v.ThrowIfInvalid();
+        v.ThrowIfUnprocessable();
         var name = username.Trim();
         if (await db.StaffAccounts.AnyAsync(a => a.Username == name, ct))
         {

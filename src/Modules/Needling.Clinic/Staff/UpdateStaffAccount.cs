@@ -6,6 +6,8 @@ using Needling.Clinic.Data;
 using Needling.Clinic.Domain;
 using Needling.SharedKernel.Errors;
 using Needling.SharedKernel.Security;
+using Needling.SharedKernel.Concurrency;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Clinic.Staff;
 
@@ -15,9 +17,10 @@ internal static class UpdateStaffAccount
     internal sealed record Request(string DisplayName, IReadOnlyList<string> Roles, bool Active = true, string? NewPassword = null);
 
     public static void Map(RouteGroupBuilder admin) =>
-        admin.MapPut("/staff/{id:guid}", async (Guid id, Request r, ClinicDbContext db, IPasswordHasher<StaffAccount> hasher, TimeProvider clock, CancellationToken ct) =>
+        admin.MapPut("/staff/{id:guid}", async (Guid id, Request r, HttpContext http, ClinicDbContext db, IPasswordHasher<StaffAccount> hasher, TimeProvider clock, CancellationToken ct) =>
         {
             var account = await db.StaffAccounts.FindAsync([id], ct) ?? throw new NotFoundException("Staff account", id);
+            http.EnsureMatches(db, account, "staff account");
             var v = new Validator().NotBlank(r.DisplayName, "displayName", 200).Require(r.Roles.Count > 0, "roles", "at least one role is required.");
             foreach (var role in r.Roles)
             {
@@ -25,7 +28,7 @@ internal static class UpdateStaffAccount
             }
             v.Require(r.NewPassword is null || r.NewPassword.Length >= StaffAccounts.MinimumPasswordLength,
                 "newPassword", $"must be at least {StaffAccounts.MinimumPasswordLength} characters.");
-            v.ThrowIfInvalid();
+            v.ThrowIfUnprocessable();
             // Tokens already issued carry the old roles, or belong to a leaver or to whoever knew the old password: end them.
             if (r.Active != account.Active || r.NewPassword is not null || !account.RoleList().ToHashSet().SetEquals(r.Roles))
             {
@@ -43,5 +46,7 @@ internal static class UpdateStaffAccount
             account.LockedUntilUtc = null;
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(StaffAccountDto.From(account, clock));
-        }).WithSummary("Update a staff account: name, roles, active, password reset (Admin). A change of roles or active, or a new password, ends the account's tokens; any update releases a lockout.");
+        }).WithSummary("Update a staff account: name, roles, active, password reset (Admin). A change of roles or active, or a new password, ends the account's tokens; any update releases a lockout. If-Match: the account's ETag (its version in the list).")
+            .RequiresIfMatch()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

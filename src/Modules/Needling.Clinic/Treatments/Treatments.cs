@@ -7,6 +7,8 @@ using Needling.Clinic.ClinicDetails;
 using Needling.Clinic.Data;
 using Needling.Clinic.Domain;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Concurrency;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Clinic.Treatments;
 
@@ -24,11 +26,11 @@ internal static partial class Treatments
 
     /// <param name="HasRegulatoryClearance">True when the product is approved in the clinic's jurisdiction.</param>
     internal sealed record TreatmentDto(string Code, string Name, int DurationMinutes, string? DeviceKind, bool RequiresRegulatoryClearance,
-        IReadOnlyList<RegulatoryStatus> RegulatoryStatus, bool HasRegulatoryClearance, bool Active)
+        IReadOnlyList<RegulatoryStatus> RegulatoryStatus, bool HasRegulatoryClearance, bool Active, int Version) : IVersionedResource
     {
         public static TreatmentDto From(Treatment t, string? jurisdiction) =>
             new(t.Code, t.Name, t.DurationMinutes, t.DeviceKind, t.RequiresRegulatoryClearance, t.RegulatoryStatuses,
-                t.RequiresRegulatoryClearance && t.IsClearedIn(jurisdiction), t.Active);
+                t.RequiresRegulatoryClearance && t.IsClearedIn(jurisdiction), t.Active, t.Version);
     }
 
     [GeneratedRegex("^[A-Z]{2}$")]
@@ -44,11 +46,15 @@ internal static partial class Treatments
             var jurisdiction = (await db.GetClinicAsync(ct)).Jurisdiction;
             return TypedResults.Ok((await db.Treatments.AsNoTracking().OrderBy(t => t.Code).ToListAsync(ct)).Select(t => TreatmentDto.From(t, jurisdiction)).ToList());
         })
-            .WithSummary("List treatments with duration and the device kind they need.");
+            .WithSummary("List treatments with duration and the device kind they need; each one's version, in quotes, is its ETag for If-Match.");
 
-        admin.MapPut("/treatments/{code}", async (string code, Request r, ClinicDbContext db, CancellationToken ct) =>
+        admin.MapPut("/treatments/{code}", async (string code, Request r, HttpContext http, ClinicDbContext db, CancellationToken ct) =>
         {
             var treatment = await db.Treatments.SingleOrDefaultAsync(t => t.Code == code, ct);
+            if (treatment is not null)
+            {
+                http.EnsureMatches(db, treatment, "treatment"); // a change, not an addition: made from the version read
+            }
             var created = treatment is null;
             var requires = r.RequiresRegulatoryClearance ?? treatment?.RequiresRegulatoryClearance ?? false;
             var v = new Validator()
@@ -61,7 +67,7 @@ internal static partial class Treatments
                 .Require(!created || !requires || r.RegulatoryStatus is { Count: > 0 }, "regulatoryStatus",
                     "is required when the treatment requires regulatory clearance: give the status per jurisdiction (approved, trial-only or not-approved) with its reference.");
             ValidateStatuses(v, r.RegulatoryStatus);
-            v.ThrowIfInvalid();
+            v.ThrowIfUnprocessable();
             treatment ??= db.Treatments.Add(new Treatment { Code = code }).Entity;
             treatment.Name = r.Name.Trim();
             treatment.DurationMinutes = r.DurationMinutes;
@@ -78,8 +84,10 @@ internal static partial class Treatments
             return created
                 ? Results.Created($"/treatments/{code}", TreatmentDto.From(treatment, jurisdiction))
                 : Results.Ok(TreatmentDto.From(treatment, jurisdiction));
-        }).WithSummary("Add or change a treatment by its code (Admin). The code ties it to the protocol rules. A product needing clearance carries its regulatory status per jurisdiction; omitted on a change, it is kept.")
-            .Produces<TreatmentDto>().Produces<TreatmentDto>(StatusCodes.Status201Created);
+        }).WithSummary("Add or change a treatment by its code (Admin). The code ties it to the protocol rules. A product needing clearance carries its regulatory status per jurisdiction; omitted on a change, it is kept. Changing an existing treatment needs If-Match (its ETag); adding one does not.")
+            .Produces<TreatmentDto>().Produces<TreatmentDto>(StatusCodes.Status201Created)
+            .HonoursIfMatch().AnswersETag(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static void ValidateStatuses(Validator v, IReadOnlyList<RegulatoryStatusDto>? statuses)

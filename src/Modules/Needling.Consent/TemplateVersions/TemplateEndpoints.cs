@@ -10,6 +10,10 @@ using Needling.Consent.Seed;
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Concurrency;
+using Needling.SharedKernel.Hosting;
+using MediatR;
+using Needling.Contracts.Clinic;
 
 namespace Needling.Consent.TemplateVersions;
 
@@ -18,7 +22,7 @@ internal static class TemplateEndpoints
 {
     internal sealed record VersionDto(string TreatmentCode, int Version, IReadOnlyList<string> Languages, bool RequiresReconsent, DateTime PublishedAtUtc, string PublishedBy, string? Note);
 
-    internal sealed record Published(string TreatmentCode, int Version, bool RequiresReconsent);
+    internal sealed record Published(string TreatmentCode, int Version, bool RequiresReconsent) : IVersionedResource;
 
     internal sealed record Publish(IReadOnlyList<TemplateContent> Texts, bool RequiresReconsent, string Note);
 
@@ -40,10 +44,20 @@ internal static class TemplateEndpoints
         }).WithSummary("The text of one form version in one language.")
             .Produces<TemplateContent>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        admin.MapPost("/consent/templates/{treatmentCode}/versions", async (string treatmentCode, Publish p, ConsentDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct) =>
+        admin.MapPost("/consent/templates/{treatmentCode}/versions", async (string treatmentCode, Publish p, HttpContext http, ConsentDbContext db, IMediator mediator, ICurrentActor actor, TimeProvider clock, CancellationToken ct) =>
         {
             Validate(treatmentCode, p);
-            var version = (await db.Templates.Where(t => t.TreatmentCode == treatmentCode).MaxAsync(t => (int?)t.Version, ct) ?? 0) + 1;
+            if (await mediator.Send(new GetTreatment(treatmentCode), ct) is null)
+            {
+                throw UnprocessableInputException.For("treatmentCode", $"no treatment has the code '{treatmentCode}': add the treatment first (PUT /treatments/{{code}}).");
+            }
+            var latest = await db.Templates.Where(t => t.TreatmentCode == treatmentCode).MaxAsync(t => (int?)t.Version, ct);
+            if (latest is not null)
+            {
+                // A new version replaces the one in use: made from the version the admin read (If-Match).
+                http.EnsureMatches(latest.Value, "consent form");
+            }
+            var version = (latest ?? 0) + 1;
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var text in p.Texts)
             {
@@ -60,15 +74,18 @@ internal static class TemplateEndpoints
             }
             catch (DbUpdateException ex) when (ex.IsUniqueViolation())
             {
-                throw new ConflictException($"Version {version} of the {treatmentCode} form was published a moment ago; reload and publish again.");
+                // Published from the same version a moment ago (the unique key compares inside the write).
+                throw new PreconditionFailedException("consent form");
             }
             if (p.RequiresReconsent)
             {
                 await ConsentRequests.ReopenSupersededAsync(db, treatmentCode, version, now, ct);
             }
             return TypedResults.Created($"/consent/templates/{treatmentCode}/versions/{version}/en", new Published(treatmentCode, version, p.RequiresReconsent));
-        }).WithSummary("Publish a new version of a treatment's consent form (Admin). With requiresReconsent, consents on earlier versions stop being valid.")
-            .Produces<Published>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+        }).WithSummary("Publish a new version of a treatment's consent form (Admin). With requiresReconsent, consents on earlier versions stop being valid. Once a form has a version, a new one needs If-Match: the latest version in quotes (its ETag).")
+            .Produces<Published>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict)
+            .HonoursIfMatch(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static void Validate(string treatmentCode, Publish p)
@@ -87,6 +104,6 @@ internal static class TemplateEndpoints
                 .Require(t.Sections.Count > 0, $"texts[{i}].sections", "a form needs its sections.")
                 .Require(t.Acknowledgements.Count > 0, $"texts[{i}].acknowledgements", "a form needs what the patient acknowledges.");
         }
-        v.ThrowIfInvalid();
+        v.ThrowIfUnprocessable();
     }
 }

@@ -41,6 +41,8 @@ internal sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> opti
             e.Property(s => s.Severity).HasMaxLength(16);
             e.Property(s => s.Notes).HasMaxLength(2000);
             e.Property(s => s.RecordedBy).HasMaxLength(100);
+            // Superseding compares in the UPDATE: a revision made from an answer superseded a moment ago fails.
+            e.Property(s => s.SupersededAtUtc).IsConcurrencyToken();
             e.HasIndex(s => new { s.EntryKey, s.Revision }).IsUnique();
             e.HasIndex(s => new { s.PatientId, s.SupersededAtUtc });
             e.HasOne<Patient>().WithMany().HasForeignKey(s => s.PatientId).OnDelete(DeleteBehavior.Restrict);

@@ -1,8 +1,9 @@
 using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Concurrency;
 
 namespace Needling.Patients.Domain;
 
-internal sealed class Patient : IAudited
+internal sealed class Patient : IAudited, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public string GivenName { get; set; } = "";
@@ -13,6 +14,7 @@ internal sealed class Patient : IAudited
     /// <summary>en, ja or th: the language of the patient's documents and messages.</summary>
     public string PreferredLanguage { get; set; } = "en";
     public DateTime RegisteredAtUtc { get; init; }
+    public int Version { get; set; }
 
     /// <summary>Lower-case "given family", for finding a patient by any part of the name.</summary>
     public string SearchName { get; private set; } = "";

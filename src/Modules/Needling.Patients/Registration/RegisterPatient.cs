@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Needling.Patients.Data;
 using Needling.Patients.Domain;
+using Needling.SharedKernel.Concurrency;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Patients.Registration;
 
@@ -13,7 +15,10 @@ namespace Needling.Patients.Registration;
 /// </summary>
 internal static class RegisterPatient
 {
-    internal sealed record Response(PatientDto Patient, IReadOnlyList<Guid> PossibleDuplicates, IReadOnlyList<string> Warnings);
+    internal sealed record Response(PatientDto Patient, IReadOnlyList<Guid> PossibleDuplicates, IReadOnlyList<string> Warnings) : IVersionedResource
+    {
+        public int Version => Patient.Version;
+    }
 
     public static void Map(RouteGroupBuilder desk) =>
         desk.MapPost("/patients", async (PatientDetails r, PatientsDbContext db, TimeProvider clock, CancellationToken ct) =>
@@ -30,5 +35,6 @@ internal static class RegisterPatient
                 ? new[] { $"{duplicates.Count} patient(s) with the same name and date of birth are registered already; check this is not the same person." }
                 : [];
             return TypedResults.Created($"/patients/{patient.Id}", new Response(PatientDto.From(patient), duplicates, warnings));
-        }).WithSummary("Register a patient; warns about a likely duplicate (same name and date of birth).");
+        }).WithSummary("Register a patient; warns about a likely duplicate (same name and date of birth).")
+            .AnswersETag(StatusCodes.Status201Created);
 }

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Needling.Patients.Data;
+using Needling.SharedKernel.Concurrency;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Patients.Registration;
 
@@ -12,14 +14,17 @@ internal static class UpdatePatient
     {
         desk.MapGet("/patients/{id:guid}", async (Guid id, PatientsDbContext db, CancellationToken ct) =>
             TypedResults.Ok(PatientDto.From(await db.Patients.FindAsync([id], ct) ?? throw new NotFoundException("Patient", id))))
-            .WithSummary("One patient's details.");
+            .WithSummary("One patient's details; the ETag is what a change sends as If-Match.")
+            .AnswersETag();
 
-        desk.MapPut("/patients/{id:guid}", async (Guid id, PatientDetails r, PatientsDbContext db, TimeProvider clock, CancellationToken ct) =>
+        desk.MapPut("/patients/{id:guid}", async (Guid id, PatientDetails r, HttpContext http, PatientsDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
             var patient = await db.Patients.FindAsync([id], ct) ?? throw new NotFoundException("Patient", id);
+            http.EnsureMatches(db, patient, "patient");
             PatientDetailsRules.Apply(r, patient, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1));
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(PatientDto.From(patient));
-        }).WithSummary("Change a patient's details.");
+        }).WithSummary("Change a patient's details (If-Match: the ETag read).")
+            .RequiresIfMatch();
     }
 }

@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Needling.Patients.Data;
 using Needling.Patients.Domain;
 using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Concurrency;
+using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 using Needling.SharedKernel.Security;
 
 namespace Needling.Patients.Screening;
@@ -36,30 +39,52 @@ internal static class RecordScreening
             db.ScreeningEntries.Add(entry);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/patients/{id}/screening/{entry.EntryKey}", ScreeningEntryDto.From(entry));
-        }).WithSummary("Record a screening answer: condition, medication, allergy, skin finding or pregnancy.");
+        }).WithSummary("Record a screening answer: condition, medication, allergy, skin finding or pregnancy.")
+            .AnswersETag(StatusCodes.Status201Created);
 
-        clinical.MapPut("/patients/{id:guid}/screening/{entryKey:guid}", async (Guid id, Guid entryKey, ScreeningAnswer a, PatientsDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct) =>
+        clinical.MapPut("/patients/{id:guid}/screening/{entryKey:guid}", async (Guid id, Guid entryKey, ScreeningAnswer a, HttpContext http, PatientsDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct) =>
         {
             ScreeningAnswerRules.Validate(a);
             var current = await CurrentAsync(db, id, entryKey, ct);
+            http.EnsureMatches(current.Revision, "screening answer");
             if (current.Kind != a.Kind)
             {
                 throw new ValidationException(new Dictionary<string, string[]> { ["kind"] = [$"an entry keeps its kind ({current.Kind}); remove it and add a new one instead."] });
             }
             var next = Supersede(db, current, a, removed: false, actor, clock);
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(db, ct);
             return TypedResults.Ok(ScreeningEntryDto.From(next));
-        }).WithSummary("Revise a screening answer (Practitioner); the earlier revision is kept.");
+        }).WithSummary("Revise a screening answer (Practitioner; If-Match: the answer's ETag, its revision); the earlier revision is kept.")
+            .RequiresIfMatch();
 
-        clinical.MapPost("/patients/{id:guid}/screening/{entryKey:guid}/remove", async (Guid id, Guid entryKey, RemoveRequest r, PatientsDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct) =>
+        clinical.MapPost("/patients/{id:guid}/screening/{entryKey:guid}/remove", async (Guid id, Guid entryKey, RemoveRequest r, HttpContext http, PatientsDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct) =>
         {
             new Validator().NotBlank(r.Reason, "reason", 2000).ThrowIfInvalid();
             var current = await CurrentAsync(db, id, entryKey, ct);
+            http.EnsureMatches(current.Revision, "screening answer");
             var answer = new ScreeningAnswer(current.Kind, current.Code, current.Name, current.Area, current.Severity, current.StartedOn, current.EndedOn, r.Reason.Trim());
             var next = Supersede(db, current, answer, removed: true, actor, clock);
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(db, ct);
             return TypedResults.Ok(ScreeningEntryDto.From(next));
-        }).WithSummary("Remove a screening answer entered in error (Practitioner), with a reason; the history keeps it.");
+        }).WithSummary("Remove a screening answer entered in error (Practitioner; If-Match: the answer's ETag), with a reason; the history keeps it.")
+            .RequiresIfMatch();
+    }
+
+    /// <summary>
+    /// Two revisions made from the same one at the same moment: the second finds the old revision superseded
+    /// already (its concurrency token) or its own revision number taken (the unique key). Either way it is a
+    /// change from a version that is no longer current.
+    /// </summary>
+    private static async Task SaveAsync(PatientsDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
+        {
+            throw new PreconditionFailedException("screening answer");
+        }
     }
 
     private static async Task<ScreeningEntry> CurrentAsync(PatientsDbContext db, Guid patientId, Guid entryKey, CancellationToken ct)

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Needling.ClinicalRules;
 using Needling.Protocols.Data;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Concurrency;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Protocols.RuleSets;
 
@@ -14,9 +16,13 @@ internal static class ReadRuleSets
 
     public static void Map(RouteGroupBuilder staff)
     {
-        staff.MapGet("/rules", async (RuleSetStore store, CancellationToken ct) =>
-            TypedResults.Ok(await store.CurrentAsync(ct)))
-            .WithSummary("The rule set in force: protocols and contraindications, each with id, version, source and evidence level.");
+        staff.MapGet("/rules", async (HttpContext http, RuleSetStore store, CancellationToken ct) =>
+        {
+            var current = await store.CurrentAsync(ct);
+            http.SetETag(current.Version); // an edit names the rule-set version it was made from
+            return TypedResults.Ok(current);
+        }).WithSummary("The rule set in force: protocols and contraindications, each with id, version, source and evidence level. The ETag (the rule-set version) is what an edit sends as If-Match.")
+            .WithMetadata(new ResponseHeaderMetadata(StatusCodes.Status200OK, ApiHeaderExtensions.ETag, "The rule-set version in quotes: send it back as If-Match to edit a rule."));
 
         staff.MapGet("/rules/versions", async (ProtocolsDbContext db, CancellationToken ct) =>
             TypedResults.Ok(await db.RuleSets.AsNoTracking().OrderByDescending(r => r.Version)

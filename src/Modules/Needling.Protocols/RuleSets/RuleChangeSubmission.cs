@@ -4,6 +4,8 @@ using Needling.Protocols.Data;
 using Needling.Protocols.Domain;
 using Needling.Protocols.RuleChanges;
 using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Concurrency;
 
 namespace Needling.Protocols.RuleSets;
 
@@ -11,15 +13,26 @@ namespace Needling.Protocols.RuleSets;
 /// Saves an admin's edit as the next rule-set version, unless it retires or weakens a blocking rule: then it waits,
 /// as a proposal, for a clinical lead other than the proposer (202 with where to follow it).
 /// </summary>
-internal sealed class RuleChangeSubmission(ProtocolsDbContext db, RuleSetStore store, ICurrentActor actor, TimeProvider clock)
+internal sealed class RuleChangeSubmission(ProtocolsDbContext db, RuleSetStore store, IHttpContextAccessor http, ICurrentActor actor, TimeProvider clock)
 {
     public async Task<IResult> SubmitAsync(RuleChange change, CancellationToken ct)
     {
         var current = await store.CurrentAsync(ct);
+        // Made from the rule set the admin read (If-Match: its version). Saving writes version + 1 under a unique
+        // key, so of two edits from one version only one is saved even at the same moment (RuleSetStore).
+        http.HttpContext!.EnsureMatches(current.Version, "rule set");
         var reasons = change.Weakening(current);
         if (reasons.Count == 0)
         {
-            var saved = await store.SaveNextAsync(current, v => change.ApplyTo(current, v), change.Note, ct);
+            RuleSet saved;
+            try
+            {
+                saved = await store.SaveNextAsync(current, v => change.ApplyTo(current, v), change.Note, ct);
+            }
+            catch (ConflictException)
+            {
+                throw new PreconditionFailedException("rule set"); // saved from the same version a moment ago
+            }
             return change.Protocol is not null
                 ? TypedResults.Ok(new ProtocolSaved(saved.Version, saved.Protocols.Single(p => p.Id == change.RuleId)))
                 : change.Contraindication is not null
@@ -46,10 +59,19 @@ internal sealed class RuleChangeSubmission(ProtocolsDbContext db, RuleSetStore s
 }
 
 /// <summary>The protocol rule as saved in the new rule-set version.</summary>
-internal sealed record ProtocolSaved(int RuleSetVersion, ProtocolRule Rule);
+internal sealed record ProtocolSaved(int RuleSetVersion, ProtocolRule Rule) : IVersionedResource
+{
+    int IVersionedResource.Version => RuleSetVersion;
+}
 
 /// <summary>The contraindication rule as saved in the new rule-set version.</summary>
-internal sealed record ContraindicationSaved(int RuleSetVersion, ContraindicationRule Rule);
+internal sealed record ContraindicationSaved(int RuleSetVersion, ContraindicationRule Rule) : IVersionedResource
+{
+    int IVersionedResource.Version => RuleSetVersion;
+}
 
 /// <summary>The new rule-set version, without the retired rule.</summary>
-internal sealed record RuleRetired(int RuleSetVersion);
+internal sealed record RuleRetired(int RuleSetVersion) : IVersionedResource
+{
+    int IVersionedResource.Version => RuleSetVersion;
+}

@@ -55,7 +55,7 @@ internal sealed class RuleSetStore(ProtocolsDbContext db, RuleSetCache cache, Re
         return cache.Add(ruleSet.Version, ruleSet);
     }
 
-    /// <summary>The rule set as JSON, after the strict reader has accepted it; 400 naming the bad rule otherwise.</summary>
+    /// <summary>The rule set as JSON, after the strict reader has accepted it; 422 naming the bad rule otherwise.</summary>
     public static string Checked(RuleSet ruleSet)
     {
         try
@@ -66,7 +66,7 @@ internal sealed class RuleSetStore(ProtocolsDbContext db, RuleSetCache cache, Re
         }
         catch (FormatException ex)
         {
-            throw new ValidationException(new Dictionary<string, string[]> { ["rule"] = [ex.Message] });
+            throw UnprocessableInputException.For("rule", ex.Message);
         }
     }
 }
