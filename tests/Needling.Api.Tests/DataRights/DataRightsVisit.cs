@@ -5,7 +5,7 @@ using Needling.Api.Tests.Support;
 namespace Needling.Api.Tests.DataRights;
 
 /// <summary>A patient with contact details who booked, signed a consent, had a pen session signed and got the aftercare sheet.</summary>
-internal sealed record DataRightsVisit(SessionSetup.Visit Visit, Guid Session, string FamilyName, string Email)
+internal sealed record DataRightsVisit(SessionSetup.Visit Visit, Guid Session, string FamilyName, string Email, Guid NextAppointment)
 {
     public static async Task<Guid> RegisterWithContactAsync(AppFixture app, string family, string email)
     {
@@ -27,7 +27,14 @@ internal sealed record DataRightsVisit(SessionSetup.Visit Visit, Guid Session, s
         using var desk = await app.As("Receptionist", freshToken: true);
         Assert.True(await Sql.Eventually(async () => (await desk.GetAsync($"/sessions/{session}/aftercare")).StatusCode == HttpStatusCode.OK),
             "No aftercare sheet was written for the signed session.");
-        return new DataRightsVisit(v, session, family, email);
+        // The next visit, six weeks ahead: a reminder waits for it.
+        using var admin = await app.As("Admin", freshToken: true);
+        var next = await (await desk.Book(new
+        {
+            patientId = v.Patient, practitionerId = v.Chair.PractitionerId, roomId = await BookingSetup.Room(admin), deviceId = await BookingSetup.Pen(admin),
+            treatmentCode = "MN-PEN", indication = "hyperpigmentation", start = SessionSetup.Weekday10(app.Clock.GetUtcNow().AddDays(42)),
+        })).Json(HttpStatusCode.Created);
+        return new DataRightsVisit(v, session, family, email, next.GetProperty("appointment").Id());
     }
 
     /// <summary>Someone who booked and signed a consent but was never treated.</summary>

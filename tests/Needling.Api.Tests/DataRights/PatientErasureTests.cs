@@ -20,7 +20,10 @@ public abstract class PatientErasureTests(AppFixture app)
         using var practitioner = await DataRightsVisit.SignedIn(app, "Practitioner");
         var deliveries = app.Database.Table("aftercare", "deliveries");
         var pending = $"SELECT count(*) FROM {deliveries} WHERE patient_id = @p AND status IN ('pending', 'sending')";
-        Assert.True(await app.Database.ScalarAsync(pending, ("@p", v.Patient)) > 0, "the follow-up messages should be waiting before the erasure");
+        Assert.True(await Sql.Eventually(async () => await app.Database.ScalarAsync(
+            $"SELECT count(*) FROM {deliveries} WHERE patient_id = @p AND status = 'pending' AND kind = 'reminder'", ("@p", v.Patient)) == 1),
+            "a reminder of the next visit should be waiting before the erasure");
+        Assert.True(await app.Database.ScalarAsync(pending, ("@p", v.Patient)) > 1, "the follow-up messages should be waiting before the erasure");
         var signedAt = (await practitioner.GetOk($"/sessions/{visit.Session}")).GetProperty("signedAtUtc").GetDateTime();
 
         var erasure = await (await DataRightsVisit.Erase(practitioner, v.Patient)).Json(HttpStatusCode.OK);
@@ -49,7 +52,8 @@ public abstract class PatientErasureTests(AppFixture app)
         // The signed session and consent are kept as they were.
         Assert.Equal("signed", (await practitioner.GetOk($"/sessions/{visit.Session}")).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, (await practitioner.GetAsync($"/consent/signed/{v.Consent}/pdf")).StatusCode);
-        // Nothing more will be sent to the patient, and the stored record says what was done.
+        // The next visit is cancelled, and nothing more will be sent to the patient; the stored record says what was done.
+        Assert.Equal("cancelled", (await practitioner.GetOk($"/appointments/{visit.NextAppointment}")).GetProperty("status").GetString());
         Assert.Equal(0, await app.Database.ScalarAsync(pending, ("@p", v.Patient)));
         Assert.Equal("completed", (await practitioner.GetOk($"/patients/{v.Patient}/erasure")).GetProperty("status").GetString());
 
@@ -91,6 +95,30 @@ public abstract class PatientErasureTests(AppFixture app)
         Assert.Equal(0, await db.ScalarAsync($"SELECT count(*) FROM {db.Table("patients", "patients")} WHERE email = @e OR family_name = @f", ("@e", email), ("@f", family)));
         // The erasure itself is audited.
         Assert.Equal(1, await db.ScalarAsync($"SELECT count(*) FROM {db.Table("patients", "audit_log")} WHERE entity_id = @p AND action = 'erased'", ("@p", v.Patient.ToString())));
+    }
+
+    [Fact]
+    public async Task An_erasure_that_stopped_part_way_is_completed_by_asking_again_and_keeps_what_the_first_attempt_did()
+    {
+        var (v, _, _) = await DataRightsVisit.NeverTreatedAsync(app);
+        using var practitioner = await DataRightsVisit.SignedIn(app, "Practitioner");
+        // As a crash after Aftercare's part leaves it: the record in progress, with that one part done.
+        var recordId = Guid.CreateVersion7();
+        var done = """[{"module":"aftercare","erased":[{"what":"messages not yet sent (reminders, follow-ups, links: cancelled)","count":2}],"kept":[]}]""";
+        await app.Database.ExecuteAsync(
+            $"INSERT INTO {app.Database.Table("patients", "erasures")} (id, patient_id, reason, requested_by, requested_at_utc, status, parts_json) VALUES (@id, @p, 'Asked in writing', 'test', @at, 'in-progress', @parts)",
+            ("@id", recordId), ("@p", v.Patient), ("@at", app.Clock.GetUtcNow().UtcDateTime), ("@parts", done));
+        Assert.Equal("in-progress", (await practitioner.GetOk($"/patients/{v.Patient}/erasure")).GetProperty("status").GetString());
+
+        var erasure = await (await DataRightsVisit.Erase(practitioner, v.Patient)).Json(HttpStatusCode.OK);
+
+        Assert.Equal(recordId, erasure.Id());
+        Assert.Equal("completed", erasure.GetProperty("status").GetString());
+        var messages = Assert.Single(erasure.GetProperty("erased").EnumerateArray(), e => e.GetProperty("module").GetString() == "aftercare"
+            && e.GetProperty("what").GetString()!.StartsWith("messages not yet sent", StringComparison.Ordinal));
+        Assert.True(messages.GetProperty("count").GetInt32() >= 2, "the first attempt's work is still counted");
+        Assert.Contains(erasure.GetProperty("erased").EnumerateArray(), e => e.GetProperty("module").GetString() == "booking");
+        await (await practitioner.GetAsync($"/patients/{v.Patient}")).AssertProblem(HttpStatusCode.NotFound);
     }
 
     [Fact]

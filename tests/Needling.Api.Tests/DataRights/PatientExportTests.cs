@@ -88,6 +88,10 @@ public abstract class PatientExportTests(AppFixture app)
             Assert.DoesNotContain(needle, text, StringComparison.OrdinalIgnoreCase);
         }
         Assert.Contains(v.Patient.ToString(), text, StringComparison.Ordinal);
+
+        // The export itself is in the audit trail.
+        Assert.Equal(1, await app.Database.ScalarAsync(
+            $"SELECT count(*) FROM {app.Database.Table("patients", "audit_log")} WHERE entity_id = @p AND action = 'exported'", ("@p", v.Patient.ToString())));
     }
 
     [Fact]
