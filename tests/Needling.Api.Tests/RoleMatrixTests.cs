@@ -48,6 +48,10 @@ public abstract class RoleMatrixTests(AppFixture app)
         ("GET", "/patients/{id:guid}/screening/history", $"/patients/{Id}/screening/history", [P]),
         ("PUT", "/patients/{id:guid}/screening/{entryKey:guid}", $"/patients/{Id}/screening/{Id}", [P]),
         ("POST", "/patients/{id:guid}/screening/{entryKey:guid}/remove", $"/patients/{Id}/screening/{Id}/remove", [P]),
+        // The patient's data rights: the whole record (sessions and complication reports in it), so practitioners only.
+        ("GET", "/patients/{id:guid}/export", $"/patients/{Id}/export", [P]),
+        ("POST", "/patients/{id:guid}/erasure", $"/patients/{Id}/erasure", [P]),
+        ("GET", "/patients/{id:guid}/erasure", $"/patients/{Id}/erasure", [P]),
         ("GET", "/rules", "/rules", AllRoles),
         ("GET", "/rules/versions", "/rules/versions", AllRoles),
         ("GET", "/body-areas", "/body-areas", AllRoles),

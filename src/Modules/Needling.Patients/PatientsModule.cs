@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Needling.Patients.Data;
+using Needling.Patients.DataRights;
 using Needling.Patients.Domain;
 using Needling.Patients.Integration;
 using Needling.Patients.Registration;
@@ -22,6 +23,9 @@ public static class PatientsModule
         services.AddOptions<ScreeningOptions>().Bind(configuration.GetSection(ScreeningOptions.Section))
             .Validate(o => o.ReviewDays > 0, "Screening:ReviewDays must be a positive number of days.")
             .ValidateOnStart();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section))
+            .Validate(o => o.ClinicalRecordYears is > 0 and <= 100, "Retention:ClinicalRecordYears must be a number of years between 1 and 100.")
+            .ValidateOnStart();
         return services.AddModuleDatabase<PatientsDbContext, PatientsInitializer>(configuration, PatientsDbContext.Schema)
             .AddScoped<PatientReads>();
     }
@@ -37,6 +41,9 @@ public static class PatientsModule
         RecordScreening.Map(desk, clinical);
         ConfirmScreening.Map(desk);
         AnswerQuestions.Map(desk);
+        // The whole record, sessions and complication reports included: practitioners, as for those.
+        ExportPatientData.Map(clinical);
+        ErasePatientData.Map(clinical);
         return app;
     }
 }

@@ -19,7 +19,7 @@ internal sealed class Appointment : IAudited
     public DateTime EndUtc { get; set; }
     public string Status { get; set; } = AppointmentStatus.Booked;
     /// <summary>What a calendar may show instead of the patient's name.</summary>
-    public string PatientInitials { get; init; } = "";
+    public string PatientInitials { get; set; } = "";
     public string? CancelReason { get; set; }
     public string EligibilityOutcome { get; set; } = "";
     public int RuleSetVersion { get; set; }

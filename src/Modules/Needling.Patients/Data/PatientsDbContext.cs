@@ -13,6 +13,7 @@ internal sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> opti
     public DbSet<ScreeningEntry> ScreeningEntries => Set<ScreeningEntry>();
     public DbSet<ScreeningConfirmation> ScreeningConfirmations => Set<ScreeningConfirmation>();
     public DbSet<ScreeningAnswerRecord> ScreeningAnswers => Set<ScreeningAnswerRecord>();
+    public DbSet<ErasureRecord> Erasures => Set<ErasureRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -69,6 +70,15 @@ internal sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> opti
             // The current answers of one patient are read with every eligibility question.
             e.HasIndex(a => new { a.PatientId, a.SupersededAtUtc });
             e.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ErasureRecord>(e =>
+        {
+            e.ToTable("Erasures");
+            e.Property(x => x.Reason).HasMaxLength(500);
+            e.Property(x => x.RequestedBy).HasMaxLength(100);
+            e.Property(x => x.Status).HasMaxLength(16);
+            // No foreign key: the record outlives a patient erased completely.
+            e.HasIndex(x => new { x.PatientId, x.RequestedAtUtc });
         });
         b.AddAuditLog();
         b.UseModuleConventions(Schema, Database.IsSqlite());
