@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
     public partial class BookingDbContextModel
     {
         private BookingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1a71e0ce-76b5-4a48-8a5d-64331a0ba5ac"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("523dba3c-fe04-4a7a-b764-d835ffbcecb0"), entityTypeCount: 11)
         {
         }
 
@@ -27,6 +27,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
             var leave = LeaveEntityType.Create(this);
             var scheduleException = ScheduleExceptionEntityType.Create(this);
+            var scheduleVersion = ScheduleVersionEntityType.Create(this);
             var workingPeriod = WorkingPeriodEntityType.Create(this);
             var auditRecord = AuditRecordEntityType.Create(this);
             var inboxRecord = InboxRecordEntityType.Create(this);
@@ -38,6 +39,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             LeaveEntityType.CreateAnnotations(leave);
             ScheduleExceptionEntityType.CreateAnnotations(scheduleException);
+            ScheduleVersionEntityType.CreateAnnotations(scheduleVersion);
             WorkingPeriodEntityType.CreateAnnotations(workingPeriod);
             AuditRecordEntityType.CreateAnnotations(auditRecord);
             InboxRecordEntityType.CreateAnnotations(inboxRecord);
@@ -701,10 +703,51 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             RelationalModel.GetOrCreateTableIndexes(ix_booking_schedule_exceptions_practitioner_id_dateIx).Add(ix_booking_schedule_exceptions_practitioner_id_date);
             booking_schedule_exceptionsTable.Indexes.Add("ix_booking_schedule_exceptions_practitioner_id_date", ix_booking_schedule_exceptions_practitioner_id_date);
 
-            var workingPeriod = FindEntityType("Needling.Booking.Domain.WorkingPeriod")!;
+            var scheduleVersion = FindEntityType("Needling.Booking.Domain.ScheduleVersion")!;
 
             var defaultTableMappings5 = new List<TableMappingBase<ColumnMappingBase>>();
-            workingPeriod.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings5);
+            scheduleVersion.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings5);
+            var needlingBookingDomainScheduleVersionTableBase = new TableBase("Needling.Booking.Domain.ScheduleVersion", null, relationalModel);
+            var practitioner_idColumnBase3 = new ColumnBase<ColumnMappingBase>("practitioner_id", "TEXT", needlingBookingDomainScheduleVersionTableBase);
+            needlingBookingDomainScheduleVersionTableBase.Columns.Add("practitioner_id", practitioner_idColumnBase3);
+            var versionColumnBase = new ColumnBase<ColumnMappingBase>("version", "INTEGER", needlingBookingDomainScheduleVersionTableBase);
+            needlingBookingDomainScheduleVersionTableBase.Columns.Add("version", versionColumnBase);
+            relationalModel.DefaultTables.Add("Needling.Booking.Domain.ScheduleVersion", needlingBookingDomainScheduleVersionTableBase);
+            var needlingBookingDomainScheduleVersionMappingBase = new TableMappingBase<ColumnMappingBase>(scheduleVersion, needlingBookingDomainScheduleVersionTableBase, null);
+            needlingBookingDomainScheduleVersionTableBase.AddTypeMapping(needlingBookingDomainScheduleVersionMappingBase, false);
+            defaultTableMappings5.Add(needlingBookingDomainScheduleVersionMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)practitioner_idColumnBase3, scheduleVersion.FindProperty("PractitionerId")!, needlingBookingDomainScheduleVersionMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase, scheduleVersion.FindProperty("Version")!, needlingBookingDomainScheduleVersionMappingBase);
+
+            var tableMappings5 = new List<TableMapping>();
+            scheduleVersion.SetRuntimeAnnotation("Relational:TableMappings", tableMappings5);
+            var booking_schedule_versionsTable = new Table("booking_schedule_versions", null, relationalModel);
+            var practitioner_idColumn3 = new Column("practitioner_id", "TEXT", booking_schedule_versionsTable);
+            booking_schedule_versionsTable.Columns.Add("practitioner_id", practitioner_idColumn3);
+            practitioner_idColumn3.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(practitioner_idColumn3);
+            var versionColumn = new Column("version", "INTEGER", booking_schedule_versionsTable);
+            booking_schedule_versionsTable.Columns.Add("version", versionColumn);
+            versionColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(versionColumn);
+            relationalModel.Tables.Add(("booking_schedule_versions", null), booking_schedule_versionsTable);
+            var booking_schedule_versionsTableMapping = new TableMapping(scheduleVersion, booking_schedule_versionsTable, null);
+            booking_schedule_versionsTable.AddTypeMapping(booking_schedule_versionsTableMapping, false);
+            tableMappings5.Add(booking_schedule_versionsTableMapping);
+            RelationalModel.CreateColumnMapping(practitioner_idColumn3, scheduleVersion.FindProperty("PractitionerId")!, booking_schedule_versionsTableMapping);
+            RelationalModel.CreateColumnMapping(versionColumn, scheduleVersion.FindProperty("Version")!, booking_schedule_versionsTableMapping);
+            var pk_booking_schedule_versions = new UniqueConstraint("pk_booking_schedule_versions", booking_schedule_versionsTable, new[] { practitioner_idColumn3 });
+            booking_schedule_versionsTable.PrimaryKey = pk_booking_schedule_versions;
+            pk_booking_schedule_versions.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_booking_schedule_versions));
+            var pk_booking_schedule_versionsKey = RelationalModel.GetKey(this,
+                "Needling.Booking.Domain.ScheduleVersion",
+                new[] { "PractitionerId" });
+            pk_booking_schedule_versions.MappedKeys.Add(pk_booking_schedule_versionsKey);
+            RelationalModel.GetOrCreateUniqueConstraints(pk_booking_schedule_versionsKey).Add(pk_booking_schedule_versions);
+            booking_schedule_versionsTable.UniqueConstraints.Add("pk_booking_schedule_versions", pk_booking_schedule_versions);
+
+            var workingPeriod = FindEntityType("Needling.Booking.Domain.WorkingPeriod")!;
+
+            var defaultTableMappings6 = new List<TableMappingBase<ColumnMappingBase>>();
+            workingPeriod.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings6);
             var needlingBookingDomainWorkingPeriodTableBase = new TableBase("Needling.Booking.Domain.WorkingPeriod", null, relationalModel);
             var dayColumnBase = new ColumnBase<ColumnMappingBase>("day", "INTEGER", needlingBookingDomainWorkingPeriodTableBase);
             needlingBookingDomainWorkingPeriodTableBase.Columns.Add("day", dayColumnBase);
@@ -712,22 +755,22 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             needlingBookingDomainWorkingPeriodTableBase.Columns.Add("end", endColumnBase0);
             var idColumnBase5 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingBookingDomainWorkingPeriodTableBase);
             needlingBookingDomainWorkingPeriodTableBase.Columns.Add("id", idColumnBase5);
-            var practitioner_idColumnBase3 = new ColumnBase<ColumnMappingBase>("practitioner_id", "TEXT", needlingBookingDomainWorkingPeriodTableBase);
-            needlingBookingDomainWorkingPeriodTableBase.Columns.Add("practitioner_id", practitioner_idColumnBase3);
+            var practitioner_idColumnBase4 = new ColumnBase<ColumnMappingBase>("practitioner_id", "TEXT", needlingBookingDomainWorkingPeriodTableBase);
+            needlingBookingDomainWorkingPeriodTableBase.Columns.Add("practitioner_id", practitioner_idColumnBase4);
             var startColumnBase0 = new ColumnBase<ColumnMappingBase>("start", "TEXT", needlingBookingDomainWorkingPeriodTableBase);
             needlingBookingDomainWorkingPeriodTableBase.Columns.Add("start", startColumnBase0);
             relationalModel.DefaultTables.Add("Needling.Booking.Domain.WorkingPeriod", needlingBookingDomainWorkingPeriodTableBase);
             var needlingBookingDomainWorkingPeriodMappingBase = new TableMappingBase<ColumnMappingBase>(workingPeriod, needlingBookingDomainWorkingPeriodTableBase, null);
             needlingBookingDomainWorkingPeriodTableBase.AddTypeMapping(needlingBookingDomainWorkingPeriodMappingBase, false);
-            defaultTableMappings5.Add(needlingBookingDomainWorkingPeriodMappingBase);
+            defaultTableMappings6.Add(needlingBookingDomainWorkingPeriodMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase5, workingPeriod.FindProperty("Id")!, needlingBookingDomainWorkingPeriodMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dayColumnBase, workingPeriod.FindProperty("Day")!, needlingBookingDomainWorkingPeriodMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)endColumnBase0, workingPeriod.FindProperty("End")!, needlingBookingDomainWorkingPeriodMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)practitioner_idColumnBase3, workingPeriod.FindProperty("PractitionerId")!, needlingBookingDomainWorkingPeriodMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)practitioner_idColumnBase4, workingPeriod.FindProperty("PractitionerId")!, needlingBookingDomainWorkingPeriodMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)startColumnBase0, workingPeriod.FindProperty("Start")!, needlingBookingDomainWorkingPeriodMappingBase);
 
-            var tableMappings5 = new List<TableMapping>();
-            workingPeriod.SetRuntimeAnnotation("Relational:TableMappings", tableMappings5);
+            var tableMappings6 = new List<TableMapping>();
+            workingPeriod.SetRuntimeAnnotation("Relational:TableMappings", tableMappings6);
             var booking_working_periodsTable = new Table("booking_working_periods", null, relationalModel);
             var idColumn5 = new Column("id", "TEXT", booking_working_periodsTable);
             booking_working_periodsTable.Columns.Add("id", idColumn5);
@@ -738,20 +781,20 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             var endColumn0 = new Column("end", "TEXT", booking_working_periodsTable);
             booking_working_periodsTable.Columns.Add("end", endColumn0);
             endColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<TimeOnly>(endColumn0);
-            var practitioner_idColumn3 = new Column("practitioner_id", "TEXT", booking_working_periodsTable);
-            booking_working_periodsTable.Columns.Add("practitioner_id", practitioner_idColumn3);
-            practitioner_idColumn3.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(practitioner_idColumn3);
+            var practitioner_idColumn4 = new Column("practitioner_id", "TEXT", booking_working_periodsTable);
+            booking_working_periodsTable.Columns.Add("practitioner_id", practitioner_idColumn4);
+            practitioner_idColumn4.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(practitioner_idColumn4);
             var startColumn0 = new Column("start", "TEXT", booking_working_periodsTable);
             booking_working_periodsTable.Columns.Add("start", startColumn0);
             startColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<TimeOnly>(startColumn0);
             relationalModel.Tables.Add(("booking_working_periods", null), booking_working_periodsTable);
             var booking_working_periodsTableMapping = new TableMapping(workingPeriod, booking_working_periodsTable, null);
             booking_working_periodsTable.AddTypeMapping(booking_working_periodsTableMapping, false);
-            tableMappings5.Add(booking_working_periodsTableMapping);
+            tableMappings6.Add(booking_working_periodsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn5, workingPeriod.FindProperty("Id")!, booking_working_periodsTableMapping);
             RelationalModel.CreateColumnMapping(dayColumn, workingPeriod.FindProperty("Day")!, booking_working_periodsTableMapping);
             RelationalModel.CreateColumnMapping(endColumn0, workingPeriod.FindProperty("End")!, booking_working_periodsTableMapping);
-            RelationalModel.CreateColumnMapping(practitioner_idColumn3, workingPeriod.FindProperty("PractitionerId")!, booking_working_periodsTableMapping);
+            RelationalModel.CreateColumnMapping(practitioner_idColumn4, workingPeriod.FindProperty("PractitionerId")!, booking_working_periodsTableMapping);
             RelationalModel.CreateColumnMapping(startColumn0, workingPeriod.FindProperty("Start")!, booking_working_periodsTableMapping);
             var pk_booking_working_periods = new UniqueConstraint("pk_booking_working_periods", booking_working_periodsTable, new[] { idColumn5 });
             booking_working_periodsTable.PrimaryKey = pk_booking_working_periods;
@@ -763,7 +806,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             RelationalModel.GetOrCreateUniqueConstraints(pk_booking_working_periodsKey).Add(pk_booking_working_periods);
             booking_working_periodsTable.UniqueConstraints.Add("pk_booking_working_periods", pk_booking_working_periods);
             var ix_booking_working_periods_practitioner_id = new TableIndex(
-            "ix_booking_working_periods_practitioner_id", booking_working_periodsTable, new[] { practitioner_idColumn3 }, false);
+            "ix_booking_working_periods_practitioner_id", booking_working_periodsTable, new[] { practitioner_idColumn4 }, false);
             ix_booking_working_periods_practitioner_id.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<Guid>(ix_booking_working_periods_practitioner_id));
             var ix_booking_working_periods_practitioner_idIx = RelationalModel.GetIndex(this,
                 "Needling.Booking.Domain.WorkingPeriod",
@@ -774,8 +817,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
 
             var auditRecord = FindEntityType("Needling.SharedKernel.Audit.AuditRecord")!;
 
-            var defaultTableMappings6 = new List<TableMappingBase<ColumnMappingBase>>();
-            auditRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings6);
+            var defaultTableMappings7 = new List<TableMappingBase<ColumnMappingBase>>();
+            auditRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings7);
             var needlingSharedKernelAuditAuditRecordTableBase = new TableBase("Needling.SharedKernel.Audit.AuditRecord", null, relationalModel);
             var actionColumnBase0 = new ColumnBase<ColumnMappingBase>("action", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("action", actionColumnBase0);
@@ -797,7 +840,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Audit.AuditRecord", needlingSharedKernelAuditAuditRecordTableBase);
             var needlingSharedKernelAuditAuditRecordMappingBase = new TableMappingBase<ColumnMappingBase>(auditRecord, needlingSharedKernelAuditAuditRecordTableBase, null);
             needlingSharedKernelAuditAuditRecordTableBase.AddTypeMapping(needlingSharedKernelAuditAuditRecordMappingBase, false);
-            defaultTableMappings6.Add(needlingSharedKernelAuditAuditRecordMappingBase);
+            defaultTableMappings7.Add(needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase6, auditRecord.FindProperty("Id")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actionColumnBase0, auditRecord.FindProperty("Action")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actorColumnBase0, auditRecord.FindProperty("Actor")!, needlingSharedKernelAuditAuditRecordMappingBase);
@@ -806,8 +849,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_typeColumnBase, auditRecord.FindProperty("EntityType")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fieldsColumnBase, auditRecord.FindProperty("Fields")!, needlingSharedKernelAuditAuditRecordMappingBase);
 
-            var tableMappings6 = new List<TableMapping>();
-            auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings6);
+            var tableMappings7 = new List<TableMapping>();
+            auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings7);
             var booking_audit_logTable = new Table("booking_audit_log", null, relationalModel);
             var idColumn6 = new Column("id", "TEXT", booking_audit_logTable);
             booking_audit_logTable.Columns.Add("id", idColumn6);
@@ -836,7 +879,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             relationalModel.Tables.Add(("booking_audit_log", null), booking_audit_logTable);
             var booking_audit_logTableMapping = new TableMapping(auditRecord, booking_audit_logTable, null);
             booking_audit_logTable.AddTypeMapping(booking_audit_logTableMapping, false);
-            tableMappings6.Add(booking_audit_logTableMapping);
+            tableMappings7.Add(booking_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(idColumn6, auditRecord.FindProperty("Id")!, booking_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(actionColumn0, auditRecord.FindProperty("Action")!, booking_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(actorColumn0, auditRecord.FindProperty("Actor")!, booking_audit_logTableMapping);
@@ -874,8 +917,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
 
             var inboxRecord = FindEntityType("Needling.SharedKernel.Outbox.InboxRecord")!;
 
-            var defaultTableMappings7 = new List<TableMappingBase<ColumnMappingBase>>();
-            inboxRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings7);
+            var defaultTableMappings8 = new List<TableMappingBase<ColumnMappingBase>>();
+            inboxRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings8);
             var needlingSharedKernelOutboxInboxRecordTableBase = new TableBase("Needling.SharedKernel.Outbox.InboxRecord", null, relationalModel);
             var consumerColumnBase = new ColumnBase<ColumnMappingBase>("consumer", "TEXT", needlingSharedKernelOutboxInboxRecordTableBase);
             needlingSharedKernelOutboxInboxRecordTableBase.Columns.Add("consumer", consumerColumnBase);
@@ -886,13 +929,13 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Outbox.InboxRecord", needlingSharedKernelOutboxInboxRecordTableBase);
             var needlingSharedKernelOutboxInboxRecordMappingBase = new TableMappingBase<ColumnMappingBase>(inboxRecord, needlingSharedKernelOutboxInboxRecordTableBase, null);
             needlingSharedKernelOutboxInboxRecordTableBase.AddTypeMapping(needlingSharedKernelOutboxInboxRecordMappingBase, false);
-            defaultTableMappings7.Add(needlingSharedKernelOutboxInboxRecordMappingBase);
+            defaultTableMappings8.Add(needlingSharedKernelOutboxInboxRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consumerColumnBase, inboxRecord.FindProperty("Consumer")!, needlingSharedKernelOutboxInboxRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)message_idColumnBase, inboxRecord.FindProperty("MessageId")!, needlingSharedKernelOutboxInboxRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)handled_at_utcColumnBase, inboxRecord.FindProperty("HandledAtUtc")!, needlingSharedKernelOutboxInboxRecordMappingBase);
 
-            var tableMappings7 = new List<TableMapping>();
-            inboxRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings7);
+            var tableMappings8 = new List<TableMapping>();
+            inboxRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings8);
             var booking_inboxTable = new Table("booking_inbox", null, relationalModel);
             var message_idColumn = new Column("message_id", "TEXT", booking_inboxTable);
             booking_inboxTable.Columns.Add("message_id", message_idColumn);
@@ -906,7 +949,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             relationalModel.Tables.Add(("booking_inbox", null), booking_inboxTable);
             var booking_inboxTableMapping = new TableMapping(inboxRecord, booking_inboxTable, null);
             booking_inboxTable.AddTypeMapping(booking_inboxTableMapping, false);
-            tableMappings7.Add(booking_inboxTableMapping);
+            tableMappings8.Add(booking_inboxTableMapping);
             RelationalModel.CreateColumnMapping(consumerColumn, inboxRecord.FindProperty("Consumer")!, booking_inboxTableMapping);
             RelationalModel.CreateColumnMapping(message_idColumn, inboxRecord.FindProperty("MessageId")!, booking_inboxTableMapping);
             RelationalModel.CreateColumnMapping(handled_at_utcColumn, inboxRecord.FindProperty("HandledAtUtc")!, booking_inboxTableMapping);
@@ -931,8 +974,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
 
             var outboxMessage = FindEntityType("Needling.SharedKernel.Outbox.OutboxMessage")!;
 
-            var defaultTableMappings8 = new List<TableMappingBase<ColumnMappingBase>>();
-            outboxMessage.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings8);
+            var defaultTableMappings9 = new List<TableMappingBase<ColumnMappingBase>>();
+            outboxMessage.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings9);
             var needlingSharedKernelOutboxOutboxMessageTableBase = new TableBase("Needling.SharedKernel.Outbox.OutboxMessage", null, relationalModel);
             var idColumnBase7 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelOutboxOutboxMessageTableBase);
             needlingSharedKernelOutboxOutboxMessageTableBase.Columns.Add("id", idColumnBase7);
@@ -955,7 +998,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Outbox.OutboxMessage", needlingSharedKernelOutboxOutboxMessageTableBase);
             var needlingSharedKernelOutboxOutboxMessageMappingBase = new TableMappingBase<ColumnMappingBase>(outboxMessage, needlingSharedKernelOutboxOutboxMessageTableBase, null);
             needlingSharedKernelOutboxOutboxMessageTableBase.AddTypeMapping(needlingSharedKernelOutboxOutboxMessageMappingBase, false);
-            defaultTableMappings8.Add(needlingSharedKernelOutboxOutboxMessageMappingBase);
+            defaultTableMappings9.Add(needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase7, outboxMessage.FindProperty("Id")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)locked_until_utcColumnBase, outboxMessage.FindProperty("LockedUntilUtc")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)occurred_at_utcColumnBase, outboxMessage.FindProperty("OccurredAtUtc")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
@@ -963,8 +1006,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)processed_at_utcColumnBase, outboxMessage.FindProperty("ProcessedAtUtc")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)typeColumnBase, outboxMessage.FindProperty("Type")!, needlingSharedKernelOutboxOutboxMessageMappingBase);
 
-            var tableMappings8 = new List<TableMapping>();
-            outboxMessage.SetRuntimeAnnotation("Relational:TableMappings", tableMappings8);
+            var tableMappings9 = new List<TableMapping>();
+            outboxMessage.SetRuntimeAnnotation("Relational:TableMappings", tableMappings9);
             var booking_outboxTable = new Table("booking_outbox", null, relationalModel);
             var idColumn7 = new Column("id", "TEXT", booking_outboxTable);
             booking_outboxTable.Columns.Add("id", idColumn7);
@@ -993,7 +1036,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             relationalModel.Tables.Add(("booking_outbox", null), booking_outboxTable);
             var booking_outboxTableMapping = new TableMapping(outboxMessage, booking_outboxTable, null);
             booking_outboxTable.AddTypeMapping(booking_outboxTableMapping, false);
-            tableMappings8.Add(booking_outboxTableMapping);
+            tableMappings9.Add(booking_outboxTableMapping);
             RelationalModel.CreateColumnMapping(idColumn7, outboxMessage.FindProperty("Id")!, booking_outboxTableMapping);
             RelationalModel.CreateColumnMapping(locked_until_utcColumn, outboxMessage.FindProperty("LockedUntilUtc")!, booking_outboxTableMapping);
             RelationalModel.CreateColumnMapping(occurred_at_utcColumn, outboxMessage.FindProperty("OccurredAtUtc")!, booking_outboxTableMapping);

@@ -16,12 +16,13 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
     public partial class PatientsDbContextModel
     {
         private PatientsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4a62d775-b99b-45cb-be7e-2e3a42bc0130"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("2198e19d-b9bb-4d1e-8ffe-418b9fc43aa9"), entityTypeCount: 6)
         {
         }
 
         partial void Initialize()
         {
+            var erasureRecord = ErasureRecordEntityType.Create(this);
             var patient = PatientEntityType.Create(this);
             var screeningAnswerRecord = ScreeningAnswerRecordEntityType.Create(this);
             var screeningConfirmation = ScreeningConfirmationEntityType.Create(this);
@@ -32,6 +33,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             ScreeningConfirmationEntityType.CreateForeignKey1(screeningConfirmation, patient);
             ScreeningEntryEntityType.CreateForeignKey1(screeningEntry, patient);
 
+            ErasureRecordEntityType.CreateAnnotations(erasureRecord);
             PatientEntityType.CreateAnnotations(patient);
             ScreeningAnswerRecordEntityType.CreateAnnotations(screeningAnswerRecord);
             ScreeningConfirmationEntityType.CreateAnnotations(screeningConfirmation);
@@ -46,10 +48,121 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
         {
             var relationalModel = new RelationalModel(this);
 
-            var patient = FindEntityType("Needling.Patients.Domain.Patient")!;
+            var erasureRecord = FindEntityType("Needling.Patients.Domain.ErasureRecord")!;
 
             var defaultTableMappings = new List<TableMappingBase<ColumnMappingBase>>();
-            patient.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings);
+            erasureRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings);
+            var needlingPatientsDomainErasureRecordTableBase = new TableBase("Needling.Patients.Domain.ErasureRecord", null, relationalModel);
+            var completed_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("completed_at_utc", "TEXT", needlingPatientsDomainErasureRecordTableBase)
+            {
+                IsNullable = true
+            };
+            needlingPatientsDomainErasureRecordTableBase.Columns.Add("completed_at_utc", completed_at_utcColumnBase);
+            var idColumnBase = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainErasureRecordTableBase);
+            needlingPatientsDomainErasureRecordTableBase.Columns.Add("id", idColumnBase);
+            var keep_until_utcColumnBase = new ColumnBase<ColumnMappingBase>("keep_until_utc", "TEXT", needlingPatientsDomainErasureRecordTableBase)
+            {
+                IsNullable = true
+            };
+            needlingPatientsDomainErasureRecordTableBase.Columns.Add("keep_until_utc", keep_until_utcColumnBase);
+            var parts_jsonColumnBase = new ColumnBase<ColumnMappingBase>("parts_json", "TEXT", needlingPatientsDomainErasureRecordTableBase);
+            needlingPatientsDomainErasureRecordTableBase.Columns.Add("parts_json", parts_jsonColumnBase);
+            var patient_idColumnBase = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingPatientsDomainErasureRecordTableBase);
+            needlingPatientsDomainErasureRecordTableBase.Columns.Add("patient_id", patient_idColumnBase);
+            var reasonColumnBase = new ColumnBase<ColumnMappingBase>("reason", "TEXT", needlingPatientsDomainErasureRecordTableBase);
+            needlingPatientsDomainErasureRecordTableBase.Columns.Add("reason", reasonColumnBase);
+            var requested_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("requested_at_utc", "TEXT", needlingPatientsDomainErasureRecordTableBase);
+            needlingPatientsDomainErasureRecordTableBase.Columns.Add("requested_at_utc", requested_at_utcColumnBase);
+            var requested_byColumnBase = new ColumnBase<ColumnMappingBase>("requested_by", "TEXT", needlingPatientsDomainErasureRecordTableBase);
+            needlingPatientsDomainErasureRecordTableBase.Columns.Add("requested_by", requested_byColumnBase);
+            var statusColumnBase = new ColumnBase<ColumnMappingBase>("status", "TEXT", needlingPatientsDomainErasureRecordTableBase);
+            needlingPatientsDomainErasureRecordTableBase.Columns.Add("status", statusColumnBase);
+            relationalModel.DefaultTables.Add("Needling.Patients.Domain.ErasureRecord", needlingPatientsDomainErasureRecordTableBase);
+            var needlingPatientsDomainErasureRecordMappingBase = new TableMappingBase<ColumnMappingBase>(erasureRecord, needlingPatientsDomainErasureRecordTableBase, null);
+            needlingPatientsDomainErasureRecordTableBase.AddTypeMapping(needlingPatientsDomainErasureRecordMappingBase, false);
+            defaultTableMappings.Add(needlingPatientsDomainErasureRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase, erasureRecord.FindProperty("Id")!, needlingPatientsDomainErasureRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)completed_at_utcColumnBase, erasureRecord.FindProperty("CompletedAtUtc")!, needlingPatientsDomainErasureRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)keep_until_utcColumnBase, erasureRecord.FindProperty("KeepUntilUtc")!, needlingPatientsDomainErasureRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)parts_jsonColumnBase, erasureRecord.FindProperty("PartsJson")!, needlingPatientsDomainErasureRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase, erasureRecord.FindProperty("PatientId")!, needlingPatientsDomainErasureRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)reasonColumnBase, erasureRecord.FindProperty("Reason")!, needlingPatientsDomainErasureRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)requested_at_utcColumnBase, erasureRecord.FindProperty("RequestedAtUtc")!, needlingPatientsDomainErasureRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)requested_byColumnBase, erasureRecord.FindProperty("RequestedBy")!, needlingPatientsDomainErasureRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase, erasureRecord.FindProperty("Status")!, needlingPatientsDomainErasureRecordMappingBase);
+
+            var tableMappings = new List<TableMapping>();
+            erasureRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings);
+            var patients_erasuresTable = new Table("patients_erasures", null, relationalModel);
+            var idColumn = new Column("id", "TEXT", patients_erasuresTable);
+            patients_erasuresTable.Columns.Add("id", idColumn);
+            idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn);
+            var completed_at_utcColumn = new Column("completed_at_utc", "TEXT", patients_erasuresTable)
+            {
+                IsNullable = true
+            };
+            patients_erasuresTable.Columns.Add("completed_at_utc", completed_at_utcColumn);
+            completed_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(completed_at_utcColumn);
+            var keep_until_utcColumn = new Column("keep_until_utc", "TEXT", patients_erasuresTable)
+            {
+                IsNullable = true
+            };
+            patients_erasuresTable.Columns.Add("keep_until_utc", keep_until_utcColumn);
+            keep_until_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(keep_until_utcColumn);
+            var parts_jsonColumn = new Column("parts_json", "TEXT", patients_erasuresTable);
+            patients_erasuresTable.Columns.Add("parts_json", parts_jsonColumn);
+            parts_jsonColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(parts_jsonColumn);
+            var patient_idColumn = new Column("patient_id", "TEXT", patients_erasuresTable);
+            patients_erasuresTable.Columns.Add("patient_id", patient_idColumn);
+            patient_idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn);
+            var reasonColumn = new Column("reason", "TEXT", patients_erasuresTable);
+            patients_erasuresTable.Columns.Add("reason", reasonColumn);
+            reasonColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(reasonColumn);
+            var requested_at_utcColumn = new Column("requested_at_utc", "TEXT", patients_erasuresTable);
+            patients_erasuresTable.Columns.Add("requested_at_utc", requested_at_utcColumn);
+            requested_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(requested_at_utcColumn);
+            var requested_byColumn = new Column("requested_by", "TEXT", patients_erasuresTable);
+            patients_erasuresTable.Columns.Add("requested_by", requested_byColumn);
+            requested_byColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(requested_byColumn);
+            var statusColumn = new Column("status", "TEXT", patients_erasuresTable);
+            patients_erasuresTable.Columns.Add("status", statusColumn);
+            statusColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(statusColumn);
+            relationalModel.Tables.Add(("patients_erasures", null), patients_erasuresTable);
+            var patients_erasuresTableMapping = new TableMapping(erasureRecord, patients_erasuresTable, null);
+            patients_erasuresTable.AddTypeMapping(patients_erasuresTableMapping, false);
+            tableMappings.Add(patients_erasuresTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn, erasureRecord.FindProperty("Id")!, patients_erasuresTableMapping);
+            RelationalModel.CreateColumnMapping(completed_at_utcColumn, erasureRecord.FindProperty("CompletedAtUtc")!, patients_erasuresTableMapping);
+            RelationalModel.CreateColumnMapping(keep_until_utcColumn, erasureRecord.FindProperty("KeepUntilUtc")!, patients_erasuresTableMapping);
+            RelationalModel.CreateColumnMapping(parts_jsonColumn, erasureRecord.FindProperty("PartsJson")!, patients_erasuresTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn, erasureRecord.FindProperty("PatientId")!, patients_erasuresTableMapping);
+            RelationalModel.CreateColumnMapping(reasonColumn, erasureRecord.FindProperty("Reason")!, patients_erasuresTableMapping);
+            RelationalModel.CreateColumnMapping(requested_at_utcColumn, erasureRecord.FindProperty("RequestedAtUtc")!, patients_erasuresTableMapping);
+            RelationalModel.CreateColumnMapping(requested_byColumn, erasureRecord.FindProperty("RequestedBy")!, patients_erasuresTableMapping);
+            RelationalModel.CreateColumnMapping(statusColumn, erasureRecord.FindProperty("Status")!, patients_erasuresTableMapping);
+            var pk_patients_erasures = new UniqueConstraint("pk_patients_erasures", patients_erasuresTable, new[] { idColumn });
+            patients_erasuresTable.PrimaryKey = pk_patients_erasures;
+            pk_patients_erasures.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_erasures));
+            var pk_patients_erasuresKey = RelationalModel.GetKey(this,
+                "Needling.Patients.Domain.ErasureRecord",
+                new[] { "Id" });
+            pk_patients_erasures.MappedKeys.Add(pk_patients_erasuresKey);
+            RelationalModel.GetOrCreateUniqueConstraints(pk_patients_erasuresKey).Add(pk_patients_erasures);
+            patients_erasuresTable.UniqueConstraints.Add("pk_patients_erasures", pk_patients_erasures);
+            var ix_patients_erasures_patient_id_requested_at_utc = new TableIndex(
+            "ix_patients_erasures_patient_id_requested_at_utc", patients_erasuresTable, new[] { patient_idColumn, requested_at_utcColumn }, false);
+            ix_patients_erasures_patient_id_requested_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_patients_erasures_patient_id_requested_at_utc));
+            var ix_patients_erasures_patient_id_requested_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.Patients.Domain.ErasureRecord",
+                new[] { "PatientId", "RequestedAtUtc" });
+            ix_patients_erasures_patient_id_requested_at_utc.MappedIndexes.Add(ix_patients_erasures_patient_id_requested_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_patients_erasures_patient_id_requested_at_utcIx).Add(ix_patients_erasures_patient_id_requested_at_utc);
+            patients_erasuresTable.Indexes.Add("ix_patients_erasures_patient_id_requested_at_utc", ix_patients_erasures_patient_id_requested_at_utc);
+
+            var patient = FindEntityType("Needling.Patients.Domain.Patient")!;
+
+            var defaultTableMappings0 = new List<TableMappingBase<ColumnMappingBase>>();
+            patient.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings0);
             var needlingPatientsDomainPatientTableBase = new TableBase("Needling.Patients.Domain.Patient", null, relationalModel);
             var date_of_birthColumnBase = new ColumnBase<ColumnMappingBase>("date_of_birth", "TEXT", needlingPatientsDomainPatientTableBase);
             needlingPatientsDomainPatientTableBase.Columns.Add("date_of_birth", date_of_birthColumnBase);
@@ -62,8 +175,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             needlingPatientsDomainPatientTableBase.Columns.Add("family_name", family_nameColumnBase);
             var given_nameColumnBase = new ColumnBase<ColumnMappingBase>("given_name", "TEXT", needlingPatientsDomainPatientTableBase);
             needlingPatientsDomainPatientTableBase.Columns.Add("given_name", given_nameColumnBase);
-            var idColumnBase = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainPatientTableBase);
-            needlingPatientsDomainPatientTableBase.Columns.Add("id", idColumnBase);
+            var idColumnBase0 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainPatientTableBase);
+            needlingPatientsDomainPatientTableBase.Columns.Add("id", idColumnBase0);
             var phoneColumnBase = new ColumnBase<ColumnMappingBase>("phone", "TEXT", needlingPatientsDomainPatientTableBase)
             {
                 IsNullable = true
@@ -85,8 +198,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             relationalModel.DefaultTables.Add("Needling.Patients.Domain.Patient", needlingPatientsDomainPatientTableBase);
             var needlingPatientsDomainPatientMappingBase = new TableMappingBase<ColumnMappingBase>(patient, needlingPatientsDomainPatientTableBase, null);
             needlingPatientsDomainPatientTableBase.AddTypeMapping(needlingPatientsDomainPatientMappingBase, false);
-            defaultTableMappings.Add(needlingPatientsDomainPatientMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase, patient.FindProperty("Id")!, needlingPatientsDomainPatientMappingBase);
+            defaultTableMappings0.Add(needlingPatientsDomainPatientMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase0, patient.FindProperty("Id")!, needlingPatientsDomainPatientMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)date_of_birthColumnBase, patient.FindProperty("DateOfBirth")!, needlingPatientsDomainPatientMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)emailColumnBase, patient.FindProperty("Email")!, needlingPatientsDomainPatientMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)family_nameColumnBase, patient.FindProperty("FamilyName")!, needlingPatientsDomainPatientMappingBase);
@@ -98,12 +211,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)search_nameColumnBase, patient.FindProperty("SearchName")!, needlingPatientsDomainPatientMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase, patient.FindProperty("Version")!, needlingPatientsDomainPatientMappingBase);
 
-            var tableMappings = new List<TableMapping>();
-            patient.SetRuntimeAnnotation("Relational:TableMappings", tableMappings);
+            var tableMappings0 = new List<TableMapping>();
+            patient.SetRuntimeAnnotation("Relational:TableMappings", tableMappings0);
             var patients_patientsTable = new Table("patients_patients", null, relationalModel);
-            var idColumn = new Column("id", "TEXT", patients_patientsTable);
-            patients_patientsTable.Columns.Add("id", idColumn);
-            idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn);
+            var idColumn0 = new Column("id", "TEXT", patients_patientsTable);
+            patients_patientsTable.Columns.Add("id", idColumn0);
+            idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn0);
             var date_of_birthColumn = new Column("date_of_birth", "TEXT", patients_patientsTable);
             patients_patientsTable.Columns.Add("date_of_birth", date_of_birthColumn);
             date_of_birthColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateOnly>(date_of_birthColumn);
@@ -146,8 +259,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             relationalModel.Tables.Add(("patients_patients", null), patients_patientsTable);
             var patients_patientsTableMapping = new TableMapping(patient, patients_patientsTable, null);
             patients_patientsTable.AddTypeMapping(patients_patientsTableMapping, false);
-            tableMappings.Add(patients_patientsTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn, patient.FindProperty("Id")!, patients_patientsTableMapping);
+            tableMappings0.Add(patients_patientsTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn0, patient.FindProperty("Id")!, patients_patientsTableMapping);
             RelationalModel.CreateColumnMapping(date_of_birthColumn, patient.FindProperty("DateOfBirth")!, patients_patientsTableMapping);
             RelationalModel.CreateColumnMapping(emailColumn, patient.FindProperty("Email")!, patients_patientsTableMapping);
             RelationalModel.CreateColumnMapping(family_nameColumn, patient.FindProperty("FamilyName")!, patients_patientsTableMapping);
@@ -158,7 +271,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping(registered_at_utcColumn, patient.FindProperty("RegisteredAtUtc")!, patients_patientsTableMapping);
             RelationalModel.CreateColumnMapping(search_nameColumn, patient.FindProperty("SearchName")!, patients_patientsTableMapping);
             RelationalModel.CreateColumnMapping(versionColumn, patient.FindProperty("Version")!, patients_patientsTableMapping);
-            var pk_patients_patients = new UniqueConstraint("pk_patients_patients", patients_patientsTable, new[] { idColumn });
+            var pk_patients_patients = new UniqueConstraint("pk_patients_patients", patients_patientsTable, new[] { idColumn0 });
             patients_patientsTable.PrimaryKey = pk_patients_patients;
             pk_patients_patients.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_patients));
             var pk_patients_patientsKey = RelationalModel.GetKey(this,
@@ -197,8 +310,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
 
             var screeningAnswerRecord = FindEntityType("Needling.Patients.Domain.ScreeningAnswerRecord")!;
 
-            var defaultTableMappings0 = new List<TableMappingBase<ColumnMappingBase>>();
-            screeningAnswerRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings0);
+            var defaultTableMappings1 = new List<TableMappingBase<ColumnMappingBase>>();
+            screeningAnswerRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings1);
             var needlingPatientsDomainScreeningAnswerRecordTableBase = new TableBase("Needling.Patients.Domain.ScreeningAnswerRecord", null, relationalModel);
             var answered_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("answered_at_utc", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase);
             needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("answered_at_utc", answered_at_utcColumnBase);
@@ -214,15 +327,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("detail", detailColumnBase);
             var given_byColumnBase = new ColumnBase<ColumnMappingBase>("given_by", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase);
             needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("given_by", given_byColumnBase);
-            var idColumnBase0 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase);
-            needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("id", idColumnBase0);
+            var idColumnBase1 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase);
+            needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("id", idColumnBase1);
             var occurred_onColumnBase = new ColumnBase<ColumnMappingBase>("occurred_on", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase)
             {
                 IsNullable = true
             };
             needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("occurred_on", occurred_onColumnBase);
-            var patient_idColumnBase = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase);
-            needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("patient_id", patient_idColumnBase);
+            var patient_idColumnBase0 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase);
+            needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("patient_id", patient_idColumnBase0);
             var question_idColumnBase = new ColumnBase<ColumnMappingBase>("question_id", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase);
             needlingPatientsDomainScreeningAnswerRecordTableBase.Columns.Add("question_id", question_idColumnBase);
             var recorded_byColumnBase = new ColumnBase<ColumnMappingBase>("recorded_by", "TEXT", needlingPatientsDomainScreeningAnswerRecordTableBase);
@@ -237,25 +350,25 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             relationalModel.DefaultTables.Add("Needling.Patients.Domain.ScreeningAnswerRecord", needlingPatientsDomainScreeningAnswerRecordTableBase);
             var needlingPatientsDomainScreeningAnswerRecordMappingBase = new TableMappingBase<ColumnMappingBase>(screeningAnswerRecord, needlingPatientsDomainScreeningAnswerRecordTableBase, null);
             needlingPatientsDomainScreeningAnswerRecordTableBase.AddTypeMapping(needlingPatientsDomainScreeningAnswerRecordMappingBase, false);
-            defaultTableMappings0.Add(needlingPatientsDomainScreeningAnswerRecordMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase0, screeningAnswerRecord.FindProperty("Id")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
+            defaultTableMappings1.Add(needlingPatientsDomainScreeningAnswerRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase1, screeningAnswerRecord.FindProperty("Id")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)answered_at_utcColumnBase, screeningAnswerRecord.FindProperty("AnsweredAtUtc")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)areasColumnBase, screeningAnswerRecord.FindProperty("Areas")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)detailColumnBase, screeningAnswerRecord.FindProperty("Detail")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)given_byColumnBase, screeningAnswerRecord.FindProperty("GivenBy")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)occurred_onColumnBase, screeningAnswerRecord.FindProperty("OccurredOn")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase, screeningAnswerRecord.FindProperty("PatientId")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase0, screeningAnswerRecord.FindProperty("PatientId")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)question_idColumnBase, screeningAnswerRecord.FindProperty("QuestionId")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)recorded_byColumnBase, screeningAnswerRecord.FindProperty("RecordedBy")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)superseded_at_utcColumnBase, screeningAnswerRecord.FindProperty("SupersededAtUtc")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)valueColumnBase, screeningAnswerRecord.FindProperty("Value")!, needlingPatientsDomainScreeningAnswerRecordMappingBase);
 
-            var tableMappings0 = new List<TableMapping>();
-            screeningAnswerRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings0);
+            var tableMappings1 = new List<TableMapping>();
+            screeningAnswerRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings1);
             var patients_screening_answersTable = new Table("patients_screening_answers", null, relationalModel);
-            var idColumn0 = new Column("id", "TEXT", patients_screening_answersTable);
-            patients_screening_answersTable.Columns.Add("id", idColumn0);
-            idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn0);
+            var idColumn1 = new Column("id", "TEXT", patients_screening_answersTable);
+            patients_screening_answersTable.Columns.Add("id", idColumn1);
+            idColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn1);
             var answered_at_utcColumn = new Column("answered_at_utc", "TEXT", patients_screening_answersTable);
             patients_screening_answersTable.Columns.Add("answered_at_utc", answered_at_utcColumn);
             answered_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(answered_at_utcColumn);
@@ -280,9 +393,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             };
             patients_screening_answersTable.Columns.Add("occurred_on", occurred_onColumn);
             occurred_onColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateOnly>(occurred_onColumn);
-            var patient_idColumn = new Column("patient_id", "TEXT", patients_screening_answersTable);
-            patients_screening_answersTable.Columns.Add("patient_id", patient_idColumn);
-            patient_idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn);
+            var patient_idColumn0 = new Column("patient_id", "TEXT", patients_screening_answersTable);
+            patients_screening_answersTable.Columns.Add("patient_id", patient_idColumn0);
+            patient_idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn0);
             var question_idColumn = new Column("question_id", "TEXT", patients_screening_answersTable);
             patients_screening_answersTable.Columns.Add("question_id", question_idColumn);
             question_idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(question_idColumn);
@@ -301,19 +414,19 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             relationalModel.Tables.Add(("patients_screening_answers", null), patients_screening_answersTable);
             var patients_screening_answersTableMapping = new TableMapping(screeningAnswerRecord, patients_screening_answersTable, null);
             patients_screening_answersTable.AddTypeMapping(patients_screening_answersTableMapping, false);
-            tableMappings0.Add(patients_screening_answersTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn0, screeningAnswerRecord.FindProperty("Id")!, patients_screening_answersTableMapping);
+            tableMappings1.Add(patients_screening_answersTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn1, screeningAnswerRecord.FindProperty("Id")!, patients_screening_answersTableMapping);
             RelationalModel.CreateColumnMapping(answered_at_utcColumn, screeningAnswerRecord.FindProperty("AnsweredAtUtc")!, patients_screening_answersTableMapping);
             RelationalModel.CreateColumnMapping(areasColumn, screeningAnswerRecord.FindProperty("Areas")!, patients_screening_answersTableMapping);
             RelationalModel.CreateColumnMapping(detailColumn, screeningAnswerRecord.FindProperty("Detail")!, patients_screening_answersTableMapping);
             RelationalModel.CreateColumnMapping(given_byColumn, screeningAnswerRecord.FindProperty("GivenBy")!, patients_screening_answersTableMapping);
             RelationalModel.CreateColumnMapping(occurred_onColumn, screeningAnswerRecord.FindProperty("OccurredOn")!, patients_screening_answersTableMapping);
-            RelationalModel.CreateColumnMapping(patient_idColumn, screeningAnswerRecord.FindProperty("PatientId")!, patients_screening_answersTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn0, screeningAnswerRecord.FindProperty("PatientId")!, patients_screening_answersTableMapping);
             RelationalModel.CreateColumnMapping(question_idColumn, screeningAnswerRecord.FindProperty("QuestionId")!, patients_screening_answersTableMapping);
             RelationalModel.CreateColumnMapping(recorded_byColumn, screeningAnswerRecord.FindProperty("RecordedBy")!, patients_screening_answersTableMapping);
             RelationalModel.CreateColumnMapping(superseded_at_utcColumn, screeningAnswerRecord.FindProperty("SupersededAtUtc")!, patients_screening_answersTableMapping);
             RelationalModel.CreateColumnMapping(valueColumn, screeningAnswerRecord.FindProperty("Value")!, patients_screening_answersTableMapping);
-            var pk_patients_screening_answers = new UniqueConstraint("pk_patients_screening_answers", patients_screening_answersTable, new[] { idColumn0 });
+            var pk_patients_screening_answers = new UniqueConstraint("pk_patients_screening_answers", patients_screening_answersTable, new[] { idColumn1 });
             patients_screening_answersTable.PrimaryKey = pk_patients_screening_answers;
             pk_patients_screening_answers.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_screening_answers));
             var pk_patients_screening_answersKey = RelationalModel.GetKey(this,
@@ -323,7 +436,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.GetOrCreateUniqueConstraints(pk_patients_screening_answersKey).Add(pk_patients_screening_answers);
             patients_screening_answersTable.UniqueConstraints.Add("pk_patients_screening_answers", pk_patients_screening_answers);
             var ix_patients_screening_answers_patient_id_superseded_at_utc = new TableIndex(
-            "ix_patients_screening_answers_patient_id_superseded_at_utc", patients_screening_answersTable, new[] { patient_idColumn, superseded_at_utcColumn }, false);
+            "ix_patients_screening_answers_patient_id_superseded_at_utc", patients_screening_answersTable, new[] { patient_idColumn0, superseded_at_utcColumn }, false);
             ix_patients_screening_answers_patient_id_superseded_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_patients_screening_answers_patient_id_superseded_at_utc));
             var ix_patients_screening_answers_patient_id_superseded_at_utcIx = RelationalModel.GetIndex(this,
                 "Needling.Patients.Domain.ScreeningAnswerRecord",
@@ -334,8 +447,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
 
             var screeningConfirmation = FindEntityType("Needling.Patients.Domain.ScreeningConfirmation")!;
 
-            var defaultTableMappings1 = new List<TableMappingBase<ColumnMappingBase>>();
-            screeningConfirmation.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings1);
+            var defaultTableMappings2 = new List<TableMappingBase<ColumnMappingBase>>();
+            screeningConfirmation.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings2);
             var needlingPatientsDomainScreeningConfirmationTableBase = new TableBase("Needling.Patients.Domain.ScreeningConfirmation", null, relationalModel);
             var actorColumnBase = new ColumnBase<ColumnMappingBase>("actor", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
             needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("actor", actorColumnBase);
@@ -343,29 +456,29 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("confirmed_at_utc", confirmed_at_utcColumnBase);
             var confirmed_byColumnBase = new ColumnBase<ColumnMappingBase>("confirmed_by", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
             needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("confirmed_by", confirmed_byColumnBase);
-            var idColumnBase1 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
-            needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("id", idColumnBase1);
-            var patient_idColumnBase0 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
-            needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("patient_id", patient_idColumnBase0);
+            var idColumnBase2 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
+            needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("id", idColumnBase2);
+            var patient_idColumnBase1 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingPatientsDomainScreeningConfirmationTableBase);
+            needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("patient_id", patient_idColumnBase1);
             var reviewedColumnBase = new ColumnBase<ColumnMappingBase>("reviewed", "INTEGER", needlingPatientsDomainScreeningConfirmationTableBase);
             needlingPatientsDomainScreeningConfirmationTableBase.Columns.Add("reviewed", reviewedColumnBase);
             relationalModel.DefaultTables.Add("Needling.Patients.Domain.ScreeningConfirmation", needlingPatientsDomainScreeningConfirmationTableBase);
             var needlingPatientsDomainScreeningConfirmationMappingBase = new TableMappingBase<ColumnMappingBase>(screeningConfirmation, needlingPatientsDomainScreeningConfirmationTableBase, null);
             needlingPatientsDomainScreeningConfirmationTableBase.AddTypeMapping(needlingPatientsDomainScreeningConfirmationMappingBase, false);
-            defaultTableMappings1.Add(needlingPatientsDomainScreeningConfirmationMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase1, screeningConfirmation.FindProperty("Id")!, needlingPatientsDomainScreeningConfirmationMappingBase);
+            defaultTableMappings2.Add(needlingPatientsDomainScreeningConfirmationMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase2, screeningConfirmation.FindProperty("Id")!, needlingPatientsDomainScreeningConfirmationMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actorColumnBase, screeningConfirmation.FindProperty("Actor")!, needlingPatientsDomainScreeningConfirmationMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)confirmed_at_utcColumnBase, screeningConfirmation.FindProperty("ConfirmedAtUtc")!, needlingPatientsDomainScreeningConfirmationMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)confirmed_byColumnBase, screeningConfirmation.FindProperty("ConfirmedBy")!, needlingPatientsDomainScreeningConfirmationMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase0, screeningConfirmation.FindProperty("PatientId")!, needlingPatientsDomainScreeningConfirmationMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase1, screeningConfirmation.FindProperty("PatientId")!, needlingPatientsDomainScreeningConfirmationMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)reviewedColumnBase, screeningConfirmation.FindProperty("Reviewed")!, needlingPatientsDomainScreeningConfirmationMappingBase);
 
-            var tableMappings1 = new List<TableMapping>();
-            screeningConfirmation.SetRuntimeAnnotation("Relational:TableMappings", tableMappings1);
+            var tableMappings2 = new List<TableMapping>();
+            screeningConfirmation.SetRuntimeAnnotation("Relational:TableMappings", tableMappings2);
             var patients_screening_confirmationsTable = new Table("patients_screening_confirmations", null, relationalModel);
-            var idColumn1 = new Column("id", "TEXT", patients_screening_confirmationsTable);
-            patients_screening_confirmationsTable.Columns.Add("id", idColumn1);
-            idColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn1);
+            var idColumn2 = new Column("id", "TEXT", patients_screening_confirmationsTable);
+            patients_screening_confirmationsTable.Columns.Add("id", idColumn2);
+            idColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn2);
             var actorColumn = new Column("actor", "TEXT", patients_screening_confirmationsTable);
             patients_screening_confirmationsTable.Columns.Add("actor", actorColumn);
             actorColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(actorColumn);
@@ -375,23 +488,23 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             var confirmed_byColumn = new Column("confirmed_by", "TEXT", patients_screening_confirmationsTable);
             patients_screening_confirmationsTable.Columns.Add("confirmed_by", confirmed_byColumn);
             confirmed_byColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(confirmed_byColumn);
-            var patient_idColumn0 = new Column("patient_id", "TEXT", patients_screening_confirmationsTable);
-            patients_screening_confirmationsTable.Columns.Add("patient_id", patient_idColumn0);
-            patient_idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn0);
+            var patient_idColumn1 = new Column("patient_id", "TEXT", patients_screening_confirmationsTable);
+            patients_screening_confirmationsTable.Columns.Add("patient_id", patient_idColumn1);
+            patient_idColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn1);
             var reviewedColumn = new Column("reviewed", "INTEGER", patients_screening_confirmationsTable);
             patients_screening_confirmationsTable.Columns.Add("reviewed", reviewedColumn);
             reviewedColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<bool>(reviewedColumn);
             relationalModel.Tables.Add(("patients_screening_confirmations", null), patients_screening_confirmationsTable);
             var patients_screening_confirmationsTableMapping = new TableMapping(screeningConfirmation, patients_screening_confirmationsTable, null);
             patients_screening_confirmationsTable.AddTypeMapping(patients_screening_confirmationsTableMapping, false);
-            tableMappings1.Add(patients_screening_confirmationsTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn1, screeningConfirmation.FindProperty("Id")!, patients_screening_confirmationsTableMapping);
+            tableMappings2.Add(patients_screening_confirmationsTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn2, screeningConfirmation.FindProperty("Id")!, patients_screening_confirmationsTableMapping);
             RelationalModel.CreateColumnMapping(actorColumn, screeningConfirmation.FindProperty("Actor")!, patients_screening_confirmationsTableMapping);
             RelationalModel.CreateColumnMapping(confirmed_at_utcColumn, screeningConfirmation.FindProperty("ConfirmedAtUtc")!, patients_screening_confirmationsTableMapping);
             RelationalModel.CreateColumnMapping(confirmed_byColumn, screeningConfirmation.FindProperty("ConfirmedBy")!, patients_screening_confirmationsTableMapping);
-            RelationalModel.CreateColumnMapping(patient_idColumn0, screeningConfirmation.FindProperty("PatientId")!, patients_screening_confirmationsTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn1, screeningConfirmation.FindProperty("PatientId")!, patients_screening_confirmationsTableMapping);
             RelationalModel.CreateColumnMapping(reviewedColumn, screeningConfirmation.FindProperty("Reviewed")!, patients_screening_confirmationsTableMapping);
-            var pk_patients_screening_confirmations = new UniqueConstraint("pk_patients_screening_confirmations", patients_screening_confirmationsTable, new[] { idColumn1 });
+            var pk_patients_screening_confirmations = new UniqueConstraint("pk_patients_screening_confirmations", patients_screening_confirmationsTable, new[] { idColumn2 });
             patients_screening_confirmationsTable.PrimaryKey = pk_patients_screening_confirmations;
             pk_patients_screening_confirmations.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_screening_confirmations));
             var pk_patients_screening_confirmationsKey = RelationalModel.GetKey(this,
@@ -401,7 +514,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.GetOrCreateUniqueConstraints(pk_patients_screening_confirmationsKey).Add(pk_patients_screening_confirmations);
             patients_screening_confirmationsTable.UniqueConstraints.Add("pk_patients_screening_confirmations", pk_patients_screening_confirmations);
             var ix_patients_screening_confirmations_patient_id_confirmed_at_utc = new TableIndex(
-            "ix_patients_screening_confirmations_patient_id_confirmed_at_utc", patients_screening_confirmationsTable, new[] { patient_idColumn0, confirmed_at_utcColumn }, false);
+            "ix_patients_screening_confirmations_patient_id_confirmed_at_utc", patients_screening_confirmationsTable, new[] { patient_idColumn1, confirmed_at_utcColumn }, false);
             ix_patients_screening_confirmations_patient_id_confirmed_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_patients_screening_confirmations_patient_id_confirmed_at_utc));
             var ix_patients_screening_confirmations_patient_id_confirmed_at_utcIx = RelationalModel.GetIndex(this,
                 "Needling.Patients.Domain.ScreeningConfirmation",
@@ -412,8 +525,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
 
             var screeningEntry = FindEntityType("Needling.Patients.Domain.ScreeningEntry")!;
 
-            var defaultTableMappings2 = new List<TableMappingBase<ColumnMappingBase>>();
-            screeningEntry.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings2);
+            var defaultTableMappings3 = new List<TableMappingBase<ColumnMappingBase>>();
+            screeningEntry.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings3);
             var needlingPatientsDomainScreeningEntryTableBase = new TableBase("Needling.Patients.Domain.ScreeningEntry", null, relationalModel);
             var areaColumnBase = new ColumnBase<ColumnMappingBase>("area", "TEXT", needlingPatientsDomainScreeningEntryTableBase)
             {
@@ -429,8 +542,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("ended_on", ended_onColumnBase);
             var entry_keyColumnBase = new ColumnBase<ColumnMappingBase>("entry_key", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("entry_key", entry_keyColumnBase);
-            var idColumnBase2 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
-            needlingPatientsDomainScreeningEntryTableBase.Columns.Add("id", idColumnBase2);
+            var idColumnBase3 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
+            needlingPatientsDomainScreeningEntryTableBase.Columns.Add("id", idColumnBase3);
             var kindColumnBase = new ColumnBase<ColumnMappingBase>("kind", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("kind", kindColumnBase);
             var nameColumnBase = new ColumnBase<ColumnMappingBase>("name", "TEXT", needlingPatientsDomainScreeningEntryTableBase)
@@ -443,8 +556,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
                 IsNullable = true
             };
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("notes", notesColumnBase);
-            var patient_idColumnBase1 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
-            needlingPatientsDomainScreeningEntryTableBase.Columns.Add("patient_id", patient_idColumnBase1);
+            var patient_idColumnBase2 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
+            needlingPatientsDomainScreeningEntryTableBase.Columns.Add("patient_id", patient_idColumnBase2);
             var recorded_at_utcColumnBase = new ColumnBase<ColumnMappingBase>("recorded_at_utc", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
             needlingPatientsDomainScreeningEntryTableBase.Columns.Add("recorded_at_utc", recorded_at_utcColumnBase);
             var recorded_byColumnBase0 = new ColumnBase<ColumnMappingBase>("recorded_by", "TEXT", needlingPatientsDomainScreeningEntryTableBase);
@@ -471,8 +584,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             relationalModel.DefaultTables.Add("Needling.Patients.Domain.ScreeningEntry", needlingPatientsDomainScreeningEntryTableBase);
             var needlingPatientsDomainScreeningEntryMappingBase = new TableMappingBase<ColumnMappingBase>(screeningEntry, needlingPatientsDomainScreeningEntryTableBase, null);
             needlingPatientsDomainScreeningEntryTableBase.AddTypeMapping(needlingPatientsDomainScreeningEntryMappingBase, false);
-            defaultTableMappings2.Add(needlingPatientsDomainScreeningEntryMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase2, screeningEntry.FindProperty("Id")!, needlingPatientsDomainScreeningEntryMappingBase);
+            defaultTableMappings3.Add(needlingPatientsDomainScreeningEntryMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase3, screeningEntry.FindProperty("Id")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)areaColumnBase, screeningEntry.FindProperty("Area")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)codeColumnBase, screeningEntry.FindProperty("Code")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)ended_onColumnBase, screeningEntry.FindProperty("EndedOn")!, needlingPatientsDomainScreeningEntryMappingBase);
@@ -480,7 +593,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)kindColumnBase, screeningEntry.FindProperty("Kind")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nameColumnBase, screeningEntry.FindProperty("Name")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)notesColumnBase, screeningEntry.FindProperty("Notes")!, needlingPatientsDomainScreeningEntryMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase1, screeningEntry.FindProperty("PatientId")!, needlingPatientsDomainScreeningEntryMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase2, screeningEntry.FindProperty("PatientId")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)recorded_at_utcColumnBase, screeningEntry.FindProperty("RecordedAtUtc")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)recorded_byColumnBase0, screeningEntry.FindProperty("RecordedBy")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)removedColumnBase, screeningEntry.FindProperty("Removed")!, needlingPatientsDomainScreeningEntryMappingBase);
@@ -489,12 +602,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)started_onColumnBase, screeningEntry.FindProperty("StartedOn")!, needlingPatientsDomainScreeningEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)superseded_at_utcColumnBase0, screeningEntry.FindProperty("SupersededAtUtc")!, needlingPatientsDomainScreeningEntryMappingBase);
 
-            var tableMappings2 = new List<TableMapping>();
-            screeningEntry.SetRuntimeAnnotation("Relational:TableMappings", tableMappings2);
+            var tableMappings3 = new List<TableMapping>();
+            screeningEntry.SetRuntimeAnnotation("Relational:TableMappings", tableMappings3);
             var patients_screening_entriesTable = new Table("patients_screening_entries", null, relationalModel);
-            var idColumn2 = new Column("id", "TEXT", patients_screening_entriesTable);
-            patients_screening_entriesTable.Columns.Add("id", idColumn2);
-            idColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn2);
+            var idColumn3 = new Column("id", "TEXT", patients_screening_entriesTable);
+            patients_screening_entriesTable.Columns.Add("id", idColumn3);
+            idColumn3.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn3);
             var areaColumn = new Column("area", "TEXT", patients_screening_entriesTable)
             {
                 IsNullable = true
@@ -528,9 +641,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             };
             patients_screening_entriesTable.Columns.Add("notes", notesColumn);
             notesColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(notesColumn);
-            var patient_idColumn1 = new Column("patient_id", "TEXT", patients_screening_entriesTable);
-            patients_screening_entriesTable.Columns.Add("patient_id", patient_idColumn1);
-            patient_idColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn1);
+            var patient_idColumn2 = new Column("patient_id", "TEXT", patients_screening_entriesTable);
+            patients_screening_entriesTable.Columns.Add("patient_id", patient_idColumn2);
+            patient_idColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn2);
             var recorded_at_utcColumn = new Column("recorded_at_utc", "TEXT", patients_screening_entriesTable);
             patients_screening_entriesTable.Columns.Add("recorded_at_utc", recorded_at_utcColumn);
             recorded_at_utcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(recorded_at_utcColumn);
@@ -564,8 +677,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             relationalModel.Tables.Add(("patients_screening_entries", null), patients_screening_entriesTable);
             var patients_screening_entriesTableMapping = new TableMapping(screeningEntry, patients_screening_entriesTable, null);
             patients_screening_entriesTable.AddTypeMapping(patients_screening_entriesTableMapping, false);
-            tableMappings2.Add(patients_screening_entriesTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn2, screeningEntry.FindProperty("Id")!, patients_screening_entriesTableMapping);
+            tableMappings3.Add(patients_screening_entriesTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn3, screeningEntry.FindProperty("Id")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(areaColumn, screeningEntry.FindProperty("Area")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(codeColumn, screeningEntry.FindProperty("Code")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(ended_onColumn, screeningEntry.FindProperty("EndedOn")!, patients_screening_entriesTableMapping);
@@ -573,7 +686,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping(kindColumn, screeningEntry.FindProperty("Kind")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(nameColumn, screeningEntry.FindProperty("Name")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(notesColumn, screeningEntry.FindProperty("Notes")!, patients_screening_entriesTableMapping);
-            RelationalModel.CreateColumnMapping(patient_idColumn1, screeningEntry.FindProperty("PatientId")!, patients_screening_entriesTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn2, screeningEntry.FindProperty("PatientId")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(recorded_at_utcColumn, screeningEntry.FindProperty("RecordedAtUtc")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(recorded_byColumn0, screeningEntry.FindProperty("RecordedBy")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(removedColumn, screeningEntry.FindProperty("Removed")!, patients_screening_entriesTableMapping);
@@ -581,7 +694,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping(severityColumn, screeningEntry.FindProperty("Severity")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(started_onColumn, screeningEntry.FindProperty("StartedOn")!, patients_screening_entriesTableMapping);
             RelationalModel.CreateColumnMapping(superseded_at_utcColumn0, screeningEntry.FindProperty("SupersededAtUtc")!, patients_screening_entriesTableMapping);
-            var pk_patients_screening_entries = new UniqueConstraint("pk_patients_screening_entries", patients_screening_entriesTable, new[] { idColumn2 });
+            var pk_patients_screening_entries = new UniqueConstraint("pk_patients_screening_entries", patients_screening_entriesTable, new[] { idColumn3 });
             patients_screening_entriesTable.PrimaryKey = pk_patients_screening_entries;
             pk_patients_screening_entries.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_screening_entries));
             var pk_patients_screening_entriesKey = RelationalModel.GetKey(this,
@@ -600,7 +713,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.GetOrCreateTableIndexes(ix_patients_screening_entries_entry_key_revisionIx).Add(ix_patients_screening_entries_entry_key_revision);
             patients_screening_entriesTable.Indexes.Add("ix_patients_screening_entries_entry_key_revision", ix_patients_screening_entries_entry_key_revision);
             var ix_patients_screening_entries_patient_id_superseded_at_utc = new TableIndex(
-            "ix_patients_screening_entries_patient_id_superseded_at_utc", patients_screening_entriesTable, new[] { patient_idColumn1, superseded_at_utcColumn0 }, false);
+            "ix_patients_screening_entries_patient_id_superseded_at_utc", patients_screening_entriesTable, new[] { patient_idColumn2, superseded_at_utcColumn0 }, false);
             ix_patients_screening_entries_patient_id_superseded_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_patients_screening_entries_patient_id_superseded_at_utc));
             var ix_patients_screening_entries_patient_id_superseded_at_utcIx = RelationalModel.GetIndex(this,
                 "Needling.Patients.Domain.ScreeningEntry",
@@ -611,8 +724,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
 
             var auditRecord = FindEntityType("Needling.SharedKernel.Audit.AuditRecord")!;
 
-            var defaultTableMappings3 = new List<TableMappingBase<ColumnMappingBase>>();
-            auditRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings3);
+            var defaultTableMappings4 = new List<TableMappingBase<ColumnMappingBase>>();
+            auditRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings4);
             var needlingSharedKernelAuditAuditRecordTableBase = new TableBase("Needling.SharedKernel.Audit.AuditRecord", null, relationalModel);
             var actionColumnBase = new ColumnBase<ColumnMappingBase>("action", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("action", actionColumnBase);
@@ -629,13 +742,13 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
                 IsNullable = true
             };
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("fields", fieldsColumnBase);
-            var idColumnBase3 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
-            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase3);
+            var idColumnBase4 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
+            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase4);
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Audit.AuditRecord", needlingSharedKernelAuditAuditRecordTableBase);
             var needlingSharedKernelAuditAuditRecordMappingBase = new TableMappingBase<ColumnMappingBase>(auditRecord, needlingSharedKernelAuditAuditRecordTableBase, null);
             needlingSharedKernelAuditAuditRecordTableBase.AddTypeMapping(needlingSharedKernelAuditAuditRecordMappingBase, false);
-            defaultTableMappings3.Add(needlingSharedKernelAuditAuditRecordMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase3, auditRecord.FindProperty("Id")!, needlingSharedKernelAuditAuditRecordMappingBase);
+            defaultTableMappings4.Add(needlingSharedKernelAuditAuditRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase4, auditRecord.FindProperty("Id")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actionColumnBase, auditRecord.FindProperty("Action")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actorColumnBase0, auditRecord.FindProperty("Actor")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)at_utcColumnBase, auditRecord.FindProperty("AtUtc")!, needlingSharedKernelAuditAuditRecordMappingBase);
@@ -643,12 +756,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_typeColumnBase, auditRecord.FindProperty("EntityType")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fieldsColumnBase, auditRecord.FindProperty("Fields")!, needlingSharedKernelAuditAuditRecordMappingBase);
 
-            var tableMappings3 = new List<TableMapping>();
-            auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings3);
+            var tableMappings4 = new List<TableMapping>();
+            auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings4);
             var patients_audit_logTable = new Table("patients_audit_log", null, relationalModel);
-            var idColumn3 = new Column("id", "TEXT", patients_audit_logTable);
-            patients_audit_logTable.Columns.Add("id", idColumn3);
-            idColumn3.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn3);
+            var idColumn4 = new Column("id", "TEXT", patients_audit_logTable);
+            patients_audit_logTable.Columns.Add("id", idColumn4);
+            idColumn4.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(idColumn4);
             var actionColumn = new Column("action", "TEXT", patients_audit_logTable);
             patients_audit_logTable.Columns.Add("action", actionColumn);
             actionColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(actionColumn);
@@ -673,15 +786,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             relationalModel.Tables.Add(("patients_audit_log", null), patients_audit_logTable);
             var patients_audit_logTableMapping = new TableMapping(auditRecord, patients_audit_logTable, null);
             patients_audit_logTable.AddTypeMapping(patients_audit_logTableMapping, false);
-            tableMappings3.Add(patients_audit_logTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn3, auditRecord.FindProperty("Id")!, patients_audit_logTableMapping);
+            tableMappings4.Add(patients_audit_logTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn4, auditRecord.FindProperty("Id")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(actionColumn, auditRecord.FindProperty("Action")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(actorColumn0, auditRecord.FindProperty("Actor")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(at_utcColumn, auditRecord.FindProperty("AtUtc")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_idColumn, auditRecord.FindProperty("EntityId")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_typeColumn, auditRecord.FindProperty("EntityType")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(fieldsColumn, auditRecord.FindProperty("Fields")!, patients_audit_logTableMapping);
-            var pk_patients_audit_log = new UniqueConstraint("pk_patients_audit_log", patients_audit_logTable, new[] { idColumn3 });
+            var pk_patients_audit_log = new UniqueConstraint("pk_patients_audit_log", patients_audit_logTable, new[] { idColumn4 });
             patients_audit_logTable.PrimaryKey = pk_patients_audit_log;
             pk_patients_audit_log.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_audit_log));
             var pk_patients_audit_logKey = RelationalModel.GetKey(this,
@@ -710,7 +823,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             patients_audit_logTable.Indexes.Add("ix_patients_audit_log_entity_type_entity_id", ix_patients_audit_log_entity_type_entity_id);
             var fk_patients_screening_answers_patients_patients_patient_id = new ForeignKeyConstraint(
                 "fk_patients_screening_answers_patients_patients_patient_id", patients_screening_answersTable, patients_patientsTable,
-                new[] { patient_idColumn },
+                new[] { patient_idColumn0 },
                 patients_patientsTable.FindUniqueConstraint("pk_patients_patients")!, ReferentialAction.Restrict);
             fk_patients_screening_answers_patients_patients_patient_id.SetRowForeignKeyValueFactory(RowForeignKeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid, Guid>(fk_patients_screening_answers_patients_patients_patient_id));
             var fk_patients_screening_answers_patients_patients_patient_idFk = RelationalModel.GetForeignKey(this,
@@ -724,7 +837,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             patients_patientsTable.ReferencingForeignKeyConstraints.Add(fk_patients_screening_answers_patients_patients_patient_id);
             var fk_patients_screening_confirmations_patients_patients_patient_id = new ForeignKeyConstraint(
                 "fk_patients_screening_confirmations_patients_patients_patient_id", patients_screening_confirmationsTable, patients_patientsTable,
-                new[] { patient_idColumn0 },
+                new[] { patient_idColumn1 },
                 patients_patientsTable.FindUniqueConstraint("pk_patients_patients")!, ReferentialAction.Restrict);
             fk_patients_screening_confirmations_patients_patients_patient_id.SetRowForeignKeyValueFactory(RowForeignKeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid, Guid>(fk_patients_screening_confirmations_patients_patients_patient_id));
             var fk_patients_screening_confirmations_patients_patients_patient_idFk = RelationalModel.GetForeignKey(this,
@@ -738,7 +851,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             patients_patientsTable.ReferencingForeignKeyConstraints.Add(fk_patients_screening_confirmations_patients_patients_patient_id);
             var fk_patients_screening_entries_patients_patients_patient_id = new ForeignKeyConstraint(
                 "fk_patients_screening_entries_patients_patients_patient_id", patients_screening_entriesTable, patients_patientsTable,
-                new[] { patient_idColumn1 },
+                new[] { patient_idColumn2 },
                 patients_patientsTable.FindUniqueConstraint("pk_patients_patients")!, ReferentialAction.Restrict);
             fk_patients_screening_entries_patients_patients_patient_id.SetRowForeignKeyValueFactory(RowForeignKeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid, Guid>(fk_patients_screening_entries_patients_patients_patient_id));
             var fk_patients_screening_entries_patients_patients_patient_idFk = RelationalModel.GetForeignKey(this,
