@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.Booking
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Needling.Booking.Domain.Appointment", b =>
                 {
@@ -404,6 +404,10 @@ namespace Needling.Migrations.Sqlite.Booking
                         .HasColumnType("TEXT")
                         .HasColumnName("fields");
 
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
                     b.HasKey("Id")
                         .HasName("pk_booking_audit_log");
 
@@ -412,6 +416,9 @@ namespace Needling.Migrations.Sqlite.Booking
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_booking_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("PatientId", "AtUtc")
+                        .HasDatabaseName("ix_booking_audit_log_patient_id_at_utc");
 
                     b.ToTable("booking_audit_log", (string)null);
                 });

@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.Patients
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Needling.Patients.Domain.Patient", b =>
                 {
@@ -322,6 +322,10 @@ namespace Needling.Migrations.Sqlite.Patients
                         .HasColumnType("TEXT")
                         .HasColumnName("fields");
 
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
                     b.HasKey("Id")
                         .HasName("pk_patients_audit_log");
 
@@ -330,6 +334,9 @@ namespace Needling.Migrations.Sqlite.Patients
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_patients_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("PatientId", "AtUtc")
+                        .HasDatabaseName("ix_patients_audit_log_patient_id_at_utc");
 
                     b.ToTable("patients_audit_log", (string)null);
                 });

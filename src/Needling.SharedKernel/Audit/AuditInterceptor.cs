@@ -54,8 +54,13 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = entry.Entity.Id.ToString(),
                 Fields = fields,
+                PatientId = PatientOf(entry),
             });
         }
         context.Set<AuditRecord>().AddRange(records);
     }
+
+    private static Guid? PatientOf(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<IAudited> entry) =>
+        entry.Entity.AuditPatientId
+        ?? (entry.Metadata.FindProperty("PatientId") is { } p ? entry.Property(p.Name).CurrentValue as Guid? : null);
 }

@@ -16,7 +16,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
     public partial class PatientsDbContextModel
     {
         private PatientsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bb135ded-09fe-4ea7-b737-7c5e7f596665"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("2bef3e19-2d51-4c35-b156-fc8b5ca928e6"), entityTypeCount: 5)
         {
         }
 
@@ -38,7 +38,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             ScreeningEntryEntityType.CreateAnnotations(screeningEntry);
             AuditRecordEntityType.CreateAnnotations(auditRecord);
 
-            AddAnnotation("ProductVersion", "10.0.14");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddRuntimeAnnotation("Relational:RelationalModelFactory", () => CreateRelationalModel());
         }
 
@@ -624,6 +624,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("fields", fieldsColumnBase);
             var idColumnBase3 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase3);
+            var patient_idColumnBase2 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase)
+            {
+                IsNullable = true
+            };
+            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("patient_id", patient_idColumnBase2);
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Audit.AuditRecord", needlingSharedKernelAuditAuditRecordTableBase);
             var needlingSharedKernelAuditAuditRecordMappingBase = new TableMappingBase<ColumnMappingBase>(auditRecord, needlingSharedKernelAuditAuditRecordTableBase, null);
             needlingSharedKernelAuditAuditRecordTableBase.AddTypeMapping(needlingSharedKernelAuditAuditRecordMappingBase, false);
@@ -635,6 +640,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_idColumnBase, auditRecord.FindProperty("EntityId")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_typeColumnBase, auditRecord.FindProperty("EntityType")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fieldsColumnBase, auditRecord.FindProperty("Fields")!, needlingSharedKernelAuditAuditRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase2, auditRecord.FindProperty("PatientId")!, needlingSharedKernelAuditAuditRecordMappingBase);
 
             var tableMappings3 = new List<TableMapping>();
             auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings3);
@@ -663,6 +669,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             };
             patients_audit_logTable.Columns.Add("fields", fieldsColumn);
             fieldsColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(fieldsColumn);
+            var patient_idColumn2 = new Column("patient_id", "TEXT", patients_audit_logTable)
+            {
+                IsNullable = true
+            };
+            patients_audit_logTable.Columns.Add("patient_id", patient_idColumn2);
+            patient_idColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn2);
             relationalModel.Tables.Add(("patients_audit_log", null), patients_audit_logTable);
             var patients_audit_logTableMapping = new TableMapping(auditRecord, patients_audit_logTable, null);
             patients_audit_logTable.AddTypeMapping(patients_audit_logTableMapping, false);
@@ -674,6 +686,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping(entity_idColumn, auditRecord.FindProperty("EntityId")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_typeColumn, auditRecord.FindProperty("EntityType")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(fieldsColumn, auditRecord.FindProperty("Fields")!, patients_audit_logTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn2, auditRecord.FindProperty("PatientId")!, patients_audit_logTableMapping);
             var pk_patients_audit_log = new UniqueConstraint("pk_patients_audit_log", patients_audit_logTable, new[] { idColumn3 });
             patients_audit_logTable.PrimaryKey = pk_patients_audit_log;
             pk_patients_audit_log.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_audit_log));
@@ -701,6 +714,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             ix_patients_audit_log_entity_type_entity_id.MappedIndexes.Add(ix_patients_audit_log_entity_type_entity_idIx);
             RelationalModel.GetOrCreateTableIndexes(ix_patients_audit_log_entity_type_entity_idIx).Add(ix_patients_audit_log_entity_type_entity_id);
             patients_audit_logTable.Indexes.Add("ix_patients_audit_log_entity_type_entity_id", ix_patients_audit_log_entity_type_entity_id);
+            var ix_patients_audit_log_patient_id_at_utc = new TableIndex(
+            "ix_patients_audit_log_patient_id_at_utc", patients_audit_logTable, new[] { patient_idColumn2, at_utcColumn }, false);
+            ix_patients_audit_log_patient_id_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_patients_audit_log_patient_id_at_utc));
+            var ix_patients_audit_log_patient_id_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.SharedKernel.Audit.AuditRecord",
+                new[] { "PatientId", "AtUtc" });
+            ix_patients_audit_log_patient_id_at_utc.MappedIndexes.Add(ix_patients_audit_log_patient_id_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_patients_audit_log_patient_id_at_utcIx).Add(ix_patients_audit_log_patient_id_at_utc);
+            patients_audit_logTable.Indexes.Add("ix_patients_audit_log_patient_id_at_utc", ix_patients_audit_log_patient_id_at_utc);
             var fk_patients_screening_answers_patients_patients_patient_id = new ForeignKeyConstraint(
                 "fk_patients_screening_answers_patients_patients_patient_id", patients_screening_answersTable, patients_patientsTable,
                 new[] { patient_idColumn },
