@@ -193,10 +193,33 @@ public abstract class AuditTrailTests(AppFixture app)
         Assert.Contains(before.GetProperty("entries").EnumerateArray(), e => e.GetProperty("atUtc").GetDateTime() == first);
     }
 
+    [Fact]
+    public async Task A_treatment_from_booking_to_signed_session_is_in_the_patients_trail_module_by_module()
+    {
+        var setup = new SessionSetup(app);
+        var visit = await setup.CheckedInAsync();
+        using var chair = await setup.SignedIn(visit.Chair);
+        var session = (await setup.SignedSessionAsync(chair, visit)).Id();
+        await chair.GetOk($"/patients/{visit.Patient}/sessions");
+        using var auditor = await Auditor();
+
+        var (trail, _) = await Trail(auditor, visit.Patient);
+
+        bool Has(string module, string action, string type) => trail.Any(e => e.GetProperty("module").GetString() == module
+            && e.GetProperty("action").GetString() == action && e.GetProperty("entityType").GetString() == type);
+        Assert.True(Has("booking", "created", "Appointment"));
+        Assert.True(Has("consent", "created", "SignedConsent"));
+        Assert.Contains(trail, e => e.GetProperty("entityType").GetString() == "TreatmentSession" && e.GetProperty("entityId").GetString() == session.ToString());
+        // A session's events name no patient of their own: they take the patient of the session they belong to.
+        Assert.True(Has("sessions", "created", "SessionEvent"));
+        var read = Assert.Single(trail, e => e.GetProperty("action").GetString() == "read" && e.GetProperty("entityType").GetString() == "PatientSessions");
+        Assert.Contains(session.ToString(), read.GetProperty("fields").GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>A fresh Admin account given the auditor permission, signed in.</summary>
     private async Task<HttpClient> Auditor()
     {
-        using var admin = await app.As("Admin");
+        using var admin = await app.As("Admin", freshToken: true);
         var (id, username) = await Accounts.CreateAsync(admin, "Admin");
         await (await admin.PutAsJsonAsync($"/staff/{id}", new { displayName = "Auditor", roles = new[] { "Admin" }, active = true, auditor = true })).Json(HttpStatusCode.OK);
         return app.WithToken(await app.SignIn(username, AppFixture.Password));
