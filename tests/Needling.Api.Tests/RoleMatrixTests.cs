@@ -35,6 +35,8 @@ public abstract class RoleMatrixTests(AppFixture app)
         ("GET", "/staff", "/staff", [A]),
         ("POST", "/staff", "/staff", [A]),
         ("PUT", "/staff/{id:guid}", $"/staff/{Id}", [A]),
+        // The audit trail: an Admin with the auditor permission only (AuditTrailTests); the role alone is refused.
+        ("GET", "/audit", $"/audit?patient={Id}", []),
         ("POST", "/patients", "/patients", [R, P]),
         ("GET", "/patients/{id:guid}", $"/patients/{Id}", [R, P]),
         ("PUT", "/patients/{id:guid}", $"/patients/{Id}", [R, P]),

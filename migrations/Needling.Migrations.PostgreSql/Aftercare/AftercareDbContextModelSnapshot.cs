@@ -18,7 +18,7 @@ namespace Needling.Migrations.PostgreSql.Aftercare
 #pragma warning disable 612, 618
             modelBuilder
                 .HasDefaultSchema("aftercare")
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -310,6 +310,10 @@ namespace Needling.Migrations.PostgreSql.Aftercare
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("fields");
 
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_log");
 
@@ -318,6 +322,9 @@ namespace Needling.Migrations.PostgreSql.Aftercare
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("PatientId", "AtUtc")
+                        .HasDatabaseName("ix_audit_log_patient_id_at_utc");
 
                     b.ToTable("audit_log", "aftercare");
                 });

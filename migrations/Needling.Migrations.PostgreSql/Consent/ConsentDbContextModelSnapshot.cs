@@ -18,7 +18,7 @@ namespace Needling.Migrations.PostgreSql.Consent
 #pragma warning disable 612, 618
             modelBuilder
                 .HasDefaultSchema("consent")
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -309,6 +309,10 @@ namespace Needling.Migrations.PostgreSql.Consent
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("fields");
 
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_log");
 
@@ -317,6 +321,9 @@ namespace Needling.Migrations.PostgreSql.Consent
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("PatientId", "AtUtc")
+                        .HasDatabaseName("ix_audit_log_patient_id_at_utc");
 
                     b.ToTable("audit_log", "consent");
                 });

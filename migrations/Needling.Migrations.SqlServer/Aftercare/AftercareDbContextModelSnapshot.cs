@@ -310,6 +310,10 @@ namespace Needling.Migrations.SqlServer.Aftercare
                         .HasColumnType("nvarchar(1000)")
                         .HasColumnName("fields");
 
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("patient_id");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_log");
 
@@ -318,6 +322,9 @@ namespace Needling.Migrations.SqlServer.Aftercare
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("PatientId", "AtUtc")
+                        .HasDatabaseName("ix_audit_log_patient_id_at_utc");
 
                     b.ToTable("audit_log", "aftercare");
                 });

@@ -228,6 +228,10 @@ namespace Needling.Migrations.SqlServer.Clinic
                         .HasColumnType("bit")
                         .HasColumnName("active");
 
+                    b.Property<bool>("Auditor")
+                        .HasColumnType("bit")
+                        .HasColumnName("auditor");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -379,6 +383,10 @@ namespace Needling.Migrations.SqlServer.Clinic
                         .HasColumnType("nvarchar(1000)")
                         .HasColumnName("fields");
 
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("patient_id");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_log");
 
@@ -387,6 +395,9 @@ namespace Needling.Migrations.SqlServer.Clinic
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("PatientId", "AtUtc")
+                        .HasDatabaseName("ix_audit_log_patient_id_at_utc");
 
                     b.ToTable("audit_log", "clinic");
                 });

@@ -350,6 +350,10 @@ namespace Needling.Migrations.SqlServer.Sessions
                         .HasColumnType("nvarchar(1000)")
                         .HasColumnName("fields");
 
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("patient_id");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_log");
 
@@ -358,6 +362,9 @@ namespace Needling.Migrations.SqlServer.Sessions
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("PatientId", "AtUtc")
+                        .HasDatabaseName("ix_audit_log_patient_id_at_utc");
 
                     b.ToTable("audit_log", "sessions");
                 });

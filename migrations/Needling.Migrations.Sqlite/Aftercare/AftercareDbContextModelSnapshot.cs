@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.Aftercare
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Needling.Aftercare.Domain.AftercareSheet", b =>
                 {
@@ -304,6 +304,10 @@ namespace Needling.Migrations.Sqlite.Aftercare
                         .HasColumnType("TEXT")
                         .HasColumnName("fields");
 
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
                     b.HasKey("Id")
                         .HasName("pk_aftercare_audit_log");
 
@@ -312,6 +316,9 @@ namespace Needling.Migrations.Sqlite.Aftercare
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_aftercare_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("PatientId", "AtUtc")
+                        .HasDatabaseName("ix_aftercare_audit_log_patient_id_at_utc");
 
                     b.ToTable("aftercare_audit_log", (string)null);
                 });

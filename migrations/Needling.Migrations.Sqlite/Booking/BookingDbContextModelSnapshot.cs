@@ -426,6 +426,10 @@ namespace Needling.Migrations.Sqlite.Booking
                         .HasColumnType("TEXT")
                         .HasColumnName("fields");
 
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
                     b.HasKey("Id")
                         .HasName("pk_booking_audit_log");
 
@@ -434,6 +438,9 @@ namespace Needling.Migrations.Sqlite.Booking
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_booking_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("PatientId", "AtUtc")
+                        .HasDatabaseName("ix_booking_audit_log_patient_id_at_utc");
 
                     b.ToTable("booking_audit_log", (string)null);
                 });

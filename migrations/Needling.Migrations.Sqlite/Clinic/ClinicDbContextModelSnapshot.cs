@@ -222,6 +222,10 @@ namespace Needling.Migrations.Sqlite.Clinic
                         .HasColumnType("INTEGER")
                         .HasColumnName("active");
 
+                    b.Property<bool>("Auditor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("auditor");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -373,6 +377,10 @@ namespace Needling.Migrations.Sqlite.Clinic
                         .HasColumnType("TEXT")
                         .HasColumnName("fields");
 
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
                     b.HasKey("Id")
                         .HasName("pk_clinic_audit_log");
 
@@ -381,6 +389,9 @@ namespace Needling.Migrations.Sqlite.Clinic
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_clinic_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("PatientId", "AtUtc")
+                        .HasDatabaseName("ix_clinic_audit_log_patient_id_at_utc");
 
                     b.ToTable("clinic_audit_log", (string)null);
                 });

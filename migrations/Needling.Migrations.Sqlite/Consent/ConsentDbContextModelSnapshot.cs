@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.Consent
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Needling.Consent.Domain.ConsentRequest", b =>
                 {
@@ -303,6 +303,10 @@ namespace Needling.Migrations.Sqlite.Consent
                         .HasColumnType("TEXT")
                         .HasColumnName("fields");
 
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
                     b.HasKey("Id")
                         .HasName("pk_consent_audit_log");
 
@@ -311,6 +315,9 @@ namespace Needling.Migrations.Sqlite.Consent
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_consent_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("PatientId", "AtUtc")
+                        .HasDatabaseName("ix_consent_audit_log_patient_id_at_utc");
 
                     b.ToTable("consent_audit_log", (string)null);
                 });

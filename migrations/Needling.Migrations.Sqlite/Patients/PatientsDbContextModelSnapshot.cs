@@ -383,6 +383,10 @@ namespace Needling.Migrations.Sqlite.Patients
                         .HasColumnType("TEXT")
                         .HasColumnName("fields");
 
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
                     b.HasKey("Id")
                         .HasName("pk_patients_audit_log");
 
@@ -391,6 +395,9 @@ namespace Needling.Migrations.Sqlite.Patients
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_patients_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("PatientId", "AtUtc")
+                        .HasDatabaseName("ix_patients_audit_log_patient_id_at_utc");
 
                     b.ToTable("patients_audit_log", (string)null);
                 });

@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.Protocols
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Needling.Protocols.Domain.RuleChangeProposal", b =>
                 {
@@ -181,6 +181,10 @@ namespace Needling.Migrations.Sqlite.Protocols
                         .HasColumnType("TEXT")
                         .HasColumnName("fields");
 
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
                     b.HasKey("Id")
                         .HasName("pk_protocols_audit_log");
 
@@ -189,6 +193,9 @@ namespace Needling.Migrations.Sqlite.Protocols
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_protocols_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("PatientId", "AtUtc")
+                        .HasDatabaseName("ix_protocols_audit_log_patient_id_at_utc");
 
                     b.ToTable("protocols_audit_log", (string)null);
                 });

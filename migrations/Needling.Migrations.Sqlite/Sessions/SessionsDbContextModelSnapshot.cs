@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.Sessions
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Needling.Sessions.Domain.SessionAmendment", b =>
                 {
@@ -344,6 +344,10 @@ namespace Needling.Migrations.Sqlite.Sessions
                         .HasColumnType("TEXT")
                         .HasColumnName("fields");
 
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
                     b.HasKey("Id")
                         .HasName("pk_sessions_audit_log");
 
@@ -352,6 +356,9 @@ namespace Needling.Migrations.Sqlite.Sessions
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_sessions_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("PatientId", "AtUtc")
+                        .HasDatabaseName("ix_sessions_audit_log_patient_id_at_utc");
 
                     b.ToTable("sessions_audit_log", (string)null);
                 });

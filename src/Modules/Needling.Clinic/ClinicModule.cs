@@ -34,6 +34,8 @@ public static class ClinicModule
         IssueToken.Map(app);
         var staff = app.MapGroup("").WithTags("Clinic").RequireAuthorization(p => p.RequireRole(Roles.All));
         var admin = app.MapGroup("").WithTags("Clinic").RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        // An Admin's role alone does not open the trail: the account needs the auditor permission, carried in its token.
+        var auditors = app.MapGroup("").WithTags("Audit").RequireAuthorization(p => p.RequireRole(Roles.Admin).RequireClaim(TokenClaims.Auditor, "true"));
         GetClinic.Map(staff);
         UpdateClinic.Map(admin);
         Closures.Map(admin);
@@ -45,6 +47,7 @@ public static class ClinicModule
         CreateStaffAccount.Map(admin);
         UpdateStaffAccount.Map(admin);
         ListStaffAccounts.Map(admin);
+        Audit.GetPatientAuditTrail.Map(auditors);
         return app;
     }
 

@@ -39,6 +39,8 @@ internal static class NeedlingApp
         // audit interceptor must be one for the modules' pooled DbContexts.
         services.AddSingleton<ICurrentActor, HttpCurrentActor>();
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<ReadAudit>();
+        services.AddSingleton<BulkWriteAudit>();
 
         services.AddClinicModule(config);
         services.AddPatientsModule(config);

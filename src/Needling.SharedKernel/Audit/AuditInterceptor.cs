@@ -30,7 +30,18 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var records = new List<AuditRecord>();
-        foreach (var entry in context.ChangeTracker.Entries<IAudited>())
+        var entries = context.ChangeTracker.Entries<IAudited>().ToList();
+        // Records that name their patient, saved or loaded in this unit of work: a record without a patient of its own
+        // (a session's override or amendment) takes the patient of the tracked record it points to.
+        var patients = new Dictionary<Guid, Guid>();
+        foreach (var entry in entries)
+        {
+            if (PatientOf(entry) is { } patient)
+            {
+                patients[entry.Entity.Id] = patient;
+            }
+        }
+        foreach (var entry in entries)
         {
             var action = entry.State switch
             {
@@ -54,8 +65,25 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = entry.Entity.Id.ToString(),
                 Fields = fields,
+                PatientId = PatientOf(entry) ?? PointedPatient(entry, patients),
             });
         }
         context.Set<AuditRecord>().AddRange(records);
     }
+
+    private static Guid? PointedPatient(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<IAudited> entry, Dictionary<Guid, Guid> patients)
+    {
+        foreach (var property in entry.Properties)
+        {
+            if (property.CurrentValue is Guid id && id != entry.Entity.Id && patients.TryGetValue(id, out var patient))
+            {
+                return patient;
+            }
+        }
+        return null;
+    }
+
+    private static Guid? PatientOf(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<IAudited> entry) =>
+        entry.Entity.AuditPatientId
+        ?? (entry.Metadata.FindProperty("PatientId") is { } p ? entry.Property(p.Name).CurrentValue as Guid? : null);
 }

@@ -18,6 +18,8 @@ public static class AuditModelExtensions
             b.Property(a => a.Fields).HasMaxLength(1000);
             b.HasIndex(a => new { a.EntityType, a.EntityId });
             b.HasIndex(a => a.AtUtc);
+            // An auditor's question: who touched this patient's record, and when.
+            b.HasIndex(a => new { a.PatientId, a.AtUtc });
         });
     }
 }

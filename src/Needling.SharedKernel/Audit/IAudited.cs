@@ -4,4 +4,10 @@ namespace Needling.SharedKernel.Audit;
 public interface IAudited
 {
     Guid Id { get; }
+
+    /// <summary>
+    /// The patient the record belongs to, for the audit row. By default the entity's own PatientId property, if it has
+    /// one (the interceptor reads it); an entity that is the patient, or reaches the patient otherwise, says so here.
+    /// </summary>
+    Guid? AuditPatientId => null;
 }

@@ -12,6 +12,8 @@ public static class TokenClaims
     public const string PractitionerId = "practitioner_id";
     /// <summary>The account's security stamp when the token was issued; see <see cref="ISecurityStamps"/>.</summary>
     public const string SecurityStamp = "stamp";
+    /// <summary>"true" in the token of an Admin account with the auditor permission (GET /audit).</summary>
+    public const string Auditor = "auditor";
 
     /// <summary>The practitioner record the signed-in account acts as; null for an account without one.</summary>
     public static Guid? PractitionerIdOf(ClaimsPrincipal user) =>

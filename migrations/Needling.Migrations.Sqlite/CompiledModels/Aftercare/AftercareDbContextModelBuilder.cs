@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
     public partial class AftercareDbContextModel
     {
         private AftercareDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c2b8b4bd-1c76-446f-8dbe-9767cb0c9821"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("bf146887-6d3b-45b1-942b-986f4dd29ff5"), entityTypeCount: 5)
         {
         }
 
@@ -33,7 +33,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
             AuditRecordEntityType.CreateAnnotations(auditRecord);
             InboxRecordEntityType.CreateAnnotations(inboxRecord);
 
-            AddAnnotation("ProductVersion", "10.0.14");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddRuntimeAnnotation("Relational:RelationalModelFactory", () => CreateRelationalModel());
         }
 
@@ -577,6 +577,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("fields", fieldsColumnBase);
             var idColumnBase2 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase2);
+            var patient_idColumnBase2 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase)
+            {
+                IsNullable = true
+            };
+            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("patient_id", patient_idColumnBase2);
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Audit.AuditRecord", needlingSharedKernelAuditAuditRecordTableBase);
             var needlingSharedKernelAuditAuditRecordMappingBase = new TableMappingBase<ColumnMappingBase>(auditRecord, needlingSharedKernelAuditAuditRecordTableBase, null);
             needlingSharedKernelAuditAuditRecordTableBase.AddTypeMapping(needlingSharedKernelAuditAuditRecordMappingBase, false);
@@ -588,6 +593,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_idColumnBase, auditRecord.FindProperty("EntityId")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_typeColumnBase, auditRecord.FindProperty("EntityType")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fieldsColumnBase, auditRecord.FindProperty("Fields")!, needlingSharedKernelAuditAuditRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase2, auditRecord.FindProperty("PatientId")!, needlingSharedKernelAuditAuditRecordMappingBase);
 
             var tableMappings2 = new List<TableMapping>();
             auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings2);
@@ -616,6 +622,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
             };
             aftercare_audit_logTable.Columns.Add("fields", fieldsColumn);
             fieldsColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(fieldsColumn);
+            var patient_idColumn2 = new Column("patient_id", "TEXT", aftercare_audit_logTable)
+            {
+                IsNullable = true
+            };
+            aftercare_audit_logTable.Columns.Add("patient_id", patient_idColumn2);
+            patient_idColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn2);
             relationalModel.Tables.Add(("aftercare_audit_log", null), aftercare_audit_logTable);
             var aftercare_audit_logTableMapping = new TableMapping(auditRecord, aftercare_audit_logTable, null);
             aftercare_audit_logTable.AddTypeMapping(aftercare_audit_logTableMapping, false);
@@ -627,6 +639,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
             RelationalModel.CreateColumnMapping(entity_idColumn, auditRecord.FindProperty("EntityId")!, aftercare_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_typeColumn, auditRecord.FindProperty("EntityType")!, aftercare_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(fieldsColumn, auditRecord.FindProperty("Fields")!, aftercare_audit_logTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn2, auditRecord.FindProperty("PatientId")!, aftercare_audit_logTableMapping);
             var pk_aftercare_audit_log = new UniqueConstraint("pk_aftercare_audit_log", aftercare_audit_logTable, new[] { idColumn2 });
             aftercare_audit_logTable.PrimaryKey = pk_aftercare_audit_log;
             pk_aftercare_audit_log.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_aftercare_audit_log));
@@ -654,6 +667,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
             ix_aftercare_audit_log_entity_type_entity_id.MappedIndexes.Add(ix_aftercare_audit_log_entity_type_entity_idIx);
             RelationalModel.GetOrCreateTableIndexes(ix_aftercare_audit_log_entity_type_entity_idIx).Add(ix_aftercare_audit_log_entity_type_entity_id);
             aftercare_audit_logTable.Indexes.Add("ix_aftercare_audit_log_entity_type_entity_id", ix_aftercare_audit_log_entity_type_entity_id);
+            var ix_aftercare_audit_log_patient_id_at_utc = new TableIndex(
+            "ix_aftercare_audit_log_patient_id_at_utc", aftercare_audit_logTable, new[] { patient_idColumn2, at_utcColumn }, false);
+            ix_aftercare_audit_log_patient_id_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_aftercare_audit_log_patient_id_at_utc));
+            var ix_aftercare_audit_log_patient_id_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.SharedKernel.Audit.AuditRecord",
+                new[] { "PatientId", "AtUtc" });
+            ix_aftercare_audit_log_patient_id_at_utc.MappedIndexes.Add(ix_aftercare_audit_log_patient_id_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_aftercare_audit_log_patient_id_at_utcIx).Add(ix_aftercare_audit_log_patient_id_at_utc);
+            aftercare_audit_logTable.Indexes.Add("ix_aftercare_audit_log_patient_id_at_utc", ix_aftercare_audit_log_patient_id_at_utc);
 
             var inboxRecord = FindEntityType("Needling.SharedKernel.Outbox.InboxRecord")!;
 

@@ -16,6 +16,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Active>k__BackingField")]
         public static extern ref bool Active(StaffAccount @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Auditor>k__BackingField")]
+        public static extern ref bool Auditor(StaffAccount @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<DisplayName>k__BackingField")]
         public static extern ref string DisplayName(StaffAccount @this);
 

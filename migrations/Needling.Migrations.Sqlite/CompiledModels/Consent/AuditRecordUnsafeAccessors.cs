@@ -30,5 +30,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
 
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Fields>k__BackingField")]
         public static extern ref string Fields(AuditRecord @this);
+
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<PatientId>k__BackingField")]
+        public static extern ref Guid? PatientId(AuditRecord @this);
     }
 }

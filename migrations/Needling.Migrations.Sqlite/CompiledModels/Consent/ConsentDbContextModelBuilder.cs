@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
     public partial class ConsentDbContextModel
     {
         private ConsentDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("29443dea-b7ca-449c-8d18-d357d98b762a"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("f769ced2-171d-4f70-9488-c6a17b889028"), entityTypeCount: 7)
         {
         }
 
@@ -37,7 +37,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             InboxRecordEntityType.CreateAnnotations(inboxRecord);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
 
-            AddAnnotation("ProductVersion", "10.0.14");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddRuntimeAnnotation("Relational:RelationalModelFactory", () => CreateRelationalModel());
         }
 
@@ -559,6 +559,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("fields", fieldsColumnBase);
             var idColumnBase2 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase2);
+            var patient_idColumnBase2 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase)
+            {
+                IsNullable = true
+            };
+            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("patient_id", patient_idColumnBase2);
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Audit.AuditRecord", needlingSharedKernelAuditAuditRecordTableBase);
             var needlingSharedKernelAuditAuditRecordMappingBase = new TableMappingBase<ColumnMappingBase>(auditRecord, needlingSharedKernelAuditAuditRecordTableBase, null);
             needlingSharedKernelAuditAuditRecordTableBase.AddTypeMapping(needlingSharedKernelAuditAuditRecordMappingBase, false);
@@ -570,6 +575,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_idColumnBase, auditRecord.FindProperty("EntityId")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_typeColumnBase, auditRecord.FindProperty("EntityType")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fieldsColumnBase, auditRecord.FindProperty("Fields")!, needlingSharedKernelAuditAuditRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase2, auditRecord.FindProperty("PatientId")!, needlingSharedKernelAuditAuditRecordMappingBase);
 
             var tableMappings3 = new List<TableMapping>();
             auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings3);
@@ -598,6 +604,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             };
             consent_audit_logTable.Columns.Add("fields", fieldsColumn);
             fieldsColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(fieldsColumn);
+            var patient_idColumn2 = new Column("patient_id", "TEXT", consent_audit_logTable)
+            {
+                IsNullable = true
+            };
+            consent_audit_logTable.Columns.Add("patient_id", patient_idColumn2);
+            patient_idColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn2);
             relationalModel.Tables.Add(("consent_audit_log", null), consent_audit_logTable);
             var consent_audit_logTableMapping = new TableMapping(auditRecord, consent_audit_logTable, null);
             consent_audit_logTable.AddTypeMapping(consent_audit_logTableMapping, false);
@@ -609,6 +621,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             RelationalModel.CreateColumnMapping(entity_idColumn, auditRecord.FindProperty("EntityId")!, consent_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_typeColumn, auditRecord.FindProperty("EntityType")!, consent_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(fieldsColumn, auditRecord.FindProperty("Fields")!, consent_audit_logTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn2, auditRecord.FindProperty("PatientId")!, consent_audit_logTableMapping);
             var pk_consent_audit_log = new UniqueConstraint("pk_consent_audit_log", consent_audit_logTable, new[] { idColumn2 });
             consent_audit_logTable.PrimaryKey = pk_consent_audit_log;
             pk_consent_audit_log.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_consent_audit_log));
@@ -636,6 +649,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
             ix_consent_audit_log_entity_type_entity_id.MappedIndexes.Add(ix_consent_audit_log_entity_type_entity_idIx);
             RelationalModel.GetOrCreateTableIndexes(ix_consent_audit_log_entity_type_entity_idIx).Add(ix_consent_audit_log_entity_type_entity_id);
             consent_audit_logTable.Indexes.Add("ix_consent_audit_log_entity_type_entity_id", ix_consent_audit_log_entity_type_entity_id);
+            var ix_consent_audit_log_patient_id_at_utc = new TableIndex(
+            "ix_consent_audit_log_patient_id_at_utc", consent_audit_logTable, new[] { patient_idColumn2, at_utcColumn }, false);
+            ix_consent_audit_log_patient_id_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_consent_audit_log_patient_id_at_utc));
+            var ix_consent_audit_log_patient_id_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.SharedKernel.Audit.AuditRecord",
+                new[] { "PatientId", "AtUtc" });
+            ix_consent_audit_log_patient_id_at_utc.MappedIndexes.Add(ix_consent_audit_log_patient_id_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_consent_audit_log_patient_id_at_utcIx).Add(ix_consent_audit_log_patient_id_at_utc);
+            consent_audit_logTable.Indexes.Add("ix_consent_audit_log_patient_id_at_utc", ix_consent_audit_log_patient_id_at_utc);
 
             var inboxRecord = FindEntityType("Needling.SharedKernel.Outbox.InboxRecord")!;
 

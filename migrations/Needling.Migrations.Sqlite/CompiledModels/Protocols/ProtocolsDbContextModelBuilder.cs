@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
     public partial class ProtocolsDbContextModel
     {
         private ProtocolsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("86650656-a722-4bc0-b042-63e58b997a18"), entityTypeCount: 3)
+            : base(skipDetectChanges: false, modelId: new Guid("61256c9e-0ebf-4b79-8140-1aec08203f60"), entityTypeCount: 3)
         {
         }
 
@@ -29,7 +29,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             RuleSetRecordEntityType.CreateAnnotations(ruleSetRecord);
             AuditRecordEntityType.CreateAnnotations(auditRecord);
 
-            AddAnnotation("ProductVersion", "10.0.14");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddRuntimeAnnotation("Relational:RelationalModelFactory", () => CreateRelationalModel());
         }
 
@@ -307,6 +307,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("fields", fieldsColumnBase);
             var idColumnBase1 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase1);
+            var patient_idColumnBase = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase)
+            {
+                IsNullable = true
+            };
+            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("patient_id", patient_idColumnBase);
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Audit.AuditRecord", needlingSharedKernelAuditAuditRecordTableBase);
             var needlingSharedKernelAuditAuditRecordMappingBase = new TableMappingBase<ColumnMappingBase>(auditRecord, needlingSharedKernelAuditAuditRecordTableBase, null);
             needlingSharedKernelAuditAuditRecordTableBase.AddTypeMapping(needlingSharedKernelAuditAuditRecordMappingBase, false);
@@ -318,6 +323,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_idColumnBase, auditRecord.FindProperty("EntityId")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_typeColumnBase, auditRecord.FindProperty("EntityType")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fieldsColumnBase, auditRecord.FindProperty("Fields")!, needlingSharedKernelAuditAuditRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase, auditRecord.FindProperty("PatientId")!, needlingSharedKernelAuditAuditRecordMappingBase);
 
             var tableMappings1 = new List<TableMapping>();
             auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings1);
@@ -346,6 +352,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             };
             protocols_audit_logTable.Columns.Add("fields", fieldsColumn);
             fieldsColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(fieldsColumn);
+            var patient_idColumn = new Column("patient_id", "TEXT", protocols_audit_logTable)
+            {
+                IsNullable = true
+            };
+            protocols_audit_logTable.Columns.Add("patient_id", patient_idColumn);
+            patient_idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn);
             relationalModel.Tables.Add(("protocols_audit_log", null), protocols_audit_logTable);
             var protocols_audit_logTableMapping = new TableMapping(auditRecord, protocols_audit_logTable, null);
             protocols_audit_logTable.AddTypeMapping(protocols_audit_logTableMapping, false);
@@ -357,6 +369,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             RelationalModel.CreateColumnMapping(entity_idColumn, auditRecord.FindProperty("EntityId")!, protocols_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_typeColumn, auditRecord.FindProperty("EntityType")!, protocols_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(fieldsColumn, auditRecord.FindProperty("Fields")!, protocols_audit_logTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn, auditRecord.FindProperty("PatientId")!, protocols_audit_logTableMapping);
             var pk_protocols_audit_log = new UniqueConstraint("pk_protocols_audit_log", protocols_audit_logTable, new[] { idColumn1 });
             protocols_audit_logTable.PrimaryKey = pk_protocols_audit_log;
             pk_protocols_audit_log.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_protocols_audit_log));
@@ -384,6 +397,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             ix_protocols_audit_log_entity_type_entity_id.MappedIndexes.Add(ix_protocols_audit_log_entity_type_entity_idIx);
             RelationalModel.GetOrCreateTableIndexes(ix_protocols_audit_log_entity_type_entity_idIx).Add(ix_protocols_audit_log_entity_type_entity_id);
             protocols_audit_logTable.Indexes.Add("ix_protocols_audit_log_entity_type_entity_id", ix_protocols_audit_log_entity_type_entity_id);
+            var ix_protocols_audit_log_patient_id_at_utc = new TableIndex(
+            "ix_protocols_audit_log_patient_id_at_utc", protocols_audit_logTable, new[] { patient_idColumn, at_utcColumn }, false);
+            ix_protocols_audit_log_patient_id_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_protocols_audit_log_patient_id_at_utc));
+            var ix_protocols_audit_log_patient_id_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.SharedKernel.Audit.AuditRecord",
+                new[] { "PatientId", "AtUtc" });
+            ix_protocols_audit_log_patient_id_at_utc.MappedIndexes.Add(ix_protocols_audit_log_patient_id_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_protocols_audit_log_patient_id_at_utcIx).Add(ix_protocols_audit_log_patient_id_at_utc);
+            protocols_audit_logTable.Indexes.Add("ix_protocols_audit_log_patient_id_at_utc", ix_protocols_audit_log_patient_id_at_utc);
             return relationalModel.MakeReadOnly();
         }
     }

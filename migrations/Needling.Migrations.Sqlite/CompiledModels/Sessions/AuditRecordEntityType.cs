@@ -27,8 +27,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
                 "Needling.SharedKernel.Audit.AuditRecord",
                 typeof(AuditRecord),
                 baseEntityType,
-                propertyCount: 7,
-                unnamedIndexCount: 2,
+                propertyCount: 8,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -300,6 +300,43 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             fields.TypeMapping = SqliteStringTypeMapping.Default;
             fields.AddAnnotation("Relational:ColumnName", "fields");
 
+            var patientId = runtimeEntityType.AddProperty(
+                "PatientId",
+                typeof(Guid?),
+                propertyInfo: typeof(AuditRecord).GetProperty("PatientId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuditRecord).GetField("<PatientId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            patientId.SetGetter(
+                Guid? (AuditRecord instance) => AuditRecordUnsafeAccessors.PatientId(instance),
+                bool (AuditRecord instance) => !(AuditRecordUnsafeAccessors.PatientId(instance).HasValue));
+            patientId.SetSetter(
+                AuditRecord (AuditRecord instance, Guid? value) =>
+                {
+                    AuditRecordUnsafeAccessors.PatientId(instance) = value;
+                    return instance;
+                });
+            patientId.SetMaterializationSetter(
+                AuditRecord (AuditRecord instance, Guid? value) =>
+                {
+                    AuditRecordUnsafeAccessors.PatientId(instance) = value;
+                    return instance;
+                });
+            patientId.SetAccessors(
+                Guid? (IInternalEntry entry) => AuditRecordUnsafeAccessors.PatientId(((AuditRecord)(entry.Entity))),
+                Guid? (IInternalEntry entry) => AuditRecordUnsafeAccessors.PatientId(((AuditRecord)(entry.Entity))),
+                Guid? (IInternalEntry entry) => entry.ReadOriginalValue<Guid?>(patientId, 7),
+                Guid? (IInternalEntry entry) => entry.GetCurrentValue<Guid?>(patientId));
+            patientId.SetPropertyIndexes(
+                index: 7,
+                originalValueIndex: 7,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            patientId.TypeMapping = SqliteGuidTypeMapping.Default;
+            patientId.SetComparer(new NullableValueComparer<Guid>(patientId.TypeMapping.Comparer));
+            patientId.SetKeyComparer(new NullableValueComparer<Guid>(patientId.TypeMapping.KeyComparer));
+            patientId.AddAnnotation("Relational:ColumnName", "patient_id");
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -313,6 +350,10 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
                 new[] { entityType, entityId });
             index0.AddAnnotation("Relational:Name", "ix_sessions_audit_log_entity_type_entity_id");
 
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { patientId, atUtc });
+            index1.AddAnnotation("Relational:Name", "ix_sessions_audit_log_patient_id_at_utc");
+
             return runtimeEntityType;
         }
 
@@ -325,6 +366,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             var entityId = runtimeEntityType.FindProperty("EntityId");
             var entityType = runtimeEntityType.FindProperty("EntityType");
             var fields = runtimeEntityType.FindProperty("Fields");
+            var patientId = runtimeEntityType.FindProperty("PatientId");
             var key = runtimeEntityType.FindKey(new[] { id });
             key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
             key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
@@ -332,7 +374,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((AuditRecord)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, string, string, DateTime, string, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), (source.GetCurrentValue<string>(action) == null ? null : ((ValueComparer<string>)(((IProperty)action).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(action))), (source.GetCurrentValue<string>(actor) == null ? null : ((ValueComparer<string>)(((IProperty)actor).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(actor))), ((ValueComparer<DateTime>)(((IProperty)atUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(atUtc)), (source.GetCurrentValue<string>(entityId) == null ? null : ((ValueComparer<string>)(((IProperty)entityId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(entityId))), (source.GetCurrentValue<string>(entityType) == null ? null : ((ValueComparer<string>)(((IProperty)entityType).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(entityType))), (source.GetCurrentValue<string>(fields) == null ? null : ((ValueComparer<string>)(((IProperty)fields).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(fields))))));
+                    return ((ISnapshot)(new Snapshot<Guid, string, string, DateTime, string, string, string, Guid?>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), (source.GetCurrentValue<string>(action) == null ? null : ((ValueComparer<string>)(((IProperty)action).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(action))), (source.GetCurrentValue<string>(actor) == null ? null : ((ValueComparer<string>)(((IProperty)actor).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(actor))), ((ValueComparer<DateTime>)(((IProperty)atUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(atUtc)), (source.GetCurrentValue<string>(entityId) == null ? null : ((ValueComparer<string>)(((IProperty)entityId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(entityId))), (source.GetCurrentValue<string>(entityType) == null ? null : ((ValueComparer<string>)(((IProperty)entityType).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(entityType))), (source.GetCurrentValue<string>(fields) == null ? null : ((ValueComparer<string>)(((IProperty)fields).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(fields))), (source.GetCurrentValue<Guid?>(patientId) == null ? null : ((ValueComparer<Guid?>)(((IProperty)patientId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(patientId))))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -349,11 +391,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
                     return ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 7,
+                propertyCount: 8,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 7,
+                originalValueCount: 8,
                 shadowCount: 0,
                 relationshipCount: 1,
                 storeGeneratedCount: 1));

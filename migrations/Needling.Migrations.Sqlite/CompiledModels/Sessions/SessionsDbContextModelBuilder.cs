@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
     public partial class SessionsDbContextModel
     {
         private SessionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b44cf593-448a-482d-a540-9458f6804b7c"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("a28b1ad4-a762-419a-80fd-6b949dbef295"), entityTypeCount: 6)
         {
         }
 
@@ -35,7 +35,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             AuditRecordEntityType.CreateAnnotations(auditRecord);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
 
-            AddAnnotation("ProductVersion", "10.0.14");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddRuntimeAnnotation("Relational:RelationalModelFactory", () => CreateRelationalModel());
         }
 
@@ -636,6 +636,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("fields", fieldsColumnBase);
             var idColumnBase3 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase3);
+            var patient_idColumnBase0 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase)
+            {
+                IsNullable = true
+            };
+            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("patient_id", patient_idColumnBase0);
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Audit.AuditRecord", needlingSharedKernelAuditAuditRecordTableBase);
             var needlingSharedKernelAuditAuditRecordMappingBase = new TableMappingBase<ColumnMappingBase>(auditRecord, needlingSharedKernelAuditAuditRecordTableBase, null);
             needlingSharedKernelAuditAuditRecordTableBase.AddTypeMapping(needlingSharedKernelAuditAuditRecordMappingBase, false);
@@ -647,6 +652,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_idColumnBase, auditRecord.FindProperty("EntityId")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_typeColumnBase, auditRecord.FindProperty("EntityType")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fieldsColumnBase, auditRecord.FindProperty("Fields")!, needlingSharedKernelAuditAuditRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase0, auditRecord.FindProperty("PatientId")!, needlingSharedKernelAuditAuditRecordMappingBase);
 
             var tableMappings3 = new List<TableMapping>();
             auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings3);
@@ -675,6 +681,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             };
             sessions_audit_logTable.Columns.Add("fields", fieldsColumn);
             fieldsColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(fieldsColumn);
+            var patient_idColumn0 = new Column("patient_id", "TEXT", sessions_audit_logTable)
+            {
+                IsNullable = true
+            };
+            sessions_audit_logTable.Columns.Add("patient_id", patient_idColumn0);
+            patient_idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn0);
             relationalModel.Tables.Add(("sessions_audit_log", null), sessions_audit_logTable);
             var sessions_audit_logTableMapping = new TableMapping(auditRecord, sessions_audit_logTable, null);
             sessions_audit_logTable.AddTypeMapping(sessions_audit_logTableMapping, false);
@@ -686,6 +698,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             RelationalModel.CreateColumnMapping(entity_idColumn, auditRecord.FindProperty("EntityId")!, sessions_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_typeColumn, auditRecord.FindProperty("EntityType")!, sessions_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(fieldsColumn, auditRecord.FindProperty("Fields")!, sessions_audit_logTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn0, auditRecord.FindProperty("PatientId")!, sessions_audit_logTableMapping);
             var pk_sessions_audit_log = new UniqueConstraint("pk_sessions_audit_log", sessions_audit_logTable, new[] { idColumn3 });
             sessions_audit_logTable.PrimaryKey = pk_sessions_audit_log;
             pk_sessions_audit_log.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_sessions_audit_log));
@@ -713,6 +726,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
             ix_sessions_audit_log_entity_type_entity_id.MappedIndexes.Add(ix_sessions_audit_log_entity_type_entity_idIx);
             RelationalModel.GetOrCreateTableIndexes(ix_sessions_audit_log_entity_type_entity_idIx).Add(ix_sessions_audit_log_entity_type_entity_id);
             sessions_audit_logTable.Indexes.Add("ix_sessions_audit_log_entity_type_entity_id", ix_sessions_audit_log_entity_type_entity_id);
+            var ix_sessions_audit_log_patient_id_at_utc = new TableIndex(
+            "ix_sessions_audit_log_patient_id_at_utc", sessions_audit_logTable, new[] { patient_idColumn0, at_utcColumn2 }, false);
+            ix_sessions_audit_log_patient_id_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_sessions_audit_log_patient_id_at_utc));
+            var ix_sessions_audit_log_patient_id_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.SharedKernel.Audit.AuditRecord",
+                new[] { "PatientId", "AtUtc" });
+            ix_sessions_audit_log_patient_id_at_utc.MappedIndexes.Add(ix_sessions_audit_log_patient_id_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_sessions_audit_log_patient_id_at_utcIx).Add(ix_sessions_audit_log_patient_id_at_utc);
+            sessions_audit_logTable.Indexes.Add("ix_sessions_audit_log_patient_id_at_utc", ix_sessions_audit_log_patient_id_at_utc);
 
             var outboxMessage = FindEntityType("Needling.SharedKernel.Outbox.OutboxMessage")!;
 

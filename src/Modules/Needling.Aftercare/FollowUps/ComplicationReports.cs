@@ -39,11 +39,16 @@ internal static class ComplicationReports
             return TypedResults.Ok(rows);
         }).WithSummary("Your patients' complication reports and unanswered check-ins, until closed.");
 
-        practitioner.MapGet("/complications/{id:guid}/photo", async (Guid id, HttpContext http, AftercareDbContext db, CancellationToken ct) =>
+        practitioner.MapGet("/complications/{id:guid}/photo", async (Guid id, HttpContext http, AftercareDbContext db, ReadAudit audit, CancellationToken ct) =>
         {
             var me = PractitionerOf(http);
-            var f = await db.FollowUps.AsNoTracking().Where(x => x.Id == id && x.PractitionerId == me).Select(x => new { x.Photo, x.PhotoType }).SingleOrDefaultAsync(ct);
-            return f?.Photo is null ? throw new NotFoundException("Photo of report", id) : Results.File(f.Photo, f.PhotoType ?? "application/octet-stream");
+            var f = await db.FollowUps.AsNoTracking().Where(x => x.Id == id && x.PractitionerId == me).Select(x => new { x.Photo, x.PhotoType, x.PatientId }).SingleOrDefaultAsync(ct);
+            if (f?.Photo is null)
+            {
+                throw new NotFoundException("Photo of report", id);
+            }
+            await audit.RecordAsync(db, f.PatientId, "ComplicationPhoto", id, ct: ct);
+            return Results.File(f.Photo, f.PhotoType ?? "application/octet-stream");
         }).WithSummary("The photo a patient sent with a report.")
             .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png").ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -10,6 +10,7 @@ using Needling.Contracts.Clinic;
 using Microsoft.EntityFrameworkCore;
 using Needling.Aftercare.Data;
 using Needling.Aftercare.Texts;
+using Needling.SharedKernel.Audit;
 
 namespace Needling.Aftercare.Links;
 
@@ -38,9 +39,13 @@ internal static class PatientSheetPages
         }).WithSummary("The patient's page for their aftercare sheet (token from the e-mail or the QR code).")
             .Produces<string>(StatusCodes.Status200OK, "text/html").Produces<string>(StatusCodes.Status404NotFound, "text/html");
 
-        patient.MapGet("/{token}/pdf", async (string token, AftercareDbContext db, SheetLinks links, TimeProvider clock, CancellationToken ct) =>
+        patient.MapGet("/{token}/pdf", async (string token, AftercareDbContext db, SheetLinks links, ReadAudit audit, TimeProvider clock, CancellationToken ct) =>
         {
             var sheet = await FindAsync(token, db, links, clock, ct);
+            if (sheet is not null)
+            {
+                await audit.RecordAsync(db, sheet.PatientId, "AftercareSheetPdf", sheet.Id, actorId: ReadAudit.PatientLink, ct: ct);
+            }
             return sheet is null
                 ? PatientPage.Render("en", AftercareText.For("en").DownloadPage.Title, $"<p>{Html(AftercareText.For("en").DownloadPage.Expired)}</p>", StatusCodes.Status404NotFound)
                 : Results.File(sheet.Pdf, "application/pdf", $"aftercare-{sheet.PerformedAtUtc:yyyy-MM-dd}.pdf");

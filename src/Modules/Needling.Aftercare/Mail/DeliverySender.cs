@@ -13,6 +13,7 @@ using Needling.Contracts.Booking;
 using Needling.Contracts.Clinic;
 using Needling.Contracts.Consent;
 using Needling.Contracts.Patients;
+using Needling.SharedKernel.Audit;
 
 namespace Needling.Aftercare.Mail;
 
@@ -28,7 +29,7 @@ namespace Needling.Aftercare.Mail;
 /// </summary>
 internal sealed class DeliverySender(
     AftercareDbContext db, IMediator mediator, IMailTransport transport, SheetLinks links, FollowUpLinks followUpLinks, IOptions<MailOptions> options, TimeProvider clock,
-    ILogger<DeliverySender> log)
+    BulkWriteAudit audit, ILogger<DeliverySender> log)
 {
     private const int BatchSize = 20;
 
@@ -66,35 +67,38 @@ internal sealed class DeliverySender(
             var message = await ComposeAsync(delivery, ct);
             if (message is null)
             {
-                await FinishAsync(id, DeliveryStatus.Cancelled, null, ct);
+                await FinishAsync(delivery, DeliveryStatus.Cancelled, null, ct);
                 return false;
             }
             await transport.SendAsync(message, ct);
-            await FinishAsync(id, DeliveryStatus.Sent, null, ct);
+            await FinishAsync(delivery, DeliveryStatus.Sent, null, ct);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Back off 1, 2, 4 ... minutes, at most an hour; the error's type only (a server's answer may quote the address).
             var retryAt = clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, delivery.Attempts)));
-            await db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.Status, DeliveryStatus.Pending)
-                .SetProperty(d => d.DueAtUtc, retryAt)
-                .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null)
-                .SetProperty(d => d.LastError, ex.GetType().FullName), ct);
+            await audit.ExecuteAsync(db, "updated", nameof(Delivery), id, delivery.PatientId, "Status,DueAtUtc,ClaimedUntilUtc,LastError", token =>
+                db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.Status, DeliveryStatus.Pending)
+                    .SetProperty(d => d.DueAtUtc, retryAt)
+                    .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null)
+                    .SetProperty(d => d.LastError, ex.GetType().FullName), token), ct);
             log.LogWarning("Delivery {DeliveryId} ({Kind}) failed, attempt {Attempt}: {Error}; retry at {RetryAt:O}", id, delivery.Kind, delivery.Attempts, ex.GetType().Name, retryAt);
             return false;
         }
     }
 
-    private Task FinishAsync(Guid id, string status, string? error, CancellationToken ct)
+    /// <summary>The outcome is audited (a message to the patient went out, or will not); the claim before it is only a lease.</summary>
+    private Task FinishAsync(Delivery delivery, string status, string? error, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(d => d.Status, status)
-            .SetProperty(d => d.SentAtUtc, status == DeliveryStatus.Sent ? now : null)
-            .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null)
-            .SetProperty(d => d.LastError, error), ct);
+        return audit.ExecuteAsync(db, "updated", nameof(Delivery), delivery.Id, delivery.PatientId, "Status,SentAtUtc,ClaimedUntilUtc,LastError", token =>
+            db.Deliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, status)
+                .SetProperty(d => d.SentAtUtc, status == DeliveryStatus.Sent ? now : null)
+                .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null)
+                .SetProperty(d => d.LastError, error), token), ct);
     }
 
     private async Task<MimeMessage?> ComposeAsync(Delivery d, CancellationToken ct)

@@ -33,9 +33,16 @@ internal sealed class AppointmentReminders(AftercareDbContext db, IMediator medi
             variant: a.StartUtc.ToString("yyyyMMddTHHmm", System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public Task WithdrawAsync(Guid appointmentId, CancellationToken ct) =>
-        db.Deliveries.Where(d => d.Kind == DeliveryKind.Reminder && d.SubjectId == appointmentId && d.Status == DeliveryStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Cancelled), ct);
+    /// <summary>Tracked, not ExecuteUpdate: the caller's SaveChanges then audits each withdrawn reminder (one or two rows).</summary>
+    public async Task WithdrawAsync(Guid appointmentId, CancellationToken ct)
+    {
+        var pending = await db.Deliveries
+            .Where(d => d.Kind == DeliveryKind.Reminder && d.SubjectId == appointmentId && d.Status == DeliveryStatus.Pending).ToListAsync(ct);
+        foreach (var reminder in pending)
+        {
+            reminder.Status = DeliveryStatus.Cancelled;
+        }
+    }
 }
 
 internal sealed class RemindWhenBooked(AftercareDbContext db, AppointmentReminders reminders, TimeProvider clock)
@@ -61,5 +68,9 @@ internal sealed class RemindWhenRescheduled(AftercareDbContext db, AppointmentRe
 internal sealed class NoReminderWhenCancelled(AftercareDbContext db, AppointmentReminders reminders, TimeProvider clock)
     : InboxConsumer<AftercareDbContext, AppointmentCancelled>(db, clock)
 {
-    protected override Task HandleOnceAsync(AppointmentCancelled e, CancellationToken ct) => reminders.WithdrawAsync(e.Appointment.AppointmentId, ct);
+    protected override async Task HandleOnceAsync(AppointmentCancelled e, CancellationToken ct)
+    {
+        await reminders.WithdrawAsync(e.Appointment.AppointmentId, ct);
+        await Db.SaveChangesAsync(ct);
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Needling.Booking.Data;
 using Needling.Booking.Domain;
+using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Errors;
 using Needling.SharedKernel.Hosting;
 
@@ -17,24 +18,26 @@ internal static class GetAppointments
 
     public static void Map(RouteGroupBuilder desk)
     {
-        desk.MapGet("/appointments/{id:guid}", async (Guid id, BookingDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(AppointmentDto.From(await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct)
-                ?? throw new NotFoundException("Appointment", id))))
+        desk.MapGet("/appointments/{id:guid}", async (Guid id, BookingDbContext db, ReadAudit audit, CancellationToken ct) =>
+        {
+            var appointment = await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Appointment", id);
+            await audit.RecordAsync(db, appointment.PatientId, "Appointment", id, ct: ct);
+            return TypedResults.Ok(AppointmentDto.From(appointment));
+        })
             .WithSummary("One appointment; the ETag is what a reschedule, reassignment or cancellation sends as If-Match.")
             .AnswersETag();
 
-        desk.MapGet("/appointments/{id:guid}/history", async (Guid id, BookingDbContext db, CancellationToken ct) =>
+        desk.MapGet("/appointments/{id:guid}/history", async (Guid id, BookingDbContext db, ReadAudit audit, CancellationToken ct) =>
         {
-            if (!await db.Appointments.AnyAsync(a => a.Id == id, ct))
-            {
-                throw new NotFoundException("Appointment", id);
-            }
+            var patientId = await db.Appointments.Where(a => a.Id == id).Select(a => (Guid?)a.PatientId).SingleOrDefaultAsync(ct)
+                ?? throw new NotFoundException("Appointment", id);
             var events = await db.AppointmentEvents.AsNoTracking().Where(e => e.AppointmentId == id).OrderBy(e => e.AtUtc)
                 .Select(e => new EventDto(e.Action, e.FromStatus, e.ToStatus, e.AtUtc, e.Actor, e.Detail)).ToListAsync(ct);
+            await audit.RecordAsync(db, patientId, "AppointmentHistory", id, ct: ct);
             return TypedResults.Ok(events);
         }).WithSummary("Every transition of an appointment: who, when, from what to what, and why.");
 
-        desk.MapPost("/appointments/search", async (Search s, BookingDbContext db, CancellationToken ct) =>
+        desk.MapPost("/appointments/search", async (Search s, BookingDbContext db, ReadAudit audit, CancellationToken ct) =>
         {
             new Validator()
                 .Require(s.From < s.To, "to", "must be after from.")
@@ -56,6 +59,12 @@ internal static class GetAppointments
                 query = query.Where(a => a.RoomId == room);
             }
             var found = await query.OrderBy(a => a.StartUtc).Take(2000).ToListAsync(ct);
+            // A search for one patient reads that patient's appointments; a diary view (by practitioner, room or time)
+            // shows times and patient ids, not a patient's record, and is not audited per patient.
+            if (s.PatientId is { } searched)
+            {
+                await audit.RecordAsync(db, searched, "PatientAppointments", searched, found.Select(a => a.Id), ct: ct);
+            }
             return TypedResults.Ok(found.Select(AppointmentDto.From).ToList());
         }).WithSummary("Appointments overlapping a time range, by practitioner, patient or room (criteria in the body).");
     }

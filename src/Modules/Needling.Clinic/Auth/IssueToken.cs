@@ -77,6 +77,10 @@ internal static class IssueToken
             new(TokenClaims.SecurityStamp, account.SecurityStamp.ToString()),
         };
         claims.AddRange(account.RoleList().Select(r => new Claim(TokenClaims.Role, r)));
+        if (account.Auditor)
+        {
+            claims.Add(new Claim(TokenClaims.Auditor, "true"));
+        }
         if (account.PractitionerId is { } practitionerId)
         {
             claims.Add(new Claim(TokenClaims.PractitionerId, practitionerId.ToString()));

@@ -23,6 +23,9 @@ internal sealed class StaffAccount : IAudited, IVersioned
     public Guid? PractitionerId { get; set; }
     public bool Active { get; set; } = true;
 
+    /// <summary>An Admin who may read the audit trail of a patient (GET /audit): ids and times, never the record itself.</summary>
+    public bool Auditor { get; set; }
+
     /// <summary>
     /// Copied into every token issued for the account; a token whose stamp is no longer this one is refused.
     /// Not a secret (tokens are signed): it only has to change when the tokens must end.

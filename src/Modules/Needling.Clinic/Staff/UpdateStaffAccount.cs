@@ -11,10 +11,10 @@ using Needling.SharedKernel.Hosting;
 
 namespace Needling.Clinic.Staff;
 
-/// <summary>Change a staff member's name, roles or active flag, or reset the password. Accounts are disabled, never deleted, so the audit trail keeps its actors.</summary>
+/// <summary>Change a staff member's name, roles, active flag or auditor permission, or reset the password. Accounts are disabled, never deleted, so the audit trail keeps its actors.</summary>
 internal static class UpdateStaffAccount
 {
-    internal sealed record Request(string DisplayName, IReadOnlyList<string> Roles, bool Active = true, string? NewPassword = null);
+    internal sealed record Request(string DisplayName, IReadOnlyList<string> Roles, bool Active = true, string? NewPassword = null, bool Auditor = false);
 
     public static void Map(RouteGroupBuilder admin) =>
         admin.MapPut("/staff/{id:guid}", async (Guid id, Request r, HttpContext http, ClinicDbContext db, IPasswordHasher<StaffAccount> hasher, TimeProvider clock, CancellationToken ct) =>
@@ -26,17 +26,19 @@ internal static class UpdateStaffAccount
             {
                 v.OneOf(role, Roles.All, "roles");
             }
+            v.Require(!r.Auditor || r.Roles.Contains(Roles.Admin), "auditor", "only an Admin account may be given the auditor permission.");
             v.Require(r.NewPassword is null || r.NewPassword.Length >= StaffAccounts.MinimumPasswordLength,
                 "newPassword", $"must be at least {StaffAccounts.MinimumPasswordLength} characters.");
             v.ThrowIfUnprocessable();
-            // Tokens already issued carry the old roles, or belong to a leaver or to whoever knew the old password: end them.
-            if (r.Active != account.Active || r.NewPassword is not null || !account.RoleList().ToHashSet().SetEquals(r.Roles))
+            // Tokens already issued carry the old roles or permission, or belong to a leaver or to whoever knew the old password: end them.
+            if (r.Active != account.Active || r.Auditor != account.Auditor || r.NewPassword is not null || !account.RoleList().ToHashSet().SetEquals(r.Roles))
             {
                 account.RevokeTokens();
             }
             account.DisplayName = r.DisplayName.Trim();
             account.Roles = string.Join(',', r.Roles.Distinct());
             account.Active = r.Active;
+            account.Auditor = r.Auditor;
             if (r.NewPassword is not null)
             {
                 account.PasswordHash = hasher.HashPassword(account, r.NewPassword);
@@ -46,7 +48,7 @@ internal static class UpdateStaffAccount
             account.LockedUntilUtc = null;
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(StaffAccountDto.From(account, clock));
-        }).WithSummary("Update a staff account: name, roles, active, password reset (Admin). A change of roles or active, or a new password, ends the account's tokens; any update releases a lockout. If-Match: the account's ETag (its version in the list).")
+        }).WithSummary("Update a staff account: name, roles, active, auditor permission (Admin accounts only), password reset (Admin). A change of roles, active or auditor, or a new password, ends the account's tokens; any update releases a lockout. If-Match: the account's ETag (its version in the list).")
             .RequiresIfMatch()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

@@ -11,6 +11,7 @@ using Needling.Consent.Validity;
 using Needling.Contracts.Clinic;
 using Needling.Contracts.Consent;
 using Needling.Contracts.Patients;
+using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Errors;
 
 namespace Needling.Consent.Requests;
@@ -40,13 +41,14 @@ internal static class RequestEndpoints
         }).WithSummary("Ask a patient for consent to a treatment (bookings do this by themselves). Returns the open request if there is one.")
             .Produces<ConsentRequestDto>().Produces<ConsentRequestDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound);
 
-        desk.MapGet("/consent/requests/{id:guid}", async (Guid id, ConsentDbContext db, IMediator mediator, CancellationToken ct) =>
+        desk.MapGet("/consent/requests/{id:guid}", async (Guid id, ConsentDbContext db, IMediator mediator, ReadAudit audit, CancellationToken ct) =>
         {
             var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Consent request", id);
+            await audit.RecordAsync(db, request.PatientId, "ConsentRequest", id, ct: ct);
             return TypedResults.Ok(await RequestLanguage.DescribeAsync(request, await RequestLanguage.OfPatientAsync(mediator, request.PatientId, ct), db, ct));
         }).WithSummary("One consent request, with the language its form will be shown in and a notice when that is not the patient's.");
 
-        desk.MapGet("/patients/{patientId:guid}/consents", async (Guid patientId, ConsentDbContext db, IMediator mediator, CancellationToken ct) =>
+        desk.MapGet("/patients/{patientId:guid}/consents", async (Guid patientId, ConsentDbContext db, IMediator mediator, ReadAudit audit, CancellationToken ct) =>
         {
             var rows = await db.Requests.AsNoTracking().Where(r => r.PatientId == patientId).OrderByDescending(r => r.CreatedAtUtc).ToListAsync(ct);
             var language = await RequestLanguage.OfPatientAsync(mediator, patientId, ct);
@@ -58,11 +60,16 @@ internal static class RequestEndpoints
             var signed = await db.Signed.AsNoTracking().Where(s => s.PatientId == patientId).OrderByDescending(s => s.SignedAtUtc)
                 .Select(s => new SignedConsentDto(s.Id, s.TreatmentCode, s.TemplateVersion, s.Language, s.SignedAtUtc, s.ExpiresAtUtc, s.WithdrawnAtUtc, s.PdfSha256, s.Channel))
                 .ToListAsync(ct);
+            await audit.RecordAsync(db, patientId, "PatientConsents", patientId, rows.Select(r => r.Id).Concat(signed.Select(s => s.Id)), ct: ct);
             return TypedResults.Ok(new PatientConsentsDto(requests, signed));
         }).WithSummary("A patient's consent requests and signed consents.");
 
-        desk.MapGet("/patients/{patientId:guid}/consents/status/{treatmentCode}", async (Guid patientId, string treatmentCode, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new GetConsentStatus(patientId, treatmentCode, clock.GetUtcNow().UtcDateTime), ct)))
+        desk.MapGet("/patients/{patientId:guid}/consents/status/{treatmentCode}", async (Guid patientId, string treatmentCode, IMediator mediator, ConsentDbContext db, ReadAudit audit, TimeProvider clock, CancellationToken ct) =>
+        {
+            var status = await mediator.Send(new GetConsentStatus(patientId, treatmentCode, clock.GetUtcNow().UtcDateTime), ct);
+            await audit.RecordAsync(db, patientId, "ConsentStatus", patientId, ct: ct);
+            return TypedResults.Ok(status);
+        })
             .WithSummary("Is the patient's consent to this treatment valid now? valid, missing, withdrawn, superseded or expired.");
 
         desk.MapPost("/consent/requests/{id:guid}/link", async (Guid id, ConsentDbContext db, IMediator mediator, CancellationToken ct) =>

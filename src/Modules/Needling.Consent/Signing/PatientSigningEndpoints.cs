@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Needling.Consent.Data;
 using Needling.Consent.Domain;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Audit;
 
 namespace Needling.Consent.Signing;
 
@@ -50,12 +51,17 @@ internal static class PatientSigningEndpoints
             .Produces<LinkSigned>().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        app.MapGet("/consent/sign/{token}/pdf", async (string token, SigningLinks links, ConsentDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/consent/sign/{token}/pdf", async (string token, SigningLinks links, ConsentDbContext db, ReadAudit audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             Secure(http);
             var request = await FindAsync(token, links, db, clock, ct);
             var pdf = request?.SignedConsentId is { } id ? await db.Signed.AsNoTracking().Where(x => x.Id == id).Select(x => x.Pdf).SingleAsync(ct) : null;
-            return pdf is null ? throw new InvalidLinkException() : Results.File(pdf, "application/pdf", "consent.pdf");
+            if (pdf is null)
+            {
+                throw new InvalidLinkException();
+            }
+            await audit.RecordAsync(db, request!.PatientId, "SignedConsentPdf", request.SignedConsentId!.Value, actorId: ReadAudit.PatientLink, ct: ct);
+            return Results.File(pdf, "application/pdf", "consent.pdf");
         }).AllowAnonymous().WithTags("Consent (patient link)")
             .WithSummary("The PDF the patient signed through this link.")
             .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);

@@ -27,10 +27,11 @@ internal static class SigningEndpoints
             .Produces<SignedDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        desk.MapGet("/consent/signed/{id:guid}/pdf", async (Guid id, ConsentDbContext db, HttpContext http, CancellationToken ct) =>
+        desk.MapGet("/consent/signed/{id:guid}/pdf", async (Guid id, ConsentDbContext db, ReadAudit audit, HttpContext http, CancellationToken ct) =>
         {
-            var s = await db.Signed.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Pdf, x.PdfSha256 }).SingleOrDefaultAsync(ct)
+            var s = await db.Signed.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Pdf, x.PdfSha256, x.PatientId }).SingleOrDefaultAsync(ct)
                 ?? throw new NotFoundException("Signed consent", id);
+            await audit.RecordAsync(db, s.PatientId, "SignedConsentPdf", id, ct: ct);
             http.Response.Headers["X-Content-SHA256"] = s.PdfSha256;
             http.Response.Headers.CacheControl = "private, no-store";
             return Results.File(s.Pdf, "application/pdf", entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{s.PdfSha256}\""));

@@ -21,7 +21,7 @@ internal static class PatientEverything
         desk.MapGet("/fhir/Patient/{id:guid}/$everything", async (Guid id, HttpContext http, RecordGatherer gatherer, PublicAddress address, TimeProvider clock, CancellationToken ct) =>
         {
             var clinical = http.User.IsInRole(Roles.Practitioner);
-            var record = await gatherer.GatherAsync(id, clinical ? Parts.All : Parts.All & ~Parts.Sessions, ct);
+            var record = await gatherer.GatherAsync(id, clinical ? Parts.All : Parts.All & ~Parts.Sessions, "FhirPatientEverything", ct);
             IEnumerable<Resource> resources =
             [
                 PatientMap.From(record.Patient),

@@ -1,5 +1,6 @@
 using MediatR;
 using Needling.Contracts.Aftercare;
+using Needling.Contracts.Audit;
 using Needling.Contracts.Booking;
 using Needling.Contracts.Clinic;
 using Needling.Contracts.Consent;
@@ -12,10 +13,12 @@ namespace Needling.Fhir.Gathering;
 /// <summary>
 /// Asks each module that owns a part of the patient's record, through its contract, and nothing else: this module
 /// has no tables and reads no other module's. Sessions (clinical notes) are asked only for a caller who may read them.
+/// The read is audited once, here, by the endpoint's module; the modules asked through their contracts do not audit it.
 /// </summary>
 internal sealed class RecordGatherer(IMediator mediator)
 {
-    public async Task<PatientRecord> GatherAsync(Guid patientId, Parts parts, CancellationToken ct)
+    /// <param name="what">What the caller reads, for the audit trail: e.g. "FhirPatient".</param>
+    public async Task<PatientRecord> GatherAsync(Guid patientId, Parts parts, string what, CancellationToken ct)
     {
         var patient = await mediator.Send(new GetPatientDemographics(patientId), ct) ?? throw new NotFoundException("Patient", patientId);
         var appointments = parts.HasFlag(Parts.Appointments) ? await mediator.Send(new GetPatientAppointments(patientId), ct) : [];
@@ -41,6 +44,8 @@ internal sealed class RecordGatherer(IMediator mediator)
             }
         }
         var resources = appointments.Count > 0 ? await mediator.Send(new GetResources(), ct) : null;
+        IReadOnlyList<Guid> read = [.. appointments.Select(a => a.Id), .. consents.Select(c => c.Id), .. sessions.Select(s => s.Id), .. sheets.Select(s => s.Id)];
+        await mediator.Send(new RecordPatientRead(patientId, what, read), ct);
         return new PatientRecord(patient, appointments, consents, sessions, sheets, practitioners, treatments, resources);
     }
 }

@@ -32,7 +32,7 @@ internal static class SearchByPatient
         {
             var id = PatientId(patient);
             var allowed = http.User.IsInRole(Roles.Practitioner) ? parts : parts & ~Parts.Sessions;
-            var record = await gatherer.GatherAsync(id, allowed, ct);
+            var record = await gatherer.GatherAsync(id, allowed, $"Fhir{type}", ct);
             return FhirResults.Of(Searchset.Of(map(record, address), [], http.Request.Path + http.Request.QueryString, address, clock.GetUtcNow()));
         }).WithSummary($"One patient's {type} resources as a FHIR R4 searchset Bundle (?patient={{id}}).");
 

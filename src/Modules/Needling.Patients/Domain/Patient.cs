@@ -6,6 +6,7 @@ namespace Needling.Patients.Domain;
 internal sealed class Patient : IAudited, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
+    Guid? IAudited.AuditPatientId => Id;
     public string GivenName { get; set; } = "";
     public string FamilyName { get; set; } = "";
     public DateOnly DateOfBirth { get; set; }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Needling.Patients.Data;
+using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Concurrency;
 using Needling.SharedKernel.Errors;
 using Needling.SharedKernel.Hosting;
@@ -12,8 +13,12 @@ internal static class UpdatePatient
 {
     public static void Map(RouteGroupBuilder desk)
     {
-        desk.MapGet("/patients/{id:guid}", async (Guid id, PatientsDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(PatientDto.From(await db.Patients.FindAsync([id], ct) ?? throw new NotFoundException("Patient", id))))
+        desk.MapGet("/patients/{id:guid}", async (Guid id, PatientsDbContext db, ReadAudit audit, CancellationToken ct) =>
+        {
+            var patient = await db.Patients.FindAsync([id], ct) ?? throw new NotFoundException("Patient", id);
+            await audit.RecordAsync(db, id, "Patient", id, ct: ct);
+            return TypedResults.Ok(PatientDto.From(patient));
+        })
             .WithSummary("One patient's details; the ETag is what a change sends as If-Match.")
             .AnswersETag();
 

@@ -46,10 +46,11 @@ internal static class AnswerQuestions
         desk.MapGet("/screening/questions", () => TypedResults.Ok(ScreeningQuestionnaire.Default))
             .WithSummary("The screening questions (en, ja, th) with their choices, and which answers ask for a date, body areas or a name.");
 
-        desk.MapGet("/patients/{id:guid}/screening/answers", async (Guid id, PatientsDbContext db, CancellationToken ct) =>
+        desk.MapGet("/patients/{id:guid}/screening/answers", async (Guid id, PatientsDbContext db, ReadAudit audit, CancellationToken ct) =>
         {
             await db.EnsurePatientExistsAsync(id, ct);
             var current = await db.ScreeningAnswers.AsNoTracking().Where(a => a.PatientId == id && a.SupersededAtUtc == null).ToListAsync(ct);
+            await audit.RecordAsync(db, id, "ScreeningAnswers", id, ct: ct);
             return TypedResults.Ok(AnswersDto.From(current));
         }).WithSummary("The patient's current answers to the screening questions, and the questions still unanswered.");
 

@@ -7,6 +7,7 @@ using Needling.Contracts.Patients;
 using Needling.Patients.Data;
 using Needling.Patients.Domain;
 using Needling.Patients.Integration;
+using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Errors;
 
 namespace Needling.Patients.Screening;
@@ -18,19 +19,21 @@ internal static class GetScreening
 
     public static void Map(RouteGroupBuilder desk, RouteGroupBuilder clinical)
     {
-        desk.MapGet("/patients/{id:guid}/screening", async (Guid id, PatientReads reads, TimeProvider clock, IOptions<ScreeningOptions> options, CancellationToken ct) =>
+        desk.MapGet("/patients/{id:guid}/screening", async (Guid id, PatientReads reads, PatientsDbContext db, ReadAudit audit, TimeProvider clock, IOptions<ScreeningOptions> options, CancellationToken ct) =>
         {
             var loaded = await reads.ScreeningAsync(id, ct) ?? throw new NotFoundException("Patient", id);
+            await audit.RecordAsync(db, id, "Screening", id, ct: ct);
             var current = loaded.Entries;
             var answers = current.OrderBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.RecordedAtUtc).Select(ScreeningEntryDto.From).ToList();
             return TypedResults.Ok(new CurrentScreeningDto(answers, loaded.LastConfirmation, loaded.IsReviewDue(clock.GetUtcNow().UtcDateTime, options.Value.ReviewDays)));
         }).WithSummary("The patient's current screening answers, the latest reconfirmation, and whether a practitioner's review is due.");
 
-        clinical.MapGet("/patients/{id:guid}/screening/history", async (Guid id, PatientsDbContext db, CancellationToken ct) =>
+        clinical.MapGet("/patients/{id:guid}/screening/history", async (Guid id, PatientsDbContext db, ReadAudit audit, CancellationToken ct) =>
         {
             await db.EnsurePatientExistsAsync(id, ct);
             var all = await db.ScreeningEntries.AsNoTracking().Where(e => e.PatientId == id)
                 .OrderBy(e => e.EntryKey).ThenBy(e => e.Revision).ToListAsync(ct);
+            await audit.RecordAsync(db, id, "ScreeningHistory", id, ct: ct);
             return TypedResults.Ok(all.Select(ScreeningEntryDto.From).ToList());
         }).WithSummary("Every revision of every screening answer, with who recorded it and when (Practitioner).");
     }

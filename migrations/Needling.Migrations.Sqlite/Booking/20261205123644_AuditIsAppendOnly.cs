@@ -1,0 +1,44 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Needling.Migrations.Sqlite.Booking
+{
+    /// <inheritdoc />
+    public partial class AuditIsAppendOnly : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "patient_id",
+                table: "booking_audit_log",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_booking_audit_log_patient_id_at_utc",
+                table: "booking_audit_log",
+                columns: new[] { "patient_id", "at_utc" });
+
+            // Hand-written, after the column exists: earlier rows get their patient, then the table becomes append-only.
+            AppendOnlyAudit.Up(migrationBuilder, "booking",
+                new AppendOnlyAudit.PatientOf("Appointment", "appointments"));
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            AppendOnlyAudit.Down(migrationBuilder, "booking");
+
+            migrationBuilder.DropIndex(
+                name: "ix_booking_audit_log_patient_id_at_utc",
+                table: "booking_audit_log");
+
+            migrationBuilder.DropColumn(
+                name: "patient_id",
+                table: "booking_audit_log");
+        }
+    }
+}

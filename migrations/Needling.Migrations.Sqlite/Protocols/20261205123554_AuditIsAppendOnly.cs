@@ -1,0 +1,43 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Needling.Migrations.Sqlite.Protocols
+{
+    /// <inheritdoc />
+    public partial class AuditIsAppendOnly : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "patient_id",
+                table: "protocols_audit_log",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_protocols_audit_log_patient_id_at_utc",
+                table: "protocols_audit_log",
+                columns: new[] { "patient_id", "at_utc" });
+
+            // Hand-written, after the column exists: earlier rows get their patient, then the table becomes append-only.
+            AppendOnlyAudit.Up(migrationBuilder, "protocols");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            AppendOnlyAudit.Down(migrationBuilder, "protocols");
+
+            migrationBuilder.DropIndex(
+                name: "ix_protocols_audit_log_patient_id_at_utc",
+                table: "protocols_audit_log");
+
+            migrationBuilder.DropColumn(
+                name: "patient_id",
+                table: "protocols_audit_log");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Needling.SharedKernel.Audit;
+
+/// <summary>
+/// Records that someone read a patient's record: one small insert into the audit log of the module that served the
+/// request (never again in a module it asked through a contract, so a read is counted once). Ids only, no values.
+/// </summary>
+public sealed class ReadAudit(ICurrentActor actor, TimeProvider clock)
+{
+    /// <summary>The actor of a read through a patient's own link (the token is the credential, there is no account).</summary>
+    public const string PatientLink = "patient-link";
+
+    /// <param name="db">The serving module's context; only the audit row is saved (reads leave nothing else to save).</param>
+    /// <param name="patientId">Whose record was read.</param>
+    /// <param name="what">What was read, e.g. "Patient", "Screening", "SessionAftercarePdf".</param>
+    /// <param name="resourceId">The record read (often the patient's id itself).</param>
+    /// <param name="resourceIds">More records read at once (a list), if any.</param>
+    /// <param name="actorId">Who read, when it is not the signed-in staff member.</param>
+    public async Task RecordAsync(DbContext db, Guid patientId, string what, Guid resourceId, IEnumerable<Guid>? resourceIds = null,
+        string? actorId = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = resourceIds is null ? null : string.Join(",", resourceIds);
+        db.Set<AuditRecord>().Add(new AuditRecord
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            Actor = actorId ?? actor.Id,
+            Action = "read",
+            EntityType = what,
+            EntityId = resourceId.ToString(),
+            // The column is bounded: a long list is cut, never a failed read (the ids are a pointer, not evidence).
+            Fields = ids is { Length: > 1000 } ? ids[..1000] : ids is "" ? null : ids,
+            PatientId = patientId,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+}
