@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Aftercare
     public partial class AftercareDbContextModel
     {
         private AftercareDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bf146887-6d3b-45b1-942b-986f4dd29ff5"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("9e8ce96e-9fe2-430e-9bc8-b1ac2e91f50a"), entityTypeCount: 5)
         {
         }
 

@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
     public partial class BookingDbContextModel
     {
         private BookingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("523dba3c-fe04-4a7a-b764-d835ffbcecb0"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("a0e45ef7-7699-4b6d-af86-95c4f679d2c8"), entityTypeCount: 11)
         {
         }
 
@@ -837,6 +837,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("fields", fieldsColumnBase);
             var idColumnBase6 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase6);
+            var patient_idColumnBase0 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase)
+            {
+                IsNullable = true
+            };
+            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("patient_id", patient_idColumnBase0);
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Audit.AuditRecord", needlingSharedKernelAuditAuditRecordTableBase);
             var needlingSharedKernelAuditAuditRecordMappingBase = new TableMappingBase<ColumnMappingBase>(auditRecord, needlingSharedKernelAuditAuditRecordTableBase, null);
             needlingSharedKernelAuditAuditRecordTableBase.AddTypeMapping(needlingSharedKernelAuditAuditRecordMappingBase, false);
@@ -848,6 +853,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_idColumnBase, auditRecord.FindProperty("EntityId")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_typeColumnBase, auditRecord.FindProperty("EntityType")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fieldsColumnBase, auditRecord.FindProperty("Fields")!, needlingSharedKernelAuditAuditRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase0, auditRecord.FindProperty("PatientId")!, needlingSharedKernelAuditAuditRecordMappingBase);
 
             var tableMappings7 = new List<TableMapping>();
             auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings7);
@@ -876,6 +882,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             };
             booking_audit_logTable.Columns.Add("fields", fieldsColumn);
             fieldsColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(fieldsColumn);
+            var patient_idColumn0 = new Column("patient_id", "TEXT", booking_audit_logTable)
+            {
+                IsNullable = true
+            };
+            booking_audit_logTable.Columns.Add("patient_id", patient_idColumn0);
+            patient_idColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn0);
             relationalModel.Tables.Add(("booking_audit_log", null), booking_audit_logTable);
             var booking_audit_logTableMapping = new TableMapping(auditRecord, booking_audit_logTable, null);
             booking_audit_logTable.AddTypeMapping(booking_audit_logTableMapping, false);
@@ -887,6 +899,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             RelationalModel.CreateColumnMapping(entity_idColumn, auditRecord.FindProperty("EntityId")!, booking_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_typeColumn, auditRecord.FindProperty("EntityType")!, booking_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(fieldsColumn, auditRecord.FindProperty("Fields")!, booking_audit_logTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn0, auditRecord.FindProperty("PatientId")!, booking_audit_logTableMapping);
             var pk_booking_audit_log = new UniqueConstraint("pk_booking_audit_log", booking_audit_logTable, new[] { idColumn6 });
             booking_audit_logTable.PrimaryKey = pk_booking_audit_log;
             pk_booking_audit_log.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_booking_audit_log));
@@ -914,6 +927,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Booking
             ix_booking_audit_log_entity_type_entity_id.MappedIndexes.Add(ix_booking_audit_log_entity_type_entity_idIx);
             RelationalModel.GetOrCreateTableIndexes(ix_booking_audit_log_entity_type_entity_idIx).Add(ix_booking_audit_log_entity_type_entity_id);
             booking_audit_logTable.Indexes.Add("ix_booking_audit_log_entity_type_entity_id", ix_booking_audit_log_entity_type_entity_id);
+            var ix_booking_audit_log_patient_id_at_utc = new TableIndex(
+            "ix_booking_audit_log_patient_id_at_utc", booking_audit_logTable, new[] { patient_idColumn0, at_utcColumn0 }, false);
+            ix_booking_audit_log_patient_id_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_booking_audit_log_patient_id_at_utc));
+            var ix_booking_audit_log_patient_id_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.SharedKernel.Audit.AuditRecord",
+                new[] { "PatientId", "AtUtc" });
+            ix_booking_audit_log_patient_id_at_utc.MappedIndexes.Add(ix_booking_audit_log_patient_id_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_booking_audit_log_patient_id_at_utcIx).Add(ix_booking_audit_log_patient_id_at_utc);
+            booking_audit_logTable.Indexes.Add("ix_booking_audit_log_patient_id_at_utc", ix_booking_audit_log_patient_id_at_utc);
 
             var inboxRecord = FindEntityType("Needling.SharedKernel.Outbox.InboxRecord")!;
 

@@ -16,7 +16,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
     public partial class ClinicDbContextModel
     {
         private ClinicDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8fe1d175-e202-475f-8c9f-424631dd767d"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("41dd1243-db2f-4fab-bd85-b2f55697477e"), entityTypeCount: 10)
         {
         }
 
@@ -557,6 +557,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var needlingClinicDomainStaffAccountTableBase = new TableBase("Needling.Clinic.Domain.StaffAccount", null, relationalModel);
             var activeColumnBase2 = new ColumnBase<ColumnMappingBase>("active", "INTEGER", needlingClinicDomainStaffAccountTableBase);
             needlingClinicDomainStaffAccountTableBase.Columns.Add("active", activeColumnBase2);
+            var auditorColumnBase = new ColumnBase<ColumnMappingBase>("auditor", "INTEGER", needlingClinicDomainStaffAccountTableBase);
+            needlingClinicDomainStaffAccountTableBase.Columns.Add("auditor", auditorColumnBase);
             var display_nameColumnBase0 = new ColumnBase<ColumnMappingBase>("display_name", "TEXT", needlingClinicDomainStaffAccountTableBase);
             needlingClinicDomainStaffAccountTableBase.Columns.Add("display_name", display_nameColumnBase0);
             var failed_sign_insColumnBase = new ColumnBase<ColumnMappingBase>("failed_sign_ins", "INTEGER", needlingClinicDomainStaffAccountTableBase);
@@ -589,6 +591,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             defaultTableMappings6.Add(needlingClinicDomainStaffAccountMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase4, staffAccount.FindProperty("Id")!, needlingClinicDomainStaffAccountMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)activeColumnBase2, staffAccount.FindProperty("Active")!, needlingClinicDomainStaffAccountMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)auditorColumnBase, staffAccount.FindProperty("Auditor")!, needlingClinicDomainStaffAccountMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)display_nameColumnBase0, staffAccount.FindProperty("DisplayName")!, needlingClinicDomainStaffAccountMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)failed_sign_insColumnBase, staffAccount.FindProperty("FailedSignIns")!, needlingClinicDomainStaffAccountMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)locked_until_utcColumnBase, staffAccount.FindProperty("LockedUntilUtc")!, needlingClinicDomainStaffAccountMappingBase);
@@ -608,6 +611,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             var activeColumn2 = new Column("active", "INTEGER", clinic_staff_accountsTable);
             clinic_staff_accountsTable.Columns.Add("active", activeColumn2);
             activeColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<bool>(activeColumn2);
+            var auditorColumn = new Column("auditor", "INTEGER", clinic_staff_accountsTable);
+            clinic_staff_accountsTable.Columns.Add("auditor", auditorColumn);
+            auditorColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<bool>(auditorColumn);
             var display_nameColumn0 = new Column("display_name", "TEXT", clinic_staff_accountsTable);
             clinic_staff_accountsTable.Columns.Add("display_name", display_nameColumn0);
             display_nameColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(display_nameColumn0);
@@ -647,6 +653,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             tableMappings6.Add(clinic_staff_accountsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn4, staffAccount.FindProperty("Id")!, clinic_staff_accountsTableMapping);
             RelationalModel.CreateColumnMapping(activeColumn2, staffAccount.FindProperty("Active")!, clinic_staff_accountsTableMapping);
+            RelationalModel.CreateColumnMapping(auditorColumn, staffAccount.FindProperty("Auditor")!, clinic_staff_accountsTableMapping);
             RelationalModel.CreateColumnMapping(display_nameColumn0, staffAccount.FindProperty("DisplayName")!, clinic_staff_accountsTableMapping);
             RelationalModel.CreateColumnMapping(failed_sign_insColumn, staffAccount.FindProperty("FailedSignIns")!, clinic_staff_accountsTableMapping);
             RelationalModel.CreateColumnMapping(locked_until_utcColumn, staffAccount.FindProperty("LockedUntilUtc")!, clinic_staff_accountsTableMapping);
@@ -808,6 +815,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("fields", fieldsColumnBase);
             var idColumnBase6 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase6);
+            var patient_idColumnBase = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase)
+            {
+                IsNullable = true
+            };
+            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("patient_id", patient_idColumnBase);
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Audit.AuditRecord", needlingSharedKernelAuditAuditRecordTableBase);
             var needlingSharedKernelAuditAuditRecordMappingBase = new TableMappingBase<ColumnMappingBase>(auditRecord, needlingSharedKernelAuditAuditRecordTableBase, null);
             needlingSharedKernelAuditAuditRecordTableBase.AddTypeMapping(needlingSharedKernelAuditAuditRecordMappingBase, false);
@@ -819,6 +831,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_idColumnBase, auditRecord.FindProperty("EntityId")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_typeColumnBase, auditRecord.FindProperty("EntityType")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fieldsColumnBase, auditRecord.FindProperty("Fields")!, needlingSharedKernelAuditAuditRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase, auditRecord.FindProperty("PatientId")!, needlingSharedKernelAuditAuditRecordMappingBase);
 
             var tableMappings8 = new List<TableMapping>();
             auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings8);
@@ -847,6 +860,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             };
             clinic_audit_logTable.Columns.Add("fields", fieldsColumn);
             fieldsColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(fieldsColumn);
+            var patient_idColumn = new Column("patient_id", "TEXT", clinic_audit_logTable)
+            {
+                IsNullable = true
+            };
+            clinic_audit_logTable.Columns.Add("patient_id", patient_idColumn);
+            patient_idColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn);
             relationalModel.Tables.Add(("clinic_audit_log", null), clinic_audit_logTable);
             var clinic_audit_logTableMapping = new TableMapping(auditRecord, clinic_audit_logTable, null);
             clinic_audit_logTable.AddTypeMapping(clinic_audit_logTableMapping, false);
@@ -858,6 +877,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             RelationalModel.CreateColumnMapping(entity_idColumn, auditRecord.FindProperty("EntityId")!, clinic_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_typeColumn, auditRecord.FindProperty("EntityType")!, clinic_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(fieldsColumn, auditRecord.FindProperty("Fields")!, clinic_audit_logTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn, auditRecord.FindProperty("PatientId")!, clinic_audit_logTableMapping);
             var pk_clinic_audit_log = new UniqueConstraint("pk_clinic_audit_log", clinic_audit_logTable, new[] { idColumn6 });
             clinic_audit_logTable.PrimaryKey = pk_clinic_audit_log;
             pk_clinic_audit_log.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_clinic_audit_log));
@@ -885,6 +905,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             ix_clinic_audit_log_entity_type_entity_id.MappedIndexes.Add(ix_clinic_audit_log_entity_type_entity_idIx);
             RelationalModel.GetOrCreateTableIndexes(ix_clinic_audit_log_entity_type_entity_idIx).Add(ix_clinic_audit_log_entity_type_entity_id);
             clinic_audit_logTable.Indexes.Add("ix_clinic_audit_log_entity_type_entity_id", ix_clinic_audit_log_entity_type_entity_id);
+            var ix_clinic_audit_log_patient_id_at_utc = new TableIndex(
+            "ix_clinic_audit_log_patient_id_at_utc", clinic_audit_logTable, new[] { patient_idColumn, at_utcColumn }, false);
+            ix_clinic_audit_log_patient_id_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_clinic_audit_log_patient_id_at_utc));
+            var ix_clinic_audit_log_patient_id_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.SharedKernel.Audit.AuditRecord",
+                new[] { "PatientId", "AtUtc" });
+            ix_clinic_audit_log_patient_id_at_utc.MappedIndexes.Add(ix_clinic_audit_log_patient_id_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_clinic_audit_log_patient_id_at_utcIx).Add(ix_clinic_audit_log_patient_id_at_utc);
+            clinic_audit_logTable.Indexes.Add("ix_clinic_audit_log_patient_id_at_utc", ix_clinic_audit_log_patient_id_at_utc);
             var fk_clinic_opening_hours_clinic_settings_clinic_id = new ForeignKeyConstraint(
                 "fk_clinic_opening_hours_clinic_settings_clinic_id", clinic_opening_hoursTable, clinic_settingsTable,
                 new[] { clinic_idColumn },

@@ -28,7 +28,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 "Needling.Clinic.Domain.StaffAccount",
                 typeof(StaffAccount),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -119,6 +119,55 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                     storeTypeName: "INTEGER"));
             active.AddAnnotation("Relational:ColumnName", "active");
 
+            var auditor = runtimeEntityType.AddProperty(
+                "Auditor",
+                typeof(bool),
+                propertyInfo: typeof(StaffAccount).GetProperty("Auditor", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StaffAccount).GetField("<Auditor>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            auditor.SetGetter(
+                bool (StaffAccount instance) => StaffAccountUnsafeAccessors.Auditor(instance),
+                bool (StaffAccount instance) => StaffAccountUnsafeAccessors.Auditor(instance) == false);
+            auditor.SetSetter(
+                StaffAccount (StaffAccount instance, bool value) =>
+                {
+                    StaffAccountUnsafeAccessors.Auditor(instance) = value;
+                    return instance;
+                });
+            auditor.SetMaterializationSetter(
+                StaffAccount (StaffAccount instance, bool value) =>
+                {
+                    StaffAccountUnsafeAccessors.Auditor(instance) = value;
+                    return instance;
+                });
+            auditor.SetAccessors(
+                bool (IInternalEntry entry) => StaffAccountUnsafeAccessors.Auditor(((StaffAccount)(entry.Entity))),
+                bool (IInternalEntry entry) => StaffAccountUnsafeAccessors.Auditor(((StaffAccount)(entry.Entity))),
+                bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(auditor, 2),
+                bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(auditor));
+            auditor.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            auditor.TypeMapping = BoolTypeMapping.Default.Clone(
+                comparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                keyComparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                providerValueComparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            auditor.AddAnnotation("Relational:ColumnName", "auditor");
+
             var displayName = runtimeEntityType.AddProperty(
                 "DisplayName",
                 typeof(string),
@@ -143,11 +192,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             displayName.SetAccessors(
                 string (IInternalEntry entry) => StaffAccountUnsafeAccessors.DisplayName(((StaffAccount)(entry.Entity))),
                 string (IInternalEntry entry) => StaffAccountUnsafeAccessors.DisplayName(((StaffAccount)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(displayName, 2),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(displayName, 3),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(displayName));
             displayName.SetPropertyIndexes(
-                index: 2,
-                originalValueIndex: 2,
+                index: 3,
+                originalValueIndex: 3,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -178,11 +227,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             failedSignIns.SetAccessors(
                 int (IInternalEntry entry) => StaffAccountUnsafeAccessors.FailedSignIns(((StaffAccount)(entry.Entity))),
                 int (IInternalEntry entry) => StaffAccountUnsafeAccessors.FailedSignIns(((StaffAccount)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(failedSignIns, 3),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(failedSignIns, 4),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(failedSignIns));
             failedSignIns.SetPropertyIndexes(
-                index: 3,
-                originalValueIndex: 3,
+                index: 4,
+                originalValueIndex: 4,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -227,11 +276,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             lockedUntilUtc.SetAccessors(
                 DateTime? (IInternalEntry entry) => StaffAccountUnsafeAccessors.LockedUntilUtc(((StaffAccount)(entry.Entity))),
                 DateTime? (IInternalEntry entry) => StaffAccountUnsafeAccessors.LockedUntilUtc(((StaffAccount)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(lockedUntilUtc, 4),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(lockedUntilUtc, 5),
                 DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(lockedUntilUtc));
             lockedUntilUtc.SetPropertyIndexes(
-                index: 4,
-                originalValueIndex: 4,
+                index: 5,
+                originalValueIndex: 5,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -282,11 +331,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             passwordHash.SetAccessors(
                 string (IInternalEntry entry) => StaffAccountUnsafeAccessors.PasswordHash(((StaffAccount)(entry.Entity))),
                 string (IInternalEntry entry) => StaffAccountUnsafeAccessors.PasswordHash(((StaffAccount)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(passwordHash, 5),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(passwordHash, 6),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(passwordHash));
             passwordHash.SetPropertyIndexes(
-                index: 5,
-                originalValueIndex: 5,
+                index: 6,
+                originalValueIndex: 6,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -317,11 +366,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             practitionerId.SetAccessors(
                 Guid? (IInternalEntry entry) => StaffAccountUnsafeAccessors.PractitionerId(((StaffAccount)(entry.Entity))),
                 Guid? (IInternalEntry entry) => StaffAccountUnsafeAccessors.PractitionerId(((StaffAccount)(entry.Entity))),
-                Guid? (IInternalEntry entry) => entry.ReadOriginalValue<Guid?>(practitionerId, 6),
+                Guid? (IInternalEntry entry) => entry.ReadOriginalValue<Guid?>(practitionerId, 7),
                 Guid? (IInternalEntry entry) => entry.GetCurrentValue<Guid?>(practitionerId));
             practitionerId.SetPropertyIndexes(
-                index: 6,
-                originalValueIndex: 6,
+                index: 7,
+                originalValueIndex: 7,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -354,11 +403,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             roles.SetAccessors(
                 string (IInternalEntry entry) => StaffAccountUnsafeAccessors.Roles(((StaffAccount)(entry.Entity))),
                 string (IInternalEntry entry) => StaffAccountUnsafeAccessors.Roles(((StaffAccount)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(roles, 7),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(roles, 8),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(roles));
             roles.SetPropertyIndexes(
-                index: 7,
-                originalValueIndex: 7,
+                index: 8,
+                originalValueIndex: 8,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -389,11 +438,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             securityStamp.SetAccessors(
                 Guid (IInternalEntry entry) => StaffAccountUnsafeAccessors.SecurityStamp(((StaffAccount)(entry.Entity))),
                 Guid (IInternalEntry entry) => StaffAccountUnsafeAccessors.SecurityStamp(((StaffAccount)(entry.Entity))),
-                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(securityStamp, 8),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(securityStamp, 9),
                 Guid (IInternalEntry entry) => entry.GetCurrentValue<Guid>(securityStamp));
             securityStamp.SetPropertyIndexes(
-                index: 8,
-                originalValueIndex: 8,
+                index: 9,
+                originalValueIndex: 9,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -424,11 +473,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             username.SetAccessors(
                 string (IInternalEntry entry) => StaffAccountUnsafeAccessors.Username(((StaffAccount)(entry.Entity))),
                 string (IInternalEntry entry) => StaffAccountUnsafeAccessors.Username(((StaffAccount)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(username, 9),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(username, 10),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(username));
             username.SetPropertyIndexes(
-                index: 9,
-                originalValueIndex: 9,
+                index: 10,
+                originalValueIndex: 10,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -461,11 +510,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
             version.SetAccessors(
                 int (IInternalEntry entry) => StaffAccountUnsafeAccessors.Version(((StaffAccount)(entry.Entity))),
                 int (IInternalEntry entry) => StaffAccountUnsafeAccessors.Version(((StaffAccount)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(version, 10),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(version, 11),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(version));
             version.SetPropertyIndexes(
-                index: 10,
-                originalValueIndex: 10,
+                index: 11,
+                originalValueIndex: 11,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -503,6 +552,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
         {
             var id = runtimeEntityType.FindProperty("Id");
             var active = runtimeEntityType.FindProperty("Active");
+            var auditor = runtimeEntityType.FindProperty("Auditor");
             var displayName = runtimeEntityType.FindProperty("DisplayName");
             var failedSignIns = runtimeEntityType.FindProperty("FailedSignIns");
             var lockedUntilUtc = runtimeEntityType.FindProperty("LockedUntilUtc");
@@ -519,7 +569,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((StaffAccount)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, bool, string, int, DateTime?, string, Guid?, string, Guid, string, int>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), (source.GetCurrentValue<string>(displayName) == null ? null : ((ValueComparer<string>)(((IProperty)displayName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(displayName))), ((ValueComparer<int>)(((IProperty)failedSignIns).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(failedSignIns)), (source.GetCurrentValue<DateTime?>(lockedUntilUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lockedUntilUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lockedUntilUtc))), (source.GetCurrentValue<string>(passwordHash) == null ? null : ((ValueComparer<string>)(((IProperty)passwordHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(passwordHash))), (source.GetCurrentValue<Guid?>(practitionerId) == null ? null : ((ValueComparer<Guid?>)(((IProperty)practitionerId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(practitionerId))), (source.GetCurrentValue<string>(roles) == null ? null : ((ValueComparer<string>)(((IProperty)roles).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(roles))), ((ValueComparer<Guid>)(((IProperty)securityStamp).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(securityStamp)), (source.GetCurrentValue<string>(username) == null ? null : ((ValueComparer<string>)(((IProperty)username).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(username))), ((ValueComparer<int>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(version)))));
+                    return ((ISnapshot)(new Snapshot<Guid, bool, bool, string, int, DateTime?, string, Guid?, string, Guid, string, int>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<bool>)(((IProperty)active).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(active)), ((ValueComparer<bool>)(((IProperty)auditor).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(auditor)), (source.GetCurrentValue<string>(displayName) == null ? null : ((ValueComparer<string>)(((IProperty)displayName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(displayName))), ((ValueComparer<int>)(((IProperty)failedSignIns).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(failedSignIns)), (source.GetCurrentValue<DateTime?>(lockedUntilUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lockedUntilUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lockedUntilUtc))), (source.GetCurrentValue<string>(passwordHash) == null ? null : ((ValueComparer<string>)(((IProperty)passwordHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(passwordHash))), (source.GetCurrentValue<Guid?>(practitionerId) == null ? null : ((ValueComparer<Guid?>)(((IProperty)practitionerId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(practitionerId))), (source.GetCurrentValue<string>(roles) == null ? null : ((ValueComparer<string>)(((IProperty)roles).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(roles))), ((ValueComparer<Guid>)(((IProperty)securityStamp).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(securityStamp)), (source.GetCurrentValue<string>(username) == null ? null : ((ValueComparer<string>)(((IProperty)username).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(username))), ((ValueComparer<int>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(version)))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -536,11 +586,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Clinic
                     return ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 11,
+                propertyCount: 12,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 11,
+                originalValueCount: 12,
                 shadowCount: 0,
                 relationshipCount: 1,
                 storeGeneratedCount: 1));

@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Consent
     public partial class ConsentDbContextModel
     {
         private ConsentDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f769ced2-171d-4f70-9488-c6a17b889028"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("bf820b24-f75b-4aba-b388-8a20a2b6468c"), entityTypeCount: 7)
         {
         }
 

@@ -16,7 +16,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
     public partial class PatientsDbContextModel
     {
         private PatientsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2198e19d-b9bb-4d1e-8ffe-418b9fc43aa9"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("b935fec3-0efd-4352-b486-f1881f6f1155"), entityTypeCount: 6)
         {
         }
 
@@ -744,6 +744,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("fields", fieldsColumnBase);
             var idColumnBase4 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase4);
+            var patient_idColumnBase3 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase)
+            {
+                IsNullable = true
+            };
+            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("patient_id", patient_idColumnBase3);
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Audit.AuditRecord", needlingSharedKernelAuditAuditRecordTableBase);
             var needlingSharedKernelAuditAuditRecordMappingBase = new TableMappingBase<ColumnMappingBase>(auditRecord, needlingSharedKernelAuditAuditRecordTableBase, null);
             needlingSharedKernelAuditAuditRecordTableBase.AddTypeMapping(needlingSharedKernelAuditAuditRecordMappingBase, false);
@@ -755,6 +760,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_idColumnBase, auditRecord.FindProperty("EntityId")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_typeColumnBase, auditRecord.FindProperty("EntityType")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fieldsColumnBase, auditRecord.FindProperty("Fields")!, needlingSharedKernelAuditAuditRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase3, auditRecord.FindProperty("PatientId")!, needlingSharedKernelAuditAuditRecordMappingBase);
 
             var tableMappings4 = new List<TableMapping>();
             auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings4);
@@ -783,6 +789,12 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             };
             patients_audit_logTable.Columns.Add("fields", fieldsColumn);
             fieldsColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(fieldsColumn);
+            var patient_idColumn3 = new Column("patient_id", "TEXT", patients_audit_logTable)
+            {
+                IsNullable = true
+            };
+            patients_audit_logTable.Columns.Add("patient_id", patient_idColumn3);
+            patient_idColumn3.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn3);
             relationalModel.Tables.Add(("patients_audit_log", null), patients_audit_logTable);
             var patients_audit_logTableMapping = new TableMapping(auditRecord, patients_audit_logTable, null);
             patients_audit_logTable.AddTypeMapping(patients_audit_logTableMapping, false);
@@ -794,6 +806,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping(entity_idColumn, auditRecord.FindProperty("EntityId")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_typeColumn, auditRecord.FindProperty("EntityType")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(fieldsColumn, auditRecord.FindProperty("Fields")!, patients_audit_logTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn3, auditRecord.FindProperty("PatientId")!, patients_audit_logTableMapping);
             var pk_patients_audit_log = new UniqueConstraint("pk_patients_audit_log", patients_audit_logTable, new[] { idColumn4 });
             patients_audit_logTable.PrimaryKey = pk_patients_audit_log;
             pk_patients_audit_log.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_audit_log));
@@ -821,6 +834,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             ix_patients_audit_log_entity_type_entity_id.MappedIndexes.Add(ix_patients_audit_log_entity_type_entity_idIx);
             RelationalModel.GetOrCreateTableIndexes(ix_patients_audit_log_entity_type_entity_idIx).Add(ix_patients_audit_log_entity_type_entity_id);
             patients_audit_logTable.Indexes.Add("ix_patients_audit_log_entity_type_entity_id", ix_patients_audit_log_entity_type_entity_id);
+            var ix_patients_audit_log_patient_id_at_utc = new TableIndex(
+            "ix_patients_audit_log_patient_id_at_utc", patients_audit_logTable, new[] { patient_idColumn3, at_utcColumn }, false);
+            ix_patients_audit_log_patient_id_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_patients_audit_log_patient_id_at_utc));
+            var ix_patients_audit_log_patient_id_at_utcIx = RelationalModel.GetIndex(this,
+                "Needling.SharedKernel.Audit.AuditRecord",
+                new[] { "PatientId", "AtUtc" });
+            ix_patients_audit_log_patient_id_at_utc.MappedIndexes.Add(ix_patients_audit_log_patient_id_at_utcIx);
+            RelationalModel.GetOrCreateTableIndexes(ix_patients_audit_log_patient_id_at_utcIx).Add(ix_patients_audit_log_patient_id_at_utc);
+            patients_audit_logTable.Indexes.Add("ix_patients_audit_log_patient_id_at_utc", ix_patients_audit_log_patient_id_at_utc);
             var fk_patients_screening_answers_patients_patients_patient_id = new ForeignKeyConstraint(
                 "fk_patients_screening_answers_patients_patients_patient_id", patients_screening_answersTable, patients_patientsTable,
                 new[] { patient_idColumn0 },

@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
     public partial class ProtocolsDbContextModel
     {
         private ProtocolsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("61256c9e-0ebf-4b79-8140-1aec08203f60"), entityTypeCount: 3)
+            : base(skipDetectChanges: false, modelId: new Guid("094b32d6-94fc-4d72-aa14-6f082069c7dc"), entityTypeCount: 3)
         {
         }
 

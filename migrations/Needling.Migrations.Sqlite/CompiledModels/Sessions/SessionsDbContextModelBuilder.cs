@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Sessions
     public partial class SessionsDbContextModel
     {
         private SessionsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a28b1ad4-a762-419a-80fd-6b949dbef295"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("340324fc-2136-4e98-8f31-7f51c1d06117"), entityTypeCount: 6)
         {
         }
 
