@@ -133,3 +133,5 @@ public abstract class PatientErasureTests(AppFixture app)
 public sealed class PatientErasureTestsOnSqlite(SqliteApp app) : PatientErasureTests(app), IClassFixture<SqliteApp>;
 
 public sealed class PatientErasureTestsOnPostgres(PostgresApp app) : PatientErasureTests(app), IClassFixture<PostgresApp>;
+
+public sealed class PatientErasureTestsOnSqlServer(SqlServerApp app) : PatientErasureTests(app), IClassFixture<SqlServerApp>;

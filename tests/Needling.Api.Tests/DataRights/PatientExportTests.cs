@@ -126,3 +126,5 @@ public abstract class PatientExportTests(AppFixture app)
 public sealed class PatientExportTestsOnSqlite(SqliteApp app) : PatientExportTests(app), IClassFixture<SqliteApp>;
 
 public sealed class PatientExportTestsOnPostgres(PostgresApp app) : PatientExportTests(app), IClassFixture<PostgresApp>;
+
+public sealed class PatientExportTestsOnSqlServer(SqlServerApp app) : PatientExportTests(app), IClassFixture<SqlServerApp>;
