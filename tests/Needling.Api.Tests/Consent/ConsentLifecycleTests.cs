@@ -123,6 +123,7 @@ public abstract class ConsentLifecycleTests(AppFixture app)
 
         var link = (await desk.PostOk($"/consent/requests/{request.Id()}/link", new { }, HttpStatusCode.OK)).GetProperty("url").GetString()!;
         using var phone = app.Anonymous();
+        phone.DefaultRequestHeaders.Accept.ParseAdd("text/html"); // the patient's browser
         var html = await phone.GetStringAsync(link);
         Assert.Contains("<html lang=\"ja\">", html);
         Assert.Contains("ありがとうございました", html); // the thanks shown after signing

@@ -60,6 +60,7 @@ public sealed partial class SecurityHeaderTests(SqliteApp app) : IClassFixture<S
     public async Task The_aftercare_and_follow_up_pages_allow_only_their_own_style_sheet_by_its_hash()
     {
         using var anonymous = app.Anonymous();
+        anonymous.DefaultRequestHeaders.Accept.ParseAdd("text/html"); // a patient's browser: the page, not problem+json
         foreach (var path in new[] { "/aftercare/not-a-token", "/aftercare/follow-up/not-a-token" })
         {
             var response = await anonymous.GetAsync(path);
@@ -81,6 +82,7 @@ public sealed partial class SecurityHeaderTests(SqliteApp app) : IClassFixture<S
     public async Task The_signing_page_runs_only_the_script_and_style_that_carry_this_answers_nonce()
     {
         using var anonymous = app.Anonymous();
+        anonymous.DefaultRequestHeaders.Accept.ParseAdd("text/html"); // a patient's browser: the page, not problem+json
         var first = await anonymous.GetAsync("/consent/sign/not-a-token");
         var second = await anonymous.GetAsync("/consent/sign/not-a-token");
         AssertCommonHeaders(first, "signing page");

@@ -13,6 +13,11 @@ internal static class ScheduleRules
     /// <summary>Each period must start before it ends, and periods on the same day must not overlap.</summary>
     public static Validator Periods<T>(this Validator v, IReadOnlyList<T> periods, Func<T, (object Day, TimeOnly Start, TimeOnly End)> read)
     {
+        if (periods is null || periods.Any(p => p is null))
+        {
+            // JSON may say "periods": null or [null]; neither is a period to check (400, like any other malformed body).
+            throw new ValidationException(new Dictionary<string, string[]> { ["periods"] = ["must be a list of periods, none of them null."] });
+        }
         var parsed = periods.Select(read).ToList();
         for (var i = 0; i < parsed.Count; i++)
         {
