@@ -68,6 +68,10 @@ public abstract class PatientErasureTests(AppFixture app)
     {
         var (v, family, email) = await DataRightsVisit.NeverTreatedAsync(app);
         using var practitioner = await DataRightsVisit.SignedIn(app, "Practitioner");
+        // What the booking set off in the background (the visit's reminder, Consent's copy of the appointment) has
+        // landed, as it has long before anyone asks for an erasure. (An erasure while such a fact is still in flight
+        // can leave that one row behind: a known gap, see the note.)
+        Assert.True(await Background.SettledAsync(app), "the booking's background work should have finished before the erasure");
 
         var erasure = await (await DataRightsVisit.Erase(practitioner, v.Patient)).Json(HttpStatusCode.OK);
 
