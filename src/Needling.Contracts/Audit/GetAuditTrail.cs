@@ -3,34 +3,34 @@ using MediatR;
 namespace Needling.Contracts.Audit;
 
 /// <summary>
-/// Asks one module for its part of a patient's audit trail: every write to and read of that patient's record that it
-/// served, oldest first, optionally within [<paramref name="FromUtc"/>, <paramref name="ToUtc"/>). One concrete query
-/// per module, so that each module answers from its own audit log.
+/// Which part of a patient's audit trail to read: every write to and read of that patient's record, oldest first,
+/// optionally within [<paramref name="FromUtc"/>, <paramref name="ToUtc"/>). Sent to each module in its own request
+/// type below, so that each module answers from its own audit log.
 /// </summary>
 /// <param name="PatientId">Patient id.</param>
 /// <param name="FromUtc">From this instant (UTC, inclusive), if given.</param>
 /// <param name="ToUtc">Until this instant (UTC, exclusive), if given.</param>
-public abstract record GetAuditTrail(Guid PatientId, DateTime? FromUtc, DateTime? ToUtc) : IRequest<IReadOnlyList<AuditTrailEntry>>;
+public sealed record AuditTrailQuery(Guid PatientId, DateTime? FromUtc, DateTime? ToUtc);
 
 /// <summary>The Patients module's part: the patient's details and screening.</summary>
-/// <param name="PatientId">Patient id.</param><param name="FromUtc">From (UTC).</param><param name="ToUtc">Until (UTC).</param>
-public sealed record GetPatientsAuditTrail(Guid PatientId, DateTime? FromUtc, DateTime? ToUtc) : GetAuditTrail(PatientId, FromUtc, ToUtc);
+/// <param name="Query">Which patient, and when.</param>
+public sealed record GetPatientsAuditTrail(AuditTrailQuery Query) : IRequest<IReadOnlyList<AuditTrailEntry>>;
 
 /// <summary>The Booking module's part: appointments.</summary>
-/// <param name="PatientId">Patient id.</param><param name="FromUtc">From (UTC).</param><param name="ToUtc">Until (UTC).</param>
-public sealed record GetBookingAuditTrail(Guid PatientId, DateTime? FromUtc, DateTime? ToUtc) : GetAuditTrail(PatientId, FromUtc, ToUtc);
+/// <param name="Query">Which patient, and when.</param>
+public sealed record GetBookingAuditTrail(AuditTrailQuery Query) : IRequest<IReadOnlyList<AuditTrailEntry>>;
 
 /// <summary>The Consent module's part: consent requests and signed consents.</summary>
-/// <param name="PatientId">Patient id.</param><param name="FromUtc">From (UTC).</param><param name="ToUtc">Until (UTC).</param>
-public sealed record GetConsentAuditTrail(Guid PatientId, DateTime? FromUtc, DateTime? ToUtc) : GetAuditTrail(PatientId, FromUtc, ToUtc);
+/// <param name="Query">Which patient, and when.</param>
+public sealed record GetConsentAuditTrail(AuditTrailQuery Query) : IRequest<IReadOnlyList<AuditTrailEntry>>;
 
 /// <summary>The Sessions module's part: treatment sessions.</summary>
-/// <param name="PatientId">Patient id.</param><param name="FromUtc">From (UTC).</param><param name="ToUtc">Until (UTC).</param>
-public sealed record GetSessionsAuditTrail(Guid PatientId, DateTime? FromUtc, DateTime? ToUtc) : GetAuditTrail(PatientId, FromUtc, ToUtc);
+/// <param name="Query">Which patient, and when.</param>
+public sealed record GetSessionsAuditTrail(AuditTrailQuery Query) : IRequest<IReadOnlyList<AuditTrailEntry>>;
 
 /// <summary>The Aftercare module's part: aftercare sheets, follow-ups and messages.</summary>
-/// <param name="PatientId">Patient id.</param><param name="FromUtc">From (UTC).</param><param name="ToUtc">Until (UTC).</param>
-public sealed record GetAftercareAuditTrail(Guid PatientId, DateTime? FromUtc, DateTime? ToUtc) : GetAuditTrail(PatientId, FromUtc, ToUtc);
+/// <param name="Query">Which patient, and when.</param>
+public sealed record GetAftercareAuditTrail(AuditTrailQuery Query) : IRequest<IReadOnlyList<AuditTrailEntry>>;
 
 /// <summary>One audit row: ids only, never the record's values.</summary>
 /// <param name="Id">Audit row id.</param>

@@ -6,7 +6,7 @@ namespace Needling.SharedKernel.Audit;
 /// <summary>A module's part of a patient's audit trail, read from its own audit log.</summary>
 public static class AuditTrail
 {
-    public static Task<IReadOnlyList<AuditTrailEntry>> ReadAsync(DbContext db, string module, GetAuditTrail q, CancellationToken ct)
+    public static Task<IReadOnlyList<AuditTrailEntry>> ReadAsync(DbContext db, string module, AuditTrailQuery q, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(q);
         return ReadAsync(db, module, q.PatientId, q.FromUtc, q.ToUtc, ct);

@@ -7,5 +7,5 @@ namespace Needling.Aftercare.Integration;
 
 internal sealed class GetAftercareAuditTrailHandler(AftercareDbContext db) : IRequestHandler<GetAftercareAuditTrail, IReadOnlyList<AuditTrailEntry>>
 {
-    public Task<IReadOnlyList<AuditTrailEntry>> Handle(GetAftercareAuditTrail q, CancellationToken ct) => AuditTrail.ReadAsync(db, AftercareDbContext.Schema, q, ct);
+    public Task<IReadOnlyList<AuditTrailEntry>> Handle(GetAftercareAuditTrail q, CancellationToken ct) => AuditTrail.ReadAsync(db, AftercareDbContext.Schema, q.Query, ct);
 }

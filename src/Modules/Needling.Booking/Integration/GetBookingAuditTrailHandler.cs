@@ -7,5 +7,5 @@ namespace Needling.Booking.Integration;
 
 internal sealed class GetBookingAuditTrailHandler(BookingDbContext db) : IRequestHandler<GetBookingAuditTrail, IReadOnlyList<AuditTrailEntry>>
 {
-    public Task<IReadOnlyList<AuditTrailEntry>> Handle(GetBookingAuditTrail q, CancellationToken ct) => AuditTrail.ReadAsync(db, BookingDbContext.Schema, q, ct);
+    public Task<IReadOnlyList<AuditTrailEntry>> Handle(GetBookingAuditTrail q, CancellationToken ct) => AuditTrail.ReadAsync(db, BookingDbContext.Schema, q.Query, ct);
 }

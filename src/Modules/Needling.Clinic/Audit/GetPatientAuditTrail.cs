@@ -32,11 +32,11 @@ internal static class GetPatientAuditTrail
             v.ThrowIfInvalid();
 
             await audit.RecordAsync(db, patientId, "AuditTrail", patientId, ct: ct);
-            List<GetAuditTrail> parts =
+            var query = new AuditTrailQuery(patientId, fromUtc, toUtc);
+            List<IRequest<IReadOnlyList<AuditTrailEntry>>> parts =
             [
-                new GetPatientsAuditTrail(patientId, fromUtc, toUtc), new GetBookingAuditTrail(patientId, fromUtc, toUtc),
-                new GetConsentAuditTrail(patientId, fromUtc, toUtc), new GetSessionsAuditTrail(patientId, fromUtc, toUtc),
-                new GetAftercareAuditTrail(patientId, fromUtc, toUtc),
+                new GetPatientsAuditTrail(query), new GetBookingAuditTrail(query), new GetConsentAuditTrail(query),
+                new GetSessionsAuditTrail(query), new GetAftercareAuditTrail(query),
             ];
             var entries = new List<AuditTrailEntry>(await AuditTrail.ReadAsync(db, ClinicDbContext.Schema, patientId, fromUtc, toUtc, ct));
             foreach (var part in parts)

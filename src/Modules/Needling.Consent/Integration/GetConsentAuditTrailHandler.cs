@@ -7,5 +7,5 @@ namespace Needling.Consent.Integration;
 
 internal sealed class GetConsentAuditTrailHandler(ConsentDbContext db) : IRequestHandler<GetConsentAuditTrail, IReadOnlyList<AuditTrailEntry>>
 {
-    public Task<IReadOnlyList<AuditTrailEntry>> Handle(GetConsentAuditTrail q, CancellationToken ct) => AuditTrail.ReadAsync(db, ConsentDbContext.Schema, q, ct);
+    public Task<IReadOnlyList<AuditTrailEntry>> Handle(GetConsentAuditTrail q, CancellationToken ct) => AuditTrail.ReadAsync(db, ConsentDbContext.Schema, q.Query, ct);
 }

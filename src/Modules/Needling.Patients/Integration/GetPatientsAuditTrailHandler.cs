@@ -7,5 +7,5 @@ namespace Needling.Patients.Integration;
 
 internal sealed class GetPatientsAuditTrailHandler(PatientsDbContext db) : IRequestHandler<GetPatientsAuditTrail, IReadOnlyList<AuditTrailEntry>>
 {
-    public Task<IReadOnlyList<AuditTrailEntry>> Handle(GetPatientsAuditTrail q, CancellationToken ct) => AuditTrail.ReadAsync(db, PatientsDbContext.Schema, q, ct);
+    public Task<IReadOnlyList<AuditTrailEntry>> Handle(GetPatientsAuditTrail q, CancellationToken ct) => AuditTrail.ReadAsync(db, PatientsDbContext.Schema, q.Query, ct);
 }

@@ -7,5 +7,5 @@ namespace Needling.Sessions.Integration;
 
 internal sealed class GetSessionsAuditTrailHandler(SessionsDbContext db) : IRequestHandler<GetSessionsAuditTrail, IReadOnlyList<AuditTrailEntry>>
 {
-    public Task<IReadOnlyList<AuditTrailEntry>> Handle(GetSessionsAuditTrail q, CancellationToken ct) => AuditTrail.ReadAsync(db, SessionsDbContext.Schema, q, ct);
+    public Task<IReadOnlyList<AuditTrailEntry>> Handle(GetSessionsAuditTrail q, CancellationToken ct) => AuditTrail.ReadAsync(db, SessionsDbContext.Schema, q.Query, ct);
 }
