@@ -50,7 +50,8 @@ internal static class JobsSetup
     /// <summary>
     /// Hangfire's global filters, with our retry policy instead of its default (10 attempts, delays of its own):
     /// attempts and the first delay come from configuration. Failures are not logged by the filter (an exception
-    /// message may quote patient data); they are on the dashboard, with their stack traces, for Admins.
+    /// message may quote patient data); they are on the dashboard for Admins, with their exception types and stack
+    /// traces but without their messages (<see cref="WithheldFailureMessages"/>).
     /// </summary>
     private static JobFilterProviderCollection Filters(JobsOptions jobs)
     {
@@ -66,6 +67,7 @@ internal static class JobsSetup
             LogEvents = false,
             OnAttemptsExceeded = AttemptsExceededAction.Fail,
         });
+        filters.Add(new WithheldFailureMessages(), WithheldFailureMessages.Order);
         filters.Add(new JobTelemetryFilter());
         return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
     }
