@@ -50,7 +50,9 @@ public abstract class FuzzTests(AppFixture app)
             var error = await Check(response);
             if (error is not null)
             {
-                failures.Add($"{described} → {status}: {error}");
+                // The service logs an unhandled exception's type and stack trace (never its message): say where it came from.
+                var logged = status >= 500 ? app.Logs.Lines.LastOrDefault(l => l.Contains("Unhandled", StringComparison.Ordinal)) : null;
+                failures.Add($"{described} → {status}: {error}{(logged is null ? "" : "\n  " + Truncate(logged, 3000))}");
             }
             if (write && status < 300)
             {
