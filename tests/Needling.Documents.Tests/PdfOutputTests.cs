@@ -33,6 +33,22 @@ public sealed class PdfOutputTests
     }
 
     [Fact]
+    public void A_character_beyond_U_FFFF_copies_as_itself_and_the_rest_of_the_text_is_unchanged()
+    {
+        // PDFsharp maps U+1F600 to "1F600" in the font's text map, which readers take as U+1F60 (AstralToUnicode).
+        const string Text = "Mia 😀 Lee signs; Zoë signs too.";
+
+        var pdf = new DocumentBuilder().Paragraph(Text).Paragraph("さくら 🌸 ดอกไม้").Heading("Heading 😀").Render();
+        var text = Poppler.Text(pdf);
+
+        Assert.Contains(Text, text, StringComparison.Ordinal);
+        Assert.Contains("Heading 😀", text, StringComparison.Ordinal); // the bold face's map too
+        Assert.Contains("さくら \uFFFD ดอกไม้", text, StringComparison.Ordinal); // in no font: drawn and copied as U+FFFD
+        Assert.DoesNotContain("\u1F60", text, StringComparison.Ordinal);
+        Assert.Equal(1, Poppler.Pages(pdf)); // read back and saved again, still a sound PDF
+    }
+
+    [Fact]
     public void Every_font_is_embedded_as_a_subset()
     {
         var lines = Poppler.Fonts(Sample.Value).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToArray();

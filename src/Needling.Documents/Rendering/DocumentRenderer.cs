@@ -94,7 +94,7 @@ internal sealed class DocumentRenderer
 
         using var output = new MemoryStream();
         document.Save(output, false);
-        return output.ToArray();
+        return painter.DrewAstral ? AstralToUnicode.Repair(output.ToArray()) : output.ToArray();
     }
 
     private static string PageNumbers(string template, int page, int pages) =>

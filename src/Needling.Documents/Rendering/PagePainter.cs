@@ -15,6 +15,9 @@ internal sealed class PagePainter : IDisposable
     private readonly Dictionary<XColor, XSolidBrush> brushes = [];
     private readonly XPen border = new(Styles.Border, 0.5);
 
+    /// <summary>Whether any text beyond U+FFFF was drawn: the document's text maps then need <see cref="AstralToUnicode"/>.</summary>
+    public bool DrewAstral { get; private set; }
+
     public void Draw(XGraphics gfx, DrawOp op)
     {
         switch (op)
@@ -65,6 +68,7 @@ internal sealed class PagePainter : IDisposable
         {
             if (piece.Kind != PieceKind.Outline)
             {
+                DrewAstral |= piece.Text.Any(char.IsHighSurrogate);
                 var brush = Brush(piece.Kind == PieceKind.Hidden ? Invisible : color);
                 gfx.DrawString(piece.Text, piece.Face.XFont(line.Size, piece.Bold), brush, x + piece.X, baseline, XStringFormats.BaseLineLeft);
             }
