@@ -21,8 +21,42 @@ public sealed class ReadAudit(ICurrentActor actor, TimeProvider clock)
         string? actorId = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        db.Set<AuditRecord>().Add(Row(patientId, what, resourceId, resourceIds, actorId));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A list that shows several patients (a search, the diary, the complications list): one row per patient shown,
+    /// naming that patient's records in the answer, all saved in one round trip.
+    /// </summary>
+    /// <param name="records">Each record in the answer as (its patient, its id); the patient's own id when the record is the patient.</param>
+    /// <param name="alsoRead">Patients read even if nothing of theirs was found (a search for one patient).</param>
+    public async Task RecordEachPatientAsync(DbContext db, string what, IEnumerable<(Guid PatientId, Guid RecordId)> records,
+        Guid? alsoRead = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(records);
+        var byPatient = records.GroupBy(r => r.PatientId).ToDictionary(g => g.Key, g => g.Select(r => r.RecordId).Distinct().ToList());
+        if (alsoRead is { } patient)
+        {
+            byPatient.TryAdd(patient, []);
+        }
+        if (byPatient.Count == 0)
+        {
+            return;
+        }
+        foreach (var (patientId, ids) in byPatient)
+        {
+            // A record that is the patient itself needs no list: the row's id already names it.
+            db.Set<AuditRecord>().Add(Row(patientId, what, patientId, ids.Where(id => id != patientId), null));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private AuditRecord Row(Guid patientId, string what, Guid resourceId, IEnumerable<Guid>? resourceIds, string? actorId)
+    {
         var ids = resourceIds is null ? null : string.Join(",", resourceIds);
-        db.Set<AuditRecord>().Add(new AuditRecord
+        return new AuditRecord
         {
             AtUtc = clock.GetUtcNow().UtcDateTime,
             Actor = actorId ?? actor.Id,
@@ -32,7 +66,6 @@ public sealed class ReadAudit(ICurrentActor actor, TimeProvider clock)
             // The column is bounded: a long list is cut, never a failed read (the ids are a pointer, not evidence).
             Fields = ids is { Length: > 1000 } ? ids[..1000] : ids is "" ? null : ids,
             PatientId = patientId,
-        });
-        await db.SaveChangesAsync(ct);
+        };
     }
 }

@@ -15,7 +15,8 @@ public sealed class InboxRecord
 /// <summary>What the delivery job calls on a consumer that keeps an inbox.</summary>
 public interface IOutboxConsumer
 {
-    Task ConsumeAsync(object notification, Guid messageId, string consumer, CancellationToken ct);
+    /// <param name="occurredAtUtc">When the fact happened (the outbox row's time), not when it is delivered.</param>
+    Task ConsumeAsync(object notification, Guid messageId, string consumer, DateTime occurredAtUtc, CancellationToken ct);
 }
 
 public static class InboxExtensions
@@ -81,11 +82,18 @@ public abstract class InboxConsumer<TContext, TNotification>(TContext db, TimePr
 
     protected TimeProvider Clock { get; } = clock;
 
+    /// <summary>
+    /// When the fact being handled happened. A fact can wait in the outbox while the world moves on (a patient erased
+    /// meanwhile): a consumer compares with this, not with now.
+    /// </summary>
+    protected DateTime OccurredAtUtc { get; private set; }
+
     /// <summary>The consumer's change, made on <see cref="Db"/> (saved as often as it likes) inside the inbox's transaction.</summary>
     protected abstract Task HandleOnceAsync(TNotification notification, CancellationToken ct);
 
-    public async Task ConsumeAsync(object notification, Guid messageId, string consumer, CancellationToken ct)
+    public async Task ConsumeAsync(object notification, Guid messageId, string consumer, DateTime occurredAtUtc, CancellationToken ct)
     {
+        OccurredAtUtc = occurredAtUtc;
         if (await Db.HandleOnceAsync(messageId, consumer, Clock.GetUtcNow().UtcDateTime, token => HandleOnceAsync((TNotification)notification, token), ct))
         {
             AfterCommit();

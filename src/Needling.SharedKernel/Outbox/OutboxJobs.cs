@@ -64,7 +64,7 @@ public sealed class OutboxJobs(IServiceProvider services, IEnumerable<IOutboxDis
         var handler = ActivatorUtilities.CreateInstance(services, target.Handler);
         if (handler is IOutboxConsumer inboxed)
         {
-            await inboxed.ConsumeAsync(notification, messageId, consumer, ct);
+            await inboxed.ConsumeAsync(notification, messageId, consumer, message.OccurredAtUtc, ct);
         }
         else
         {

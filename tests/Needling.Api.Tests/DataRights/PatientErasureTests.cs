@@ -23,7 +23,7 @@ public abstract class PatientErasureTests(AppFixture app)
         Assert.True(await Sql.Eventually(async () => await app.Database.ScalarAsync(
             $"SELECT count(*) FROM {deliveries} WHERE patient_id = @p AND status = 'pending' AND kind = 'reminder'", ("@p", v.Patient)) == 1),
             "a reminder of the next visit should be waiting before the erasure");
-        // and everything else the bookings set off has landed (a fact still in flight at erasure can leave a row: known gap)
+        // and everything else the bookings set off has landed (a fact still in flight at erasure: ErasureRaceTests)
         Assert.True(await Background.SettledAsync(app), "the bookings' background work should have finished before the erasure");
         Assert.True(await app.Database.ScalarAsync(pending, ("@p", v.Patient)) > 1, "the follow-up messages should be waiting before the erasure");
         var signedAt = (await practitioner.GetOk($"/sessions/{visit.Session}")).GetProperty("signedAtUtc").GetDateTime();
@@ -71,8 +71,7 @@ public abstract class PatientErasureTests(AppFixture app)
         var (v, family, email) = await DataRightsVisit.NeverTreatedAsync(app);
         using var practitioner = await DataRightsVisit.SignedIn(app, "Practitioner");
         // What the booking set off in the background (the visit's reminder, Consent's copy of the appointment) has
-        // landed, as it has long before anyone asks for an erasure. (An erasure while such a fact is still in flight
-        // can leave that one row behind: a known gap, see the note.)
+        // landed, as it has long before anyone asks for an erasure. (A fact still in flight at the erasure: ErasureRaceTests.)
         Assert.True(await Background.SettledAsync(app), "the booking's background work should have finished before the erasure");
 
         var erasure = await (await DataRightsVisit.Erase(practitioner, v.Patient)).Json(HttpStatusCode.OK);

@@ -19,6 +19,11 @@ internal sealed class EmailConsentLink(AftercareDbContext db, IMediator mediator
 {
     protected override async Task HandleOnceAsync(ConsentRequested e, CancellationToken ct)
     {
+        // Requested before an erasure that has run since: the link must not reach an address the patient had erased.
+        if (await mediator.Send(new IsPatientErased(e.PatientId, OccurredAtUtc), ct))
+        {
+            return;
+        }
         var patient = await mediator.Send(new GetPatientSummary(e.PatientId), ct);
         var now = Clock.GetUtcNow().UtcDateTime;
         var due = now.AddMinutes(options.Value.ConsentLinkDelayMinutes);

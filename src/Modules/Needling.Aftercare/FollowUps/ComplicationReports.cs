@@ -25,7 +25,7 @@ internal static class ComplicationReports
 
     public static void Map(RouteGroupBuilder practitioner)
     {
-        practitioner.MapGet("/complications", async (HttpContext http, AftercareDbContext db, IOptions<AftercareOptions> options, TimeProvider clock, CancellationToken ct) =>
+        practitioner.MapGet("/complications", async (HttpContext http, AftercareDbContext db, ReadAudit audit, IOptions<AftercareOptions> options, TimeProvider clock, CancellationToken ct) =>
         {
             var me = PractitionerOf(http);
             var unansweredBefore = clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.UnansweredAfterDays);
@@ -36,6 +36,7 @@ internal static class ComplicationReports
                 .Select(f => new ReportDto(f.Id, f.SessionId, f.PatientId, f.TreatmentCode, f.Day, f.Answer == FollowUpAnswer.Wrong ? "report" : "unanswered",
                     f.DueAtUtc, f.AnsweredAtUtc, f.Text, f.Photo != null, f.AcknowledgedAtUtc, f.AcknowledgedBy))
                 .ToListAsync(ct);
+            await audit.RecordEachPatientAsync(db, "ComplicationReports", rows.Select(r => (r.PatientId, r.Id)), ct: ct);
             return TypedResults.Ok(rows);
         }).WithSummary("Your patients' complication reports and unanswered check-ins, until closed.");
 

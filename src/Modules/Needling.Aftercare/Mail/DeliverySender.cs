@@ -103,6 +103,12 @@ internal sealed class DeliverySender(
 
     private async Task<MimeMessage?> ComposeAsync(Delivery d, CancellationToken ct)
     {
+        // Queued before an erasure (by a fact that was still on its way when the erasure cancelled what was pending, or
+        // while the erasure ran and the address was still on record): cancelled, never sent.
+        if (await mediator.Send(new IsPatientErased(d.PatientId, d.CreatedAtUtc), ct))
+        {
+            return null;
+        }
         var patient = await mediator.Send(new GetPatientSummary(d.PatientId), ct);
         if (patient is null || string.IsNullOrWhiteSpace(patient.Email))
         {

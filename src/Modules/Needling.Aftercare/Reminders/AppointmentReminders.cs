@@ -18,10 +18,15 @@ namespace Needling.Aftercare.Reminders;
 /// </summary>
 internal sealed class AppointmentReminders(AftercareDbContext db, IMediator mediator, DeliveryQueue queue, IOptions<AftercareOptions> options, TimeProvider clock)
 {
-    public async Task ScheduleAsync(AppointmentSnapshot a, CancellationToken ct)
+    /// <param name="occurredAtUtc">When the booking or move happened: a patient erased since gets no reminder.</param>
+    public async Task ScheduleAsync(AppointmentSnapshot a, DateTime occurredAtUtc, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await WithdrawAsync(a.AppointmentId, ct);
+        if (await mediator.Send(new IsPatientErased(a.PatientId, occurredAtUtc), ct))
+        {
+            return;
+        }
         // A reminder an hour before is noise: booked at such short notice, the patient knows.
         if (a.StartUtc - now < TimeSpan.FromHours(2))
         {
@@ -50,7 +55,7 @@ internal sealed class RemindWhenBooked(AftercareDbContext db, AppointmentReminde
 {
     protected override async Task HandleOnceAsync(AppointmentBooked e, CancellationToken ct)
     {
-        await reminders.ScheduleAsync(e.Appointment, ct);
+        await reminders.ScheduleAsync(e.Appointment, OccurredAtUtc, ct);
         await Db.SaveChangesAsync(ct);
     }
 }
@@ -60,7 +65,7 @@ internal sealed class RemindWhenRescheduled(AftercareDbContext db, AppointmentRe
 {
     protected override async Task HandleOnceAsync(AppointmentRescheduled e, CancellationToken ct)
     {
-        await reminders.ScheduleAsync(e.Appointment, ct);
+        await reminders.ScheduleAsync(e.Appointment, OccurredAtUtc, ct);
         await Db.SaveChangesAsync(ct);
     }
 }

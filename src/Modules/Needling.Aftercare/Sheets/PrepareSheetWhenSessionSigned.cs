@@ -27,10 +27,16 @@ internal sealed class PrepareSheetWhenSessionSigned(AftercareDbContext db, IMedi
         {
             return;
         }
+        // Erased since the session was signed: no sheet, message or check-in is made for them (the session itself is
+        // Sessions' clinical record, kept or erased there).
+        if (await mediator.Send(new IsPatientErased(e.PatientId, OccurredAtUtc), ct))
+        {
+            return;
+        }
         var patient = await mediator.Send(new GetPatientSummary(e.PatientId), ct);
         if (patient is null)
         {
-            return; // erased since; nothing to write to
+            return; // unknown; nothing to write to
         }
         var clinic = await mediator.Send(new GetClinicProfile(), ct);
         var text = AftercareText.For(patient.PreferredLanguage);

@@ -59,12 +59,10 @@ internal static class GetAppointments
                 query = query.Where(a => a.RoomId == room);
             }
             var found = await query.OrderBy(a => a.StartUtc).Take(2000).ToListAsync(ct);
-            // A search for one patient reads that patient's appointments; a diary view (by practitioner, room or time)
-            // shows times and patient ids, not a patient's record, and is not audited per patient.
-            if (s.PatientId is { } searched)
-            {
-                await audit.RecordAsync(db, searched, "PatientAppointments", searched, found.Select(a => a.Id), ct: ct);
-            }
+            // Each appointment shows its patient's treatment and indication: every patient in the answer is read, one row
+            // each naming their appointments. A search for one patient is a read of them even when nothing is found.
+            await audit.RecordEachPatientAsync(db, s.PatientId is null ? "DiaryAppointments" : "PatientAppointments",
+                found.Select(a => (a.PatientId, a.Id)), s.PatientId, ct);
             return TypedResults.Ok(found.Select(AppointmentDto.From).ToList());
         }).WithSummary("Appointments overlapping a time range, by practitioner, patient or room (criteria in the body).");
     }

@@ -3,6 +3,7 @@ using Needling.Consent.Data;
 using Needling.Consent.Requests;
 using Needling.Contracts.Booking;
 using Needling.Contracts.Consent;
+using Needling.Contracts.Patients;
 using Needling.SharedKernel.Outbox;
 
 namespace Needling.Consent.Integration;
@@ -17,6 +18,11 @@ internal sealed class RequestConsentWhenBooked(ConsentDbContext db, IMediator me
     protected override async Task HandleOnceAsync(AppointmentBooked notification, CancellationToken ct)
     {
         var a = notification.Appointment;
+        // Booked before an erasure that has run since: no appointment note and no request to sign for them.
+        if (await mediator.Send(new IsPatientErased(a.PatientId, OccurredAtUtc), ct))
+        {
+            return;
+        }
         await UpcomingAppointments.NoteAsync(Db, a, ct);
         var status = await mediator.Send(new GetConsentStatus(a.PatientId, a.TreatmentCode, a.StartUtc), ct);
         if (status.Valid)

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Needling.Consent.Data;
 using Needling.Consent.Domain;
 using Needling.Consent.Requests;
+using MediatR;
 using Needling.Contracts.Booking;
+using Needling.Contracts.Patients;
 using Needling.SharedKernel.Outbox;
 
 namespace Needling.Consent.Integration;
@@ -31,11 +33,18 @@ internal static class UpcomingAppointments
 }
 
 /// <summary>A moved appointment keeps its consent request; only its time changes here.</summary>
-internal sealed class NoteRescheduledAppointment(ConsentDbContext db, TimeProvider clock)
+internal sealed class NoteRescheduledAppointment(ConsentDbContext db, IMediator mediator, TimeProvider clock)
     : InboxConsumer<ConsentDbContext, AppointmentRescheduled>(db, clock)
 {
-    protected override Task HandleOnceAsync(AppointmentRescheduled notification, CancellationToken ct) =>
-        UpcomingAppointments.NoteAsync(Db, notification.Appointment, ct);
+    protected override async Task HandleOnceAsync(AppointmentRescheduled notification, CancellationToken ct)
+    {
+        // A note missed at booking would be made here: not for a patient erased since the move.
+        if (await mediator.Send(new IsPatientErased(notification.Appointment.PatientId, OccurredAtUtc), ct))
+        {
+            return;
+        }
+        await UpcomingAppointments.NoteAsync(Db, notification.Appointment, ct);
+    }
 }
 
 /// <summary>A session that took place needs no consent request any more; the consent signed for it stays.</summary>

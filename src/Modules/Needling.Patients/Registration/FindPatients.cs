@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Needling.Patients.Data;
 using Needling.Patients.Domain;
+using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Errors;
 
 namespace Needling.Patients.Registration;
@@ -17,7 +18,7 @@ internal static class FindPatients
     internal sealed record Request(string? Name = null, DateOnly? DateOfBirth = null, string? Phone = null, int? Limit = null);
 
     public static void Map(RouteGroupBuilder desk) =>
-        desk.MapPost("/patients/search", async (Request r, PatientsDbContext db, CancellationToken ct) =>
+        desk.MapPost("/patients/search", async (Request r, PatientsDbContext db, ReadAudit audit, CancellationToken ct) =>
         {
             var name = r.Name is null ? null : Patient.Normalise(r.Name);
             var digits = r.Phone is null ? null : new string(r.Phone.Where(char.IsAsciiDigit).ToArray());
@@ -41,6 +42,8 @@ internal static class FindPatients
                 query = query.Where(p => p.PhoneDigits != null && p.PhoneDigits.EndsWith(digits));
             }
             var found = await query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).Take(r.Limit ?? 50).ToListAsync(ct);
+            // Every patient in the answer had their name, birth date and phone shown: a read of each (ids only, not the criteria).
+            await audit.RecordEachPatientAsync(db, "PatientSearch", found.Select(p => (p.Id, p.Id)), ct: ct);
             return TypedResults.Ok(found.Select(PatientDto.From).ToList());
         }).WithSummary("Find patients by name, date of birth and/or phone (criteria in the body, never the URL).");
 }
