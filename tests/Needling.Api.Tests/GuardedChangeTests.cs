@@ -80,6 +80,38 @@ public abstract class GuardedChangeTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Of_four_desks_confirming_one_screening_from_one_version_at_once_exactly_one_is_saved()
+    {
+        using var desk = await app.As("Receptionist");
+        var patient = await desk.RegisterPatient("Lena", "Race", screened: false);
+        var screening = $"/patients/{patient}/screening";
+        await desk.PostOk(screening, new { kind = "allergy", code = "latex" });
+        var read = await desk.ETagAsync(screening);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            Send(desk, HttpMethod.Post, $"{screening}/confirm", new { confirmedBy = "patient", reviewed = false }, read)));
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.PreconditionFailed, a.StatusCode));
+    }
+
+    [Fact]
+    public async Task Of_three_leads_rejecting_one_rule_change_from_one_version_at_once_exactly_one_decision_is_saved()
+    {
+        using var admin = await app.As("Admin", freshToken: true);
+        var leads = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => RuleEdits.LeadAsync(app, admin, clinicalLead: true)));
+        var path = $"/rules/changes/{await ShortenIntervalAsync(admin)}";
+        var read = await admin.ETagAsync(path);
+        var answers = await Task.WhenAll(leads.Select((lead, i) => Send(lead, HttpMethod.Post, $"{path}/reject", new { note = $"Lead {i} says no." }, read)));
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.PreconditionFailed, a.StatusCode));
+        var winner = await answers.Single(a => a.StatusCode == HttpStatusCode.OK).Json(HttpStatusCode.OK);
+        Assert.Equal(winner.GetProperty("decisionNote").GetString(), (await admin.GetOk(path)).GetProperty("decisionNote").GetString());
+        foreach (var lead in leads)
+        {
+            lead.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Closures_are_part_of_the_clinic_adding_one_makes_a_new_version_and_removing_one_needs_If_Match()
     {
         using var admin = await app.As("Admin");
