@@ -78,7 +78,7 @@ public abstract class RuleApprovalTests(AppFixture app)
         Assert.Equal("rejected", rejected.GetProperty("status").GetString());
         var now = JsonNode.Parse(await admin.GetStringAsync("/rules"))!["protocols"]!.AsArray().Single(p => p!["id"]!.GetValue<string>() == "proto.mn-pen.hyperpigmentation")!;
         Assert.Equal(days, now["minIntervalDays"]!.GetValue<int>());
-        await (await lead.PostAsJsonAsync($"/rules/changes/{pending.Id()}/approve", new { note = "changed my mind" })).AssertProblem(HttpStatusCode.Conflict);
+        await (await lead.PostMatchingAsync($"/rules/changes/{pending.Id()}/approve", new { note = "changed my mind" })).AssertProblem(HttpStatusCode.Conflict);
     }
 
     [Fact]

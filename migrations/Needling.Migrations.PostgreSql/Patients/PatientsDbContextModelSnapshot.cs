@@ -349,6 +349,23 @@ namespace Needling.Migrations.PostgreSql.Patients
                     b.ToTable("screening_entries", "patients");
                 });
 
+            modelBuilder.Entity("Needling.Patients.Domain.ScreeningVersion", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("PatientId")
+                        .HasName("pk_screening_versions");
+
+                    b.ToTable("screening_versions", "patients");
+                });
+
             modelBuilder.Entity("Needling.SharedKernel.Audit.AuditRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -436,6 +453,16 @@ namespace Needling.Migrations.PostgreSql.Patients
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_screening_entries_patients_patient_id");
+                });
+
+            modelBuilder.Entity("Needling.Patients.Domain.ScreeningVersion", b =>
+                {
+                    b.HasOne("Needling.Patients.Domain.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_screening_versions_patients_patient_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -96,6 +96,11 @@ namespace Needling.Migrations.PostgreSql.Protocols
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_rule_change_proposals");
 

@@ -96,6 +96,11 @@ namespace Needling.Migrations.SqlServer.Protocols
                         .HasColumnType("nvarchar(20)")
                         .HasColumnName("status");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_rule_change_proposals");
 

@@ -343,6 +343,23 @@ namespace Needling.Migrations.Sqlite.Patients
                     b.ToTable("patients_screening_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Needling.Patients.Domain.ScreeningVersion", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("PatientId")
+                        .HasName("pk_patients_screening_versions");
+
+                    b.ToTable("patients_screening_versions", (string)null);
+                });
+
             modelBuilder.Entity("Needling.SharedKernel.Audit.AuditRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -430,6 +447,16 @@ namespace Needling.Migrations.Sqlite.Patients
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_patients_screening_entries_patients_patients_patient_id");
+                });
+
+            modelBuilder.Entity("Needling.Patients.Domain.ScreeningVersion", b =>
+                {
+                    b.HasOne("Needling.Patients.Domain.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patients_screening_versions_patients_patients_patient_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -90,6 +90,11 @@ namespace Needling.Migrations.Sqlite.Protocols
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_protocols_rule_change_proposals");
 

@@ -87,7 +87,7 @@ public abstract class SchedulingTests(AppFixture app)
         }
         finally
         {
-            await admin.DeleteAsync($"/clinic/closures/{closure.Id()}");
+            await admin.DeleteMatchingAsync($"/clinic/closures/{closure.Id()}");
         }
     }
 
@@ -106,9 +106,9 @@ public abstract class SchedulingTests(AppFixture app)
         var schedule = await desk.GetOk($"/practitioners/{practitioner}/schedule");
         Assert.Equal(leave.Id(), schedule.GetProperty("leave").EnumerateArray().Single().Id());
 
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/practitioners/{practitioner}/leave/{leave.Id()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteMatchingAsync($"/practitioners/{practitioner}/leave/{leave.Id()}")).StatusCode);
         Assert.Equal(4, Slots(await Search(desk, wednesday.AddDays(-1), wednesday.AddDays(2), practitioner)).Select(s => s.Start.Date).Distinct().Count());
-        await (await admin.DeleteAsync($"/practitioners/{practitioner}/leave/{leave.Id()}")).AssertProblem(HttpStatusCode.NotFound);
+        await (await admin.DeleteMatchingAsync($"/practitioners/{practitioner}/leave/{leave.Id()}")).AssertProblem(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -152,9 +152,9 @@ public abstract class SchedulingTests(AppFixture app)
         await (await admin.PutMatchingAsync(path, new { periods = new[] { new { start = "10:00", end = "11:30" } } })).Json(HttpStatusCode.OK);
         Assert.Equal([tuesday.AddHours(10), tuesday.AddHours(10.25), tuesday.AddHours(10.5)], Slots(await Search(desk, tuesday, tuesday, practitioner)).Select(s => s.Start));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteMatchingAsync(path)).StatusCode);
         Assert.Equal(tuesday.AddHours(13), Slots(await Search(desk, tuesday, tuesday, practitioner))[0].Start);
-        await (await admin.DeleteAsync(path)).AssertProblem(HttpStatusCode.NotFound);
+        await (await admin.DeleteMatchingAsync(path)).AssertProblem(HttpStatusCode.NotFound);
 
         await (await admin.PutMatchingAsync($"/practitioners/{practitioner}/schedule", new { periods = Array.Empty<object>() })).Json(HttpStatusCode.OK);
         Assert.Equal(tuesday.AddHours(9), Slots(await Search(desk, tuesday, tuesday, practitioner))[0].Start);

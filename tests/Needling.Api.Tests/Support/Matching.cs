@@ -17,10 +17,14 @@ public static partial class Matching
     public static async Task<HttpResponseMessage> PostMatchingAsync(this HttpClient client, string path, object body) =>
         await client.SendMatchingAsync(HttpMethod.Post, path, body);
 
-    public static async Task<HttpResponseMessage> SendMatchingAsync(this HttpClient client, HttpMethod method, string path, object body, string? ifMatch = null)
+    /// <summary>A DELETE of part of a record (a closure, leave, an exception), with the record's current ETag.</summary>
+    public static async Task<HttpResponseMessage> DeleteMatchingAsync(this HttpClient client, string path, string? ifMatch = null) =>
+        await client.SendMatchingAsync(HttpMethod.Delete, path, null, ifMatch);
+
+    public static async Task<HttpResponseMessage> SendMatchingAsync(this HttpClient client, HttpMethod method, string path, object? body, string? ifMatch = null)
     {
         ifMatch ??= await client.CurrentETagAsync(path);
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, body.GetType()) };
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, body.GetType()) };
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
@@ -53,6 +57,18 @@ public static partial class Matching
         if (ScheduleChange().Match(path) is { Success: true } schedule)
         {
             return await HeaderAsync(client, $"/practitioners/{schedule.Groups[1].Value}/schedule");
+        }
+        if (path.StartsWith("/clinic/closures", StringComparison.Ordinal))
+        {
+            return await HeaderAsync(client, "/clinic");
+        }
+        if (ScreeningConfirmation().Match(path) is { Success: true } confirmation)
+        {
+            return await HeaderAsync(client, $"/patients/{confirmation.Groups[1].Value}/screening");
+        }
+        if (RuleChangeDecision().Match(path) is { Success: true } decision)
+        {
+            return await HeaderAsync(client, $"/rules/changes/{decision.Groups[1].Value}");
         }
         if (ScreeningChange().Match(path) is { Success: true } screening)
         {
@@ -100,16 +116,22 @@ public static partial class Matching
     [GeneratedRegex("^/appointments/([0-9a-f-]{36})/[a-z-]+$")]
     private static partial Regex AppointmentChange();
 
-    [GeneratedRegex("^/practitioners/([0-9a-f-]{36})/schedule(/exceptions/.*)?$")]
+    [GeneratedRegex("^/practitioners/([0-9a-f-]{36})/(schedule(/exceptions/.*)?|leave(/.*)?)$")]
     private static partial Regex ScheduleChange();
 
     [GeneratedRegex("^/patients/([0-9a-f-]{36})/screening/([0-9a-f-]{36})(/remove)?$")]
     private static partial Regex ScreeningChange();
 
+    [GeneratedRegex("^/patients/([0-9a-f-]{36})/screening/confirm$")]
+    private static partial Regex ScreeningConfirmation();
+
+    [GeneratedRegex("^/rules/changes/([0-9a-f-]{36})/(approve|reject)$")]
+    private static partial Regex RuleChangeDecision();
+
     [GeneratedRegex("^/(rooms|devices|staff|treatments)/([^/]+)$")]
     private static partial Regex ListedChange();
 
-    [GeneratedRegex("/(cancel|reschedule|reassign|retire|remove)$|^/consent/templates/[^/]+/versions$|^/appointments/[0-9a-f-]{36}/(check-in|no-show|complete)$")]
+    [GeneratedRegex("/(cancel|reschedule|reassign|retire|remove|approve|reject)$|/screening/confirm$|^/consent/templates/[^/]+/versions$|^/appointments/[0-9a-f-]{36}/(check-in|no-show|complete)$")]
     private static partial Regex RecordChangingPost();
 
     [GeneratedRegex("^/consent/templates/([^/]+)/versions$")]

@@ -16,7 +16,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
     public partial class PatientsDbContextModel
     {
         private PatientsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b935fec3-0efd-4352-b486-f1881f6f1155"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("d27cbfeb-abb5-47ff-ad3f-36093612e8af"), entityTypeCount: 7)
         {
         }
 
@@ -27,17 +27,20 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             var screeningAnswerRecord = ScreeningAnswerRecordEntityType.Create(this);
             var screeningConfirmation = ScreeningConfirmationEntityType.Create(this);
             var screeningEntry = ScreeningEntryEntityType.Create(this);
+            var screeningVersion = ScreeningVersionEntityType.Create(this);
             var auditRecord = AuditRecordEntityType.Create(this);
 
             ScreeningAnswerRecordEntityType.CreateForeignKey1(screeningAnswerRecord, patient);
             ScreeningConfirmationEntityType.CreateForeignKey1(screeningConfirmation, patient);
             ScreeningEntryEntityType.CreateForeignKey1(screeningEntry, patient);
+            ScreeningVersionEntityType.CreateForeignKey1(screeningVersion, patient);
 
             ErasureRecordEntityType.CreateAnnotations(erasureRecord);
             PatientEntityType.CreateAnnotations(patient);
             ScreeningAnswerRecordEntityType.CreateAnnotations(screeningAnswerRecord);
             ScreeningConfirmationEntityType.CreateAnnotations(screeningConfirmation);
             ScreeningEntryEntityType.CreateAnnotations(screeningEntry);
+            ScreeningVersionEntityType.CreateAnnotations(screeningVersion);
             AuditRecordEntityType.CreateAnnotations(auditRecord);
 
             AddAnnotation("ProductVersion", "10.0.15");
@@ -722,10 +725,51 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.GetOrCreateTableIndexes(ix_patients_screening_entries_patient_id_superseded_at_utcIx).Add(ix_patients_screening_entries_patient_id_superseded_at_utc);
             patients_screening_entriesTable.Indexes.Add("ix_patients_screening_entries_patient_id_superseded_at_utc", ix_patients_screening_entries_patient_id_superseded_at_utc);
 
-            var auditRecord = FindEntityType("Needling.SharedKernel.Audit.AuditRecord")!;
+            var screeningVersion = FindEntityType("Needling.Patients.Domain.ScreeningVersion")!;
 
             var defaultTableMappings4 = new List<TableMappingBase<ColumnMappingBase>>();
-            auditRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings4);
+            screeningVersion.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings4);
+            var needlingPatientsDomainScreeningVersionTableBase = new TableBase("Needling.Patients.Domain.ScreeningVersion", null, relationalModel);
+            var patient_idColumnBase3 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingPatientsDomainScreeningVersionTableBase);
+            needlingPatientsDomainScreeningVersionTableBase.Columns.Add("patient_id", patient_idColumnBase3);
+            var versionColumnBase0 = new ColumnBase<ColumnMappingBase>("version", "INTEGER", needlingPatientsDomainScreeningVersionTableBase);
+            needlingPatientsDomainScreeningVersionTableBase.Columns.Add("version", versionColumnBase0);
+            relationalModel.DefaultTables.Add("Needling.Patients.Domain.ScreeningVersion", needlingPatientsDomainScreeningVersionTableBase);
+            var needlingPatientsDomainScreeningVersionMappingBase = new TableMappingBase<ColumnMappingBase>(screeningVersion, needlingPatientsDomainScreeningVersionTableBase, null);
+            needlingPatientsDomainScreeningVersionTableBase.AddTypeMapping(needlingPatientsDomainScreeningVersionMappingBase, false);
+            defaultTableMappings4.Add(needlingPatientsDomainScreeningVersionMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase3, screeningVersion.FindProperty("PatientId")!, needlingPatientsDomainScreeningVersionMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase0, screeningVersion.FindProperty("Version")!, needlingPatientsDomainScreeningVersionMappingBase);
+
+            var tableMappings4 = new List<TableMapping>();
+            screeningVersion.SetRuntimeAnnotation("Relational:TableMappings", tableMappings4);
+            var patients_screening_versionsTable = new Table("patients_screening_versions", null, relationalModel);
+            var patient_idColumn3 = new Column("patient_id", "TEXT", patients_screening_versionsTable);
+            patients_screening_versionsTable.Columns.Add("patient_id", patient_idColumn3);
+            patient_idColumn3.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn3);
+            var versionColumn0 = new Column("version", "INTEGER", patients_screening_versionsTable);
+            patients_screening_versionsTable.Columns.Add("version", versionColumn0);
+            versionColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(versionColumn0);
+            relationalModel.Tables.Add(("patients_screening_versions", null), patients_screening_versionsTable);
+            var patients_screening_versionsTableMapping = new TableMapping(screeningVersion, patients_screening_versionsTable, null);
+            patients_screening_versionsTable.AddTypeMapping(patients_screening_versionsTableMapping, false);
+            tableMappings4.Add(patients_screening_versionsTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn3, screeningVersion.FindProperty("PatientId")!, patients_screening_versionsTableMapping);
+            RelationalModel.CreateColumnMapping(versionColumn0, screeningVersion.FindProperty("Version")!, patients_screening_versionsTableMapping);
+            var pk_patients_screening_versions = new UniqueConstraint("pk_patients_screening_versions", patients_screening_versionsTable, new[] { patient_idColumn3 });
+            patients_screening_versionsTable.PrimaryKey = pk_patients_screening_versions;
+            pk_patients_screening_versions.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_screening_versions));
+            var pk_patients_screening_versionsKey = RelationalModel.GetKey(this,
+                "Needling.Patients.Domain.ScreeningVersion",
+                new[] { "PatientId" });
+            pk_patients_screening_versions.MappedKeys.Add(pk_patients_screening_versionsKey);
+            RelationalModel.GetOrCreateUniqueConstraints(pk_patients_screening_versionsKey).Add(pk_patients_screening_versions);
+            patients_screening_versionsTable.UniqueConstraints.Add("pk_patients_screening_versions", pk_patients_screening_versions);
+
+            var auditRecord = FindEntityType("Needling.SharedKernel.Audit.AuditRecord")!;
+
+            var defaultTableMappings5 = new List<TableMappingBase<ColumnMappingBase>>();
+            auditRecord.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings5);
             var needlingSharedKernelAuditAuditRecordTableBase = new TableBase("Needling.SharedKernel.Audit.AuditRecord", null, relationalModel);
             var actionColumnBase = new ColumnBase<ColumnMappingBase>("action", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("action", actionColumnBase);
@@ -744,15 +788,15 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("fields", fieldsColumnBase);
             var idColumnBase4 = new ColumnBase<ColumnMappingBase>("id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase);
             needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("id", idColumnBase4);
-            var patient_idColumnBase3 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase)
+            var patient_idColumnBase4 = new ColumnBase<ColumnMappingBase>("patient_id", "TEXT", needlingSharedKernelAuditAuditRecordTableBase)
             {
                 IsNullable = true
             };
-            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("patient_id", patient_idColumnBase3);
+            needlingSharedKernelAuditAuditRecordTableBase.Columns.Add("patient_id", patient_idColumnBase4);
             relationalModel.DefaultTables.Add("Needling.SharedKernel.Audit.AuditRecord", needlingSharedKernelAuditAuditRecordTableBase);
             var needlingSharedKernelAuditAuditRecordMappingBase = new TableMappingBase<ColumnMappingBase>(auditRecord, needlingSharedKernelAuditAuditRecordTableBase, null);
             needlingSharedKernelAuditAuditRecordTableBase.AddTypeMapping(needlingSharedKernelAuditAuditRecordMappingBase, false);
-            defaultTableMappings4.Add(needlingSharedKernelAuditAuditRecordMappingBase);
+            defaultTableMappings5.Add(needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase4, auditRecord.FindProperty("Id")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actionColumnBase, auditRecord.FindProperty("Action")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actorColumnBase0, auditRecord.FindProperty("Actor")!, needlingSharedKernelAuditAuditRecordMappingBase);
@@ -760,10 +804,10 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_idColumnBase, auditRecord.FindProperty("EntityId")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)entity_typeColumnBase, auditRecord.FindProperty("EntityType")!, needlingSharedKernelAuditAuditRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fieldsColumnBase, auditRecord.FindProperty("Fields")!, needlingSharedKernelAuditAuditRecordMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase3, auditRecord.FindProperty("PatientId")!, needlingSharedKernelAuditAuditRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)patient_idColumnBase4, auditRecord.FindProperty("PatientId")!, needlingSharedKernelAuditAuditRecordMappingBase);
 
-            var tableMappings4 = new List<TableMapping>();
-            auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings4);
+            var tableMappings5 = new List<TableMapping>();
+            auditRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings5);
             var patients_audit_logTable = new Table("patients_audit_log", null, relationalModel);
             var idColumn4 = new Column("id", "TEXT", patients_audit_logTable);
             patients_audit_logTable.Columns.Add("id", idColumn4);
@@ -789,16 +833,16 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             };
             patients_audit_logTable.Columns.Add("fields", fieldsColumn);
             fieldsColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(fieldsColumn);
-            var patient_idColumn3 = new Column("patient_id", "TEXT", patients_audit_logTable)
+            var patient_idColumn4 = new Column("patient_id", "TEXT", patients_audit_logTable)
             {
                 IsNullable = true
             };
-            patients_audit_logTable.Columns.Add("patient_id", patient_idColumn3);
-            patient_idColumn3.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn3);
+            patients_audit_logTable.Columns.Add("patient_id", patient_idColumn4);
+            patient_idColumn4.Accessors = ColumnAccessorsFactory.CreateGeneric<Guid>(patient_idColumn4);
             relationalModel.Tables.Add(("patients_audit_log", null), patients_audit_logTable);
             var patients_audit_logTableMapping = new TableMapping(auditRecord, patients_audit_logTable, null);
             patients_audit_logTable.AddTypeMapping(patients_audit_logTableMapping, false);
-            tableMappings4.Add(patients_audit_logTableMapping);
+            tableMappings5.Add(patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(idColumn4, auditRecord.FindProperty("Id")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(actionColumn, auditRecord.FindProperty("Action")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(actorColumn0, auditRecord.FindProperty("Actor")!, patients_audit_logTableMapping);
@@ -806,7 +850,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.CreateColumnMapping(entity_idColumn, auditRecord.FindProperty("EntityId")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(entity_typeColumn, auditRecord.FindProperty("EntityType")!, patients_audit_logTableMapping);
             RelationalModel.CreateColumnMapping(fieldsColumn, auditRecord.FindProperty("Fields")!, patients_audit_logTableMapping);
-            RelationalModel.CreateColumnMapping(patient_idColumn3, auditRecord.FindProperty("PatientId")!, patients_audit_logTableMapping);
+            RelationalModel.CreateColumnMapping(patient_idColumn4, auditRecord.FindProperty("PatientId")!, patients_audit_logTableMapping);
             var pk_patients_audit_log = new UniqueConstraint("pk_patients_audit_log", patients_audit_logTable, new[] { idColumn4 });
             patients_audit_logTable.PrimaryKey = pk_patients_audit_log;
             pk_patients_audit_log.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_patients_audit_log));
@@ -835,7 +879,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.GetOrCreateTableIndexes(ix_patients_audit_log_entity_type_entity_idIx).Add(ix_patients_audit_log_entity_type_entity_id);
             patients_audit_logTable.Indexes.Add("ix_patients_audit_log_entity_type_entity_id", ix_patients_audit_log_entity_type_entity_id);
             var ix_patients_audit_log_patient_id_at_utc = new TableIndex(
-            "ix_patients_audit_log_patient_id_at_utc", patients_audit_logTable, new[] { patient_idColumn3, at_utcColumn }, false);
+            "ix_patients_audit_log_patient_id_at_utc", patients_audit_logTable, new[] { patient_idColumn4, at_utcColumn }, false);
             ix_patients_audit_log_patient_id_at_utc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(ix_patients_audit_log_patient_id_at_utc));
             var ix_patients_audit_log_patient_id_at_utcIx = RelationalModel.GetIndex(this,
                 "Needling.SharedKernel.Audit.AuditRecord",
@@ -885,6 +929,20 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Patients
             RelationalModel.GetOrCreateForeignKeyConstraints(fk_patients_screening_entries_patients_patients_patient_idFk).Add(fk_patients_screening_entries_patients_patients_patient_id);
             patients_screening_entriesTable.ForeignKeyConstraints.Add(fk_patients_screening_entries_patients_patients_patient_id);
             patients_patientsTable.ReferencingForeignKeyConstraints.Add(fk_patients_screening_entries_patients_patients_patient_id);
+            var fk_patients_screening_versions_patients_patients_patient_id = new ForeignKeyConstraint(
+                "fk_patients_screening_versions_patients_patients_patient_id", patients_screening_versionsTable, patients_patientsTable,
+                new[] { patient_idColumn3 },
+                patients_patientsTable.FindUniqueConstraint("pk_patients_patients")!, ReferentialAction.Restrict);
+            fk_patients_screening_versions_patients_patients_patient_id.SetRowForeignKeyValueFactory(RowForeignKeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid, Guid>(fk_patients_screening_versions_patients_patients_patient_id));
+            var fk_patients_screening_versions_patients_patients_patient_idFk = RelationalModel.GetForeignKey(this,
+                "Needling.Patients.Domain.ScreeningVersion",
+                new[] { "PatientId" },
+                "Needling.Patients.Domain.Patient",
+                new[] { "Id" });
+            fk_patients_screening_versions_patients_patients_patient_id.MappedForeignKeys.Add(fk_patients_screening_versions_patients_patients_patient_idFk);
+            RelationalModel.GetOrCreateForeignKeyConstraints(fk_patients_screening_versions_patients_patients_patient_idFk).Add(fk_patients_screening_versions_patients_patients_patient_id);
+            patients_screening_versionsTable.ForeignKeyConstraints.Add(fk_patients_screening_versions_patients_patients_patient_id);
+            patients_patientsTable.ReferencingForeignKeyConstraints.Add(fk_patients_screening_versions_patients_patients_patient_id);
             return relationalModel.MakeReadOnly();
         }
     }

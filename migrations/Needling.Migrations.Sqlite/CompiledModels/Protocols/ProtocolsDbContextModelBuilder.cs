@@ -15,7 +15,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
     public partial class ProtocolsDbContextModel
     {
         private ProtocolsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("094b32d6-94fc-4d72-aa14-6f082069c7dc"), entityTypeCount: 3)
+            : base(skipDetectChanges: false, modelId: new Guid("3a588bb5-035d-4fe9-a6c5-59e9bb930a7d"), entityTypeCount: 3)
         {
         }
 
@@ -88,6 +88,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("rule_json", rule_jsonColumnBase);
             var statusColumnBase = new ColumnBase<ColumnMappingBase>("status", "TEXT", needlingProtocolsDomainRuleChangeProposalTableBase);
             needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("status", statusColumnBase);
+            var versionColumnBase = new ColumnBase<ColumnMappingBase>("version", "INTEGER", needlingProtocolsDomainRuleChangeProposalTableBase);
+            needlingProtocolsDomainRuleChangeProposalTableBase.Columns.Add("version", versionColumnBase);
             relationalModel.DefaultTables.Add("Needling.Protocols.Domain.RuleChangeProposal", needlingProtocolsDomainRuleChangeProposalTableBase);
             var needlingProtocolsDomainRuleChangeProposalMappingBase = new TableMappingBase<ColumnMappingBase>(ruleChangeProposal, needlingProtocolsDomainRuleChangeProposalTableBase, null);
             needlingProtocolsDomainRuleChangeProposalTableBase.AddTypeMapping(needlingProtocolsDomainRuleChangeProposalMappingBase, false);
@@ -106,6 +108,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)rule_idColumnBase, ruleChangeProposal.FindProperty("RuleId")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)rule_jsonColumnBase, ruleChangeProposal.FindProperty("RuleJson")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase, ruleChangeProposal.FindProperty("Status")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase, ruleChangeProposal.FindProperty("Version")!, needlingProtocolsDomainRuleChangeProposalMappingBase);
 
             var tableMappings = new List<TableMapping>();
             ruleChangeProposal.SetRuntimeAnnotation("Relational:TableMappings", tableMappings);
@@ -170,6 +173,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             var statusColumn = new Column("status", "TEXT", protocols_rule_change_proposalsTable);
             protocols_rule_change_proposalsTable.Columns.Add("status", statusColumn);
             statusColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(statusColumn);
+            var versionColumn = new Column("version", "INTEGER", protocols_rule_change_proposalsTable);
+            protocols_rule_change_proposalsTable.Columns.Add("version", versionColumn);
+            versionColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(versionColumn);
             relationalModel.Tables.Add(("protocols_rule_change_proposals", null), protocols_rule_change_proposalsTable);
             var protocols_rule_change_proposalsTableMapping = new TableMapping(ruleChangeProposal, protocols_rule_change_proposalsTable, null);
             protocols_rule_change_proposalsTable.AddTypeMapping(protocols_rule_change_proposalsTableMapping, false);
@@ -188,6 +194,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             RelationalModel.CreateColumnMapping(rule_idColumn, ruleChangeProposal.FindProperty("RuleId")!, protocols_rule_change_proposalsTableMapping);
             RelationalModel.CreateColumnMapping(rule_jsonColumn, ruleChangeProposal.FindProperty("RuleJson")!, protocols_rule_change_proposalsTableMapping);
             RelationalModel.CreateColumnMapping(statusColumn, ruleChangeProposal.FindProperty("Status")!, protocols_rule_change_proposalsTableMapping);
+            RelationalModel.CreateColumnMapping(versionColumn, ruleChangeProposal.FindProperty("Version")!, protocols_rule_change_proposalsTableMapping);
             var pk_protocols_rule_change_proposals = new UniqueConstraint("pk_protocols_rule_change_proposals", protocols_rule_change_proposalsTable, new[] { idColumn });
             protocols_rule_change_proposalsTable.PrimaryKey = pk_protocols_rule_change_proposals;
             pk_protocols_rule_change_proposals.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_protocols_rule_change_proposals));
@@ -222,8 +229,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             needlingProtocolsDomainRuleSetRecordTableBase.Columns.Add("json", jsonColumnBase);
             var noteColumnBase0 = new ColumnBase<ColumnMappingBase>("note", "TEXT", needlingProtocolsDomainRuleSetRecordTableBase);
             needlingProtocolsDomainRuleSetRecordTableBase.Columns.Add("note", noteColumnBase0);
-            var versionColumnBase = new ColumnBase<ColumnMappingBase>("version", "INTEGER", needlingProtocolsDomainRuleSetRecordTableBase);
-            needlingProtocolsDomainRuleSetRecordTableBase.Columns.Add("version", versionColumnBase);
+            var versionColumnBase0 = new ColumnBase<ColumnMappingBase>("version", "INTEGER", needlingProtocolsDomainRuleSetRecordTableBase);
+            needlingProtocolsDomainRuleSetRecordTableBase.Columns.Add("version", versionColumnBase0);
             relationalModel.DefaultTables.Add("Needling.Protocols.Domain.RuleSetRecord", needlingProtocolsDomainRuleSetRecordTableBase);
             var needlingProtocolsDomainRuleSetRecordMappingBase = new TableMappingBase<ColumnMappingBase>(ruleSetRecord, needlingProtocolsDomainRuleSetRecordTableBase, null);
             needlingProtocolsDomainRuleSetRecordTableBase.AddTypeMapping(needlingProtocolsDomainRuleSetRecordMappingBase, false);
@@ -233,7 +240,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)created_byColumnBase, ruleSetRecord.FindProperty("CreatedBy")!, needlingProtocolsDomainRuleSetRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)jsonColumnBase, ruleSetRecord.FindProperty("Json")!, needlingProtocolsDomainRuleSetRecordMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noteColumnBase0, ruleSetRecord.FindProperty("Note")!, needlingProtocolsDomainRuleSetRecordMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase, ruleSetRecord.FindProperty("Version")!, needlingProtocolsDomainRuleSetRecordMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase0, ruleSetRecord.FindProperty("Version")!, needlingProtocolsDomainRuleSetRecordMappingBase);
 
             var tableMappings0 = new List<TableMapping>();
             ruleSetRecord.SetRuntimeAnnotation("Relational:TableMappings", tableMappings0);
@@ -253,9 +260,9 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             var noteColumn0 = new Column("note", "TEXT", protocols_rule_setsTable);
             protocols_rule_setsTable.Columns.Add("note", noteColumn0);
             noteColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(noteColumn0);
-            var versionColumn = new Column("version", "INTEGER", protocols_rule_setsTable);
-            protocols_rule_setsTable.Columns.Add("version", versionColumn);
-            versionColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(versionColumn);
+            var versionColumn0 = new Column("version", "INTEGER", protocols_rule_setsTable);
+            protocols_rule_setsTable.Columns.Add("version", versionColumn0);
+            versionColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(versionColumn0);
             relationalModel.Tables.Add(("protocols_rule_sets", null), protocols_rule_setsTable);
             var protocols_rule_setsTableMapping = new TableMapping(ruleSetRecord, protocols_rule_setsTable, null);
             protocols_rule_setsTable.AddTypeMapping(protocols_rule_setsTableMapping, false);
@@ -265,7 +272,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             RelationalModel.CreateColumnMapping(created_byColumn, ruleSetRecord.FindProperty("CreatedBy")!, protocols_rule_setsTableMapping);
             RelationalModel.CreateColumnMapping(jsonColumn, ruleSetRecord.FindProperty("Json")!, protocols_rule_setsTableMapping);
             RelationalModel.CreateColumnMapping(noteColumn0, ruleSetRecord.FindProperty("Note")!, protocols_rule_setsTableMapping);
-            RelationalModel.CreateColumnMapping(versionColumn, ruleSetRecord.FindProperty("Version")!, protocols_rule_setsTableMapping);
+            RelationalModel.CreateColumnMapping(versionColumn0, ruleSetRecord.FindProperty("Version")!, protocols_rule_setsTableMapping);
             var pk_protocols_rule_sets = new UniqueConstraint("pk_protocols_rule_sets", protocols_rule_setsTable, new[] { idColumn0 });
             protocols_rule_setsTable.PrimaryKey = pk_protocols_rule_sets;
             pk_protocols_rule_sets.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<Guid>(pk_protocols_rule_sets));
@@ -276,7 +283,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             RelationalModel.GetOrCreateUniqueConstraints(pk_protocols_rule_setsKey).Add(pk_protocols_rule_sets);
             protocols_rule_setsTable.UniqueConstraints.Add("pk_protocols_rule_sets", pk_protocols_rule_sets);
             var ix_protocols_rule_sets_version = new TableIndex(
-            "ix_protocols_rule_sets_version", protocols_rule_setsTable, new[] { versionColumn }, true);
+            "ix_protocols_rule_sets_version", protocols_rule_setsTable, new[] { versionColumn0 }, true);
             ix_protocols_rule_sets_version.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<int>(ix_protocols_rule_sets_version));
             var ix_protocols_rule_sets_versionIx = RelationalModel.GetIndex(this,
                 "Needling.Protocols.Domain.RuleSetRecord",

@@ -28,7 +28,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
                 "Needling.Protocols.Domain.RuleChangeProposal",
                 typeof(RuleChangeProposal),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 15,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -583,6 +583,56 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             status.TypeMapping = SqliteStringTypeMapping.Default;
             status.AddAnnotation("Relational:ColumnName", "status");
 
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(RuleChangeProposal).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RuleChangeProposal).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
+            version.SetGetter(
+                int (RuleChangeProposal instance) => RuleChangeProposalUnsafeAccessors.Version(instance),
+                bool (RuleChangeProposal instance) => RuleChangeProposalUnsafeAccessors.Version(instance) == 0);
+            version.SetSetter(
+                RuleChangeProposal (RuleChangeProposal instance, int value) =>
+                {
+                    RuleChangeProposalUnsafeAccessors.Version(instance) = value;
+                    return instance;
+                });
+            version.SetMaterializationSetter(
+                RuleChangeProposal (RuleChangeProposal instance, int value) =>
+                {
+                    RuleChangeProposalUnsafeAccessors.Version(instance) = value;
+                    return instance;
+                });
+            version.SetAccessors(
+                int (IInternalEntry entry) => RuleChangeProposalUnsafeAccessors.Version(((RuleChangeProposal)(entry.Entity))),
+                int (IInternalEntry entry) => RuleChangeProposalUnsafeAccessors.Version(((RuleChangeProposal)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(version, 14),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(version));
+            version.SetPropertyIndexes(
+                index: 14,
+                originalValueIndex: 14,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            version.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            version.AddAnnotation("Relational:ColumnName", "version");
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -611,6 +661,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
             var ruleId = runtimeEntityType.FindProperty("RuleId");
             var ruleJson = runtimeEntityType.FindProperty("RuleJson");
             var status = runtimeEntityType.FindProperty("Status");
+            var version = runtimeEntityType.FindProperty("Version");
             var key = runtimeEntityType.FindKey(new[] { id });
             key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
             key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
@@ -618,7 +669,7 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((RuleChangeProposal)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<Guid, int?, string, DateTime?, string, string, string, string, DateTime, string, string, string, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), (source.GetCurrentValue<int?>(appliedVersion) == null ? null : ((ValueComparer<int?>)(((IProperty)appliedVersion).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(appliedVersion))), (source.GetCurrentValue<string>(baseRuleJson) == null ? null : ((ValueComparer<string>)(((IProperty)baseRuleJson).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(baseRuleJson))), (source.GetCurrentValue<DateTime?>(decidedAtUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)decidedAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(decidedAtUtc))), (source.GetCurrentValue<string>(decidedBy) == null ? null : ((ValueComparer<string>)(((IProperty)decidedBy).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(decidedBy))), (source.GetCurrentValue<string>(decisionNote) == null ? null : ((ValueComparer<string>)(((IProperty)decisionNote).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(decisionNote))), (source.GetCurrentValue<string>(kind) == null ? null : ((ValueComparer<string>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(kind))), (source.GetCurrentValue<string>(note) == null ? null : ((ValueComparer<string>)(((IProperty)note).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(note))), ((ValueComparer<DateTime>)(((IProperty)proposedAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(proposedAtUtc)), (source.GetCurrentValue<string>(proposedBy) == null ? null : ((ValueComparer<string>)(((IProperty)proposedBy).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(proposedBy))), (source.GetCurrentValue<string>(reasons) == null ? null : ((ValueComparer<string>)(((IProperty)reasons).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(reasons))), (source.GetCurrentValue<string>(ruleId) == null ? null : ((ValueComparer<string>)(((IProperty)ruleId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(ruleId))), (source.GetCurrentValue<string>(ruleJson) == null ? null : ((ValueComparer<string>)(((IProperty)ruleJson).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(ruleJson))), (source.GetCurrentValue<string>(status) == null ? null : ((ValueComparer<string>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(status))))));
+                    return ((ISnapshot)(new Snapshot<Guid, int?, string, DateTime?, string, string, string, string, DateTime, string, string, string, string, string, int>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), (source.GetCurrentValue<int?>(appliedVersion) == null ? null : ((ValueComparer<int?>)(((IProperty)appliedVersion).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(appliedVersion))), (source.GetCurrentValue<string>(baseRuleJson) == null ? null : ((ValueComparer<string>)(((IProperty)baseRuleJson).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(baseRuleJson))), (source.GetCurrentValue<DateTime?>(decidedAtUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)decidedAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(decidedAtUtc))), (source.GetCurrentValue<string>(decidedBy) == null ? null : ((ValueComparer<string>)(((IProperty)decidedBy).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(decidedBy))), (source.GetCurrentValue<string>(decisionNote) == null ? null : ((ValueComparer<string>)(((IProperty)decisionNote).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(decisionNote))), (source.GetCurrentValue<string>(kind) == null ? null : ((ValueComparer<string>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(kind))), (source.GetCurrentValue<string>(note) == null ? null : ((ValueComparer<string>)(((IProperty)note).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(note))), ((ValueComparer<DateTime>)(((IProperty)proposedAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(proposedAtUtc)), (source.GetCurrentValue<string>(proposedBy) == null ? null : ((ValueComparer<string>)(((IProperty)proposedBy).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(proposedBy))), (source.GetCurrentValue<string>(reasons) == null ? null : ((ValueComparer<string>)(((IProperty)reasons).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(reasons))), (source.GetCurrentValue<string>(ruleId) == null ? null : ((ValueComparer<string>)(((IProperty)ruleId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(ruleId))), (source.GetCurrentValue<string>(ruleJson) == null ? null : ((ValueComparer<string>)(((IProperty)ruleJson).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(ruleJson))), (source.GetCurrentValue<string>(status) == null ? null : ((ValueComparer<string>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(status))), ((ValueComparer<int>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(version)))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid))))));
@@ -635,11 +686,11 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
                     return ((ISnapshot)(new Snapshot<Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 14,
+                propertyCount: 15,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 14,
+                originalValueCount: 15,
                 shadowCount: 0,
                 relationshipCount: 1,
                 storeGeneratedCount: 1));

@@ -51,5 +51,8 @@ namespace Needling.Migrations.Sqlite.CompiledModels.Protocols
 
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Status>k__BackingField")]
         public static extern ref string Status(RuleChangeProposal @this);
+
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Version>k__BackingField")]
+        public static extern ref int Version(RuleChangeProposal @this);
     }
 }

@@ -8,10 +8,15 @@ using Needling.Booking.Data;
 using Needling.Booking.Domain;
 using Needling.Contracts.Clinic;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Booking.Schedules;
 
-/// <summary>A practitioner's leave: whole local dates, inclusive (Admin).</summary>
+/// <summary>
+/// A practitioner's leave: whole local dates, inclusive (Admin). Leave is part of the schedule (GET
+/// /practitioners/{id}/schedule lists it), so adding or removing it makes the schedule's next version: removing names
+/// the version read (If-Match, required); adding checks it when sent.
+/// </summary>
 internal static class PractitionerLeave
 {
     internal sealed record Request(DateOnly FromDate, DateOnly ToDate, string Reason);
@@ -21,7 +26,7 @@ internal static class PractitionerLeave
 
     public static void Map(RouteGroupBuilder admin)
     {
-        admin.MapPost("/practitioners/{id:guid}/leave", async (Guid id, Request r, BookingDbContext db, IMediator mediator, CancellationToken ct) =>
+        admin.MapPost("/practitioners/{id:guid}/leave", async (Guid id, Request r, HttpContext http, BookingDbContext db, IMediator mediator, CancellationToken ct) =>
         {
             new Validator()
                 .Require(r.FromDate <= r.ToDate, "toDate", "must not be before fromDate.")
@@ -30,9 +35,10 @@ internal static class PractitionerLeave
                 .NotBlank(r.Reason, "reason", 200)
                 .ThrowIfUnprocessable();
             await mediator.PractitionerAsync(id, ct);
+            var version = await ScheduleVersions.MatchAsync(http, db, id, ct, required: false);
             var leave = new Leave { PractitionerId = id, FromDate = r.FromDate, ToDate = r.ToDate, Reason = r.Reason.Trim() };
             db.Leave.Add(leave);
-            await db.SaveChangesAsync(ct);
+            await ScheduleVersions.SaveAsync(http, db, version, ct);
             var hours = new ClinicHours(await mediator.Send(new GetClinicCalendar(), ct));
             var from = hours.ToUtc(r.FromDate, TimeOnly.MinValue);
             var to = hours.ToUtc(r.ToDate.AddDays(1), TimeOnly.MinValue);
@@ -43,16 +49,19 @@ internal static class PractitionerLeave
                 new Response(leave.Id, leave.FromDate, leave.ToDate, leave.Reason, affected));
         }).WithSummary(
             "Record leave for a practitioner, local dates inclusive (Admin). Appointments already booked in it are "
-            + "not cancelled; the answer counts them (appointmentsToMove).");
+            + "not cancelled; the answer counts them (appointmentsToMove). If-Match (optional): the schedule's ETag; the answer carries the new one.")
+            .HonoursIfMatch(StatusCodes.Status201Created);
 
-        admin.MapDelete("/practitioners/{id:guid}/leave/{leaveId:guid}", async (Guid id, Guid leaveId, BookingDbContext db, CancellationToken ct) =>
+        admin.MapDelete("/practitioners/{id:guid}/leave/{leaveId:guid}", async (Guid id, Guid leaveId, HttpContext http, BookingDbContext db, CancellationToken ct) =>
         {
             var leave = await db.Leave.SingleOrDefaultAsync(l => l.Id == leaveId && l.PractitionerId == id, ct)
                 ?? throw new NotFoundException("Leave", leaveId);
+            var version = await ScheduleVersions.MatchAsync(http, db, id, ct);
             db.Leave.Remove(leave);
-            await db.SaveChangesAsync(ct);
+            await ScheduleVersions.SaveAsync(http, db, version, ct);
             return TypedResults.NoContent();
-        }).WithSummary("Remove a practitioner's leave (Admin).")
+        }).WithSummary("Remove a practitioner's leave (Admin). If-Match: the schedule's ETag; the answer carries the new one.")
+            .RequiresIfMatch(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 }

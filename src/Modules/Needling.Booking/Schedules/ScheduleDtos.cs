@@ -17,7 +17,7 @@ internal sealed record LeaveDto(Guid Id, DateOnly FromDate, DateOnly ToDate, str
 /// <summary>
 /// A practitioner's schedule. <see cref="WorksWheneverClinicOpen"/> is true while no weekly pattern is set:
 /// then the practitioner can be booked whenever the clinic is open (exceptions and leave still apply).
-/// <see cref="Version"/>, in quotes, is the ETag a change of the weekly pattern or of an exception sends as If-Match.
+/// <see cref="Version"/>, in quotes, is the ETag a change of the weekly pattern, an exception or leave sends as If-Match.
 /// </summary>
 internal sealed record ScheduleDto(
     Guid PractitionerId, bool WorksWheneverClinicOpen, IReadOnlyList<WeeklyPeriodDto> Periods,

@@ -34,16 +34,18 @@ internal static class ScheduleExceptions
             .RequiresIfMatch()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        admin.MapDelete("/practitioners/{id:guid}/schedule/exceptions/{date}", async (Guid id, DateOnly date, BookingDbContext db, CancellationToken ct) =>
+        admin.MapDelete("/practitioners/{id:guid}/schedule/exceptions/{date}", async (Guid id, DateOnly date, HttpContext http, BookingDbContext db, CancellationToken ct) =>
         {
             var rows = await db.ScheduleExceptions.Where(e => e.PractitionerId == id && e.Date == date).ToListAsync(ct);
             if (rows.Count == 0)
             {
                 throw new NotFoundException("Schedule exception", date.ToString("yyyy-MM-dd"));
             }
+            var version = await ScheduleVersions.MatchAsync(http, db, id, ct);
             db.ScheduleExceptions.RemoveRange(rows);
-            await db.SaveChangesAsync(ct);
+            await ScheduleVersions.SaveAsync(http, db, version, ct);
             return TypedResults.NoContent();
-        }).WithSummary("Remove a one-day exception: the weekly pattern applies again that day (Admin).");
+        }).WithSummary("Remove a one-day exception: the weekly pattern applies again that day (Admin). If-Match: the schedule's ETag; the answer carries the new one.")
+            .RequiresIfMatch(StatusCodes.Status204NoContent);
     }
 }

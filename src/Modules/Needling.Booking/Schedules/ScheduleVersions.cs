@@ -7,7 +7,10 @@ using Needling.SharedKernel.Data;
 
 namespace Needling.Booking.Schedules;
 
-/// <summary>If-Match for a practitioner's schedule: its version row, raised by each replacement of periods.</summary>
+/// <summary>
+/// If-Match for a practitioner's schedule: its version row, raised by each change to what GET shows (weekly periods,
+/// one-day exceptions, leave).
+/// </summary>
 internal static class ScheduleVersions
 {
     public static async Task<int> CurrentAsync(BookingDbContext db, Guid practitionerId, CancellationToken ct) =>
@@ -17,10 +20,14 @@ internal static class ScheduleVersions
     /// 428/412 unless If-Match names the current version; then the save raises it, comparing in the UPDATE (or, for
     /// the first change, inserting under the primary key), so two changes from one version cannot both be saved.
     /// </summary>
-    public static async Task<ScheduleVersion> MatchAsync(HttpContext http, BookingDbContext db, Guid practitionerId, CancellationToken ct)
+    /// <param name="required">False for an addition (leave): If-Match is then checked only when sent.</param>
+    public static async Task<ScheduleVersion> MatchAsync(HttpContext http, BookingDbContext db, Guid practitionerId, CancellationToken ct, bool required = true)
     {
         var row = await db.ScheduleVersions.SingleOrDefaultAsync(v => v.PractitionerId == practitionerId, ct);
-        http.EnsureMatches(row?.Version ?? 0, "schedule");
+        if (required || http.Request.Headers.IfMatch.Count > 0)
+        {
+            http.EnsureMatches(row?.Version ?? 0, "schedule");
+        }
         if (row is null)
         {
             return db.ScheduleVersions.Add(new ScheduleVersion { PractitionerId = practitionerId, Version = 1 }).Entity;

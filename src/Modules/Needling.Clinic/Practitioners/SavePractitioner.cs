@@ -47,6 +47,11 @@ internal static class SavePractitioner
 
     private static void Apply(Request r, Practitioner p)
     {
+        // The body binder lets JSON null through a non-nullable list and its items: refuse it here, not with a 500.
+        if (r.Qualifications is null || r.Qualifications.Any(q => q is null))
+        {
+            throw new ValidationException(new Dictionary<string, string[]> { ["qualifications"] = ["must be a list of qualifications (empty for none), none of them null."] });
+        }
         var v = new Validator()
             .NotBlank(r.DisplayName, "displayName", 200)
             .NotBlank(r.Profession, "profession", 100)

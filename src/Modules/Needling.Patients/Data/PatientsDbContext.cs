@@ -12,6 +12,7 @@ internal sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> opti
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<ScreeningEntry> ScreeningEntries => Set<ScreeningEntry>();
     public DbSet<ScreeningConfirmation> ScreeningConfirmations => Set<ScreeningConfirmation>();
+    public DbSet<ScreeningVersion> ScreeningVersions => Set<ScreeningVersion>();
     public DbSet<ScreeningAnswerRecord> ScreeningAnswers => Set<ScreeningAnswerRecord>();
     public DbSet<ErasureRecord> Erasures => Set<ErasureRecord>();
 
@@ -56,6 +57,12 @@ internal sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> opti
             // The latest confirmation and the latest review of one patient are read with every screening question.
             e.HasIndex(c => new { c.PatientId, c.ConfirmedAtUtc });
             e.HasOne<Patient>().WithMany().HasForeignKey(c => c.PatientId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ScreeningVersion>(e =>
+        {
+            e.ToTable("ScreeningVersions");
+            e.HasKey(v => v.PatientId);
+            e.HasOne<Patient>().WithMany().HasForeignKey(v => v.PatientId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<ScreeningAnswerRecord>(e =>
         {

@@ -22,6 +22,7 @@ internal static class PatientErasure
             db.ScreeningEntries.RemoveRange(screening);
             db.ScreeningAnswers.RemoveRange(answers);
             db.ScreeningConfirmations.RemoveRange(confirmations);
+            db.ScreeningVersions.RemoveRange(await db.ScreeningVersions.Where(v => v.PatientId == patient.Id).ToListAsync(ct));
             db.Patients.Remove(patient);
             return new ModuleErasure("patients",
                 [

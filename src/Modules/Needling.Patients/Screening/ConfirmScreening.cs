@@ -9,6 +9,7 @@ using Needling.Patients.Data;
 using Needling.Patients.Domain;
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 using Needling.SharedKernel.Security;
 
 namespace Needling.Patients.Screening;
@@ -29,7 +30,7 @@ internal static class ConfirmScreening
     private sealed record Dates(DateTime? OldestAnswerAtUtc, DateTime? LastReviewAtUtc);
 
     public static void Map(RouteGroupBuilder desk) =>
-        desk.MapPost("/patients/{id:guid}/screening/confirm", async (Guid id, Request r, ClaimsPrincipal user, PatientsDbContext db,
+        desk.MapPost("/patients/{id:guid}/screening/confirm", async (Guid id, Request r, ClaimsPrincipal user, HttpContext http, PatientsDbContext db,
             ICurrentActor actor, TimeProvider clock, IOptions<ScreeningOptions> options, CancellationToken ct) =>
         {
             new Validator().OneOf(r.ConfirmedBy, ScreeningConfirmers.All, "confirmedBy").ThrowIfInvalid();
@@ -51,6 +52,9 @@ internal static class ConfirmScreening
                     $"Some screening answers were recorded more than {days} days ago and have not been reviewed since: a practitioner must go through them with the patient (reviewed: true).",
                     new { reviewDays = days, oldestAnswerRecordedAtUtc = dates.OldestAnswerAtUtc, lastReviewAtUtc = dates.LastReviewAtUtc });
             }
+            // Confirmed are the answers read (If-Match: the screening's ETag), not ones added or changed since. After the
+            // rules: an answer that cannot be a confirmation at all is refused as such, whatever version it names.
+            var version = await ScreeningVersions.MatchAsync(http, db, id, ct);
             var confirmation = new ScreeningConfirmation
             {
                 PatientId = id,
@@ -60,8 +64,9 @@ internal static class ConfirmScreening
                 Reviewed = r.Reviewed,
             };
             db.ScreeningConfirmations.Add(confirmation);
-            await db.SaveChangesAsync(ct);
+            await ScreeningVersions.SaveAsync(http, db, version, ct);
             return TypedResults.Created($"/patients/{id}/screening",
                 new ScreeningConfirmationInfo(confirmation.ConfirmedAtUtc, confirmation.ConfirmedBy, confirmation.Actor, confirmation.Reviewed));
-        }).WithSummary("Reconfirm the screening answers on the day (confirmedBy: patient or practitioner; reviewed: true when a practitioner went through every answer with the patient). 422 screening.review-due when the answers are older than Screening:ReviewDays and unreviewed.");
+        }).WithSummary("Reconfirm the screening answers on the day (confirmedBy: patient or practitioner; reviewed: true when a practitioner went through every answer with the patient). 422 screening.review-due when the answers are older than Screening:ReviewDays and unreviewed. If-Match: the ETag of GET /patients/{id}/screening; the answer carries the new one.")
+            .RequiresIfMatch(StatusCodes.Status201Created);
 }

@@ -37,7 +37,16 @@ internal static class RecordScreening
             await db.EnsurePatientExistsAsync(id, ct);
             var entry = NewRevision(id, Guid.CreateVersion7(), 1, a, removed: false, actor, clock);
             db.ScreeningEntries.Add(entry);
-            await db.SaveChangesAsync(ct);
+            await ScreeningVersions.RaiseAsync(db, id, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
+            {
+                // Another change to this patient's screening was saved at the same instant; nothing of this one was.
+                throw new ConflictException("The patient's screening was changed at the same moment: read it again and add the answer again if it is still missing.");
+            }
             return TypedResults.Created($"/patients/{id}/screening/{entry.EntryKey}", ScreeningEntryDto.From(entry));
         }).WithSummary("Record a screening answer: condition, medication, allergy, skin finding or pregnancy.")
             .AnswersETag(StatusCodes.Status201Created);
@@ -52,6 +61,7 @@ internal static class RecordScreening
                 throw new ValidationException(new Dictionary<string, string[]> { ["kind"] = [$"an entry keeps its kind ({current.Kind}); remove it and add a new one instead."] });
             }
             var next = Supersede(db, current, a, removed: false, actor, clock);
+            await ScreeningVersions.RaiseAsync(db, id, ct);
             await SaveAsync(db, ct);
             return TypedResults.Ok(ScreeningEntryDto.From(next));
         }).WithSummary("Revise a screening answer (Practitioner; If-Match: the answer's ETag, its revision); the earlier revision is kept.")
@@ -64,6 +74,7 @@ internal static class RecordScreening
             http.EnsureMatches(current.Revision, "screening answer");
             var answer = new ScreeningAnswer(current.Kind, current.Code, current.Name, current.Area, current.Severity, current.StartedOn, current.EndedOn, r.Reason.Trim());
             var next = Supersede(db, current, answer, removed: true, actor, clock);
+            await ScreeningVersions.RaiseAsync(db, id, ct);
             await SaveAsync(db, ct);
             return TypedResults.Ok(ScreeningEntryDto.From(next));
         }).WithSummary("Remove a screening answer entered in error (Practitioner; If-Match: the answer's ETag), with a reason; the history keeps it.")

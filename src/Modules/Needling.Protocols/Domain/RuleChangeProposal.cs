@@ -1,4 +1,5 @@
 using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Concurrency;
 
 namespace Needling.Protocols.Domain;
 
@@ -7,7 +8,7 @@ namespace Needling.Protocols.Domain;
 /// itself is kept as the engine's JSON (a one-rule set; none for a retirement); approving it writes the next rule-set
 /// version, in the same transaction as the decision.
 /// </summary>
-internal sealed class RuleChangeProposal : IAudited
+internal sealed class RuleChangeProposal : IAudited, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public string RuleId { get; init; } = "";
@@ -27,6 +28,8 @@ internal sealed class RuleChangeProposal : IAudited
     public DateTime? DecidedAtUtc { get; set; }
     public string? DecisionNote { get; set; }
     public int? AppliedVersion { get; set; }
+    /// <summary>Raised by the decision: a lead decides the proposal as read (If-Match), and only one decision is saved.</summary>
+    public int Version { get; set; }
 }
 
 internal static class RuleChangeStatus

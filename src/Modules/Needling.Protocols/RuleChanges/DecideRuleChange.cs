@@ -9,7 +9,9 @@ using Needling.Protocols.Data;
 using Needling.Protocols.Domain;
 using Needling.Protocols.RuleSets;
 using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Concurrency;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 using Needling.SharedKernel.Security;
 
 namespace Needling.Protocols.RuleChanges;
@@ -25,10 +27,10 @@ internal static class DecideRuleChange
 
     public static void Map(RouteGroupBuilder practitioners)
     {
-        practitioners.MapPost("/rules/changes/{id:guid}/approve", async (Guid id, Decision d, ClaimsPrincipal user, ProtocolsDbContext db,
+        practitioners.MapPost("/rules/changes/{id:guid}/approve", async (Guid id, Decision d, ClaimsPrincipal user, HttpContext http, ProtocolsDbContext db,
             RuleSetStore store, IMediator mediator, ICurrentActor actor, TimeProvider clock, CancellationToken ct) =>
         {
-            var proposal = await PendingAsync(id, d, user, db, mediator, actor, ct);
+            var proposal = await PendingAsync(id, d, user, http, db, mediator, actor, ct);
             var change = RuleChange.FromJson(proposal.RuleId, proposal.RuleJson,
                 $"{proposal.Note} (proposed by {proposal.ProposedBy}; approved by {actor.Id}: {d.Note.Trim()})");
             var current = await store.CurrentAsync(ct);
@@ -40,27 +42,25 @@ internal static class DecideRuleChange
             proposal.AppliedVersion = current.Version + 1;
             await store.SaveNextAsync(current, v => change.ApplyTo(current, v), change.Note, ct);
             return TypedResults.Ok(RuleChangeDto.From(proposal));
-        }).WithSummary("Approve a proposed change to a blocking rule (a clinical lead other than the proposer); makes the next rule-set version.");
+        }).WithSummary("Approve a proposed change to a blocking rule (a clinical lead other than the proposer; If-Match: the ETag of GET /rules/changes/{id}); makes the next rule-set version.")
+            .RequiresIfMatch();
 
-        practitioners.MapPost("/rules/changes/{id:guid}/reject", async (Guid id, Decision d, ClaimsPrincipal user, ProtocolsDbContext db,
+        practitioners.MapPost("/rules/changes/{id:guid}/reject", async (Guid id, Decision d, ClaimsPrincipal user, HttpContext http, ProtocolsDbContext db,
             IMediator mediator, ICurrentActor actor, TimeProvider clock, CancellationToken ct) =>
         {
-            var proposal = await PendingAsync(id, d, user, db, mediator, actor, ct);
+            var proposal = await PendingAsync(id, d, user, http, db, mediator, actor, ct);
             Decide(proposal, RuleChangeStatus.Rejected, d, actor, clock);
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(RuleChangeDto.From(proposal));
-        }).WithSummary("Reject a proposed change to a blocking rule (a clinical lead other than the proposer); the rule stays as it is.");
+        }).WithSummary("Reject a proposed change to a blocking rule (a clinical lead other than the proposer; If-Match: the ETag of GET /rules/changes/{id}); the rule stays as it is.")
+            .RequiresIfMatch();
     }
 
-    private static async Task<RuleChangeProposal> PendingAsync(Guid id, Decision d, ClaimsPrincipal user, ProtocolsDbContext db,
+    private static async Task<RuleChangeProposal> PendingAsync(Guid id, Decision d, ClaimsPrincipal user, HttpContext http, ProtocolsDbContext db,
         IMediator mediator, ICurrentActor actor, CancellationToken ct)
     {
         new Validator().NotBlank(d.Note, "note", 2000).ThrowIfInvalid();
         var proposal = await db.RuleChangeProposals.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("Rule change", id);
-        if (proposal.Status != RuleChangeStatus.Pending)
-        {
-            throw new ConflictException($"This change was already {proposal.Status}.");
-        }
         var practitioner = TokenClaims.PractitionerIdOf(user) is { } pid ? await mediator.Send(new GetPractitioner(pid), ct) : null;
         if (practitioner is not { Active: true, ClinicalLead: true })
         {
@@ -69,6 +69,13 @@ internal static class DecideRuleChange
         if (proposal.ProposedBy == actor.Id)
         {
             throw new ForbiddenException("A change to a blocking rule needs a second person: the one who proposed it cannot decide it.");
+        }
+        // Decided is the proposal as read (a lead who read it pending while another decided it gets 412); its version
+        // is compared again in the UPDATE, so of two leads deciding at once only one decision is saved.
+        http.EnsureMatches(db, proposal, "rule change");
+        if (proposal.Status != RuleChangeStatus.Pending)
+        {
+            throw new ConflictException($"This change was already {proposal.Status}.");
         }
         return proposal;
     }

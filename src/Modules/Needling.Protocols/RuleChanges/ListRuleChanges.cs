@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Needling.Protocols.Data;
+using Needling.SharedKernel.Concurrency;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Protocols.RuleChanges;
 
@@ -23,11 +25,13 @@ internal static class ListRuleChanges
             return TypedResults.Ok(proposals.Select(RuleChangeDto.From).ToList());
         }).WithSummary("Proposed changes that retire or weaken a blocking rule, newest first (status=pending for those waiting).");
 
-        staff.MapGet("/rules/changes/{id:guid}", async (Guid id, ProtocolsDbContext db, CancellationToken ct) =>
+        staff.MapGet("/rules/changes/{id:guid}", async (Guid id, HttpContext http, ProtocolsDbContext db, CancellationToken ct) =>
         {
             var proposal = await db.RuleChangeProposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct)
                 ?? throw new NotFoundException("Rule change", id);
+            http.SetETag(proposal.Version);
             return TypedResults.Ok(RuleChangeDto.From(proposal));
-        }).WithSummary("One proposed change to a blocking rule.");
+        }).WithSummary("One proposed change to a blocking rule; the ETag is what an approval or rejection sends as If-Match.")
+            .AnswersETag();
     }
 }
