@@ -14,7 +14,8 @@ namespace Needling.Booking.Calendar;
 /// <summary>
 /// GET /calendar/{token}.ics: a practitioner's appointments for calendar apps, which cannot sign in; the
 /// unguessable token is the credential. No health data: patient initials and the treatment code only, and not even
-/// those in a feed an Admin made (busy blocks).
+/// those in a feed an Admin made (busy blocks). A fetch of a practitioner's feed is audited as a read of each patient
+/// in it, once per feed and UTC day.
 /// </summary>
 internal static class CalendarFeedDownload
 {
