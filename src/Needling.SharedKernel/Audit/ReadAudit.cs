@@ -36,11 +36,51 @@ public sealed class ReadAudit(ICurrentActor actor, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(records);
-        var byPatient = records.GroupBy(r => r.PatientId).ToDictionary(g => g.Key, g => g.Select(r => r.RecordId).Distinct().ToList());
+        var byPatient = ByPatient(records);
         if (alsoRead is { } patient)
         {
             byPatient.TryAdd(patient, []);
         }
+        await AddEachAsync(db, what, byPatient, null, ct);
+    }
+
+    /// <summary>
+    /// A list a machine fetches again and again (a calendar feed, polled every few minutes): one row per patient per
+    /// reader per UTC day, written by the first fetch of the day that shows that patient and naming their records in
+    /// it; a row per fetch would bury the trail. One query for the patients already recorded today, one insert for the
+    /// rest. Two fetches at the same instant may both write a patient's row: a duplicate, never a missing read.
+    /// </summary>
+    /// <param name="actorId">The reader, e.g. "calendar-feed:{id}": an identity, never a credential such as a token.</param>
+    public async Task RecordEachPatientOncePerDayAsync(DbContext db, string what, string actorId,
+        IEnumerable<(Guid PatientId, Guid RecordId)> records, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(records);
+        var byPatient = ByPatient(records);
+        if (byPatient.Count == 0)
+        {
+            return;
+        }
+        var today = clock.GetUtcNow().UtcDateTime.Date;
+        var tomorrow = today.AddDays(1);
+        var recorded = await db.Set<AuditRecord>().AsNoTracking()
+            .Where(a => a.Actor == actorId && a.Action == "read" && a.EntityType == what
+                && a.AtUtc >= today && a.AtUtc < tomorrow && a.PatientId != null)
+            .Select(a => a.PatientId!.Value)
+            .Distinct()
+            .ToListAsync(ct);
+        foreach (var patientId in recorded)
+        {
+            byPatient.Remove(patientId);
+        }
+        await AddEachAsync(db, what, byPatient, actorId, ct);
+    }
+
+    private static Dictionary<Guid, List<Guid>> ByPatient(IEnumerable<(Guid PatientId, Guid RecordId)> records) =>
+        records.GroupBy(r => r.PatientId).ToDictionary(g => g.Key, g => g.Select(r => r.RecordId).Distinct().ToList());
+
+    private async Task AddEachAsync(DbContext db, string what, Dictionary<Guid, List<Guid>> byPatient, string? actorId, CancellationToken ct)
+    {
         if (byPatient.Count == 0)
         {
             return;
@@ -48,7 +88,7 @@ public sealed class ReadAudit(ICurrentActor actor, TimeProvider clock)
         foreach (var (patientId, ids) in byPatient)
         {
             // A record that is the patient itself needs no list: the row's id already names it.
-            db.Set<AuditRecord>().Add(Row(patientId, what, patientId, ids.Where(id => id != patientId), null));
+            db.Set<AuditRecord>().Add(Row(patientId, what, patientId, ids.Where(id => id != patientId), actorId));
         }
         await db.SaveChangesAsync(ct);
     }
