@@ -194,6 +194,9 @@ public abstract class GuardedChangeTests(AppFixture app)
     [InlineData("/clinic/closures/{id}", "delete", "204")]
     [InlineData("/practitioners/{id}/leave/{leaveId}", "delete", "204")]
     [InlineData("/practitioners/{id}/schedule/exceptions/{date}", "delete", "204")]
+    [InlineData("/sessions/{id}/record", "put", "200")]
+    [InlineData("/sessions/{id}/sign", "post", "200")]
+    [InlineData("/sessions/{id}/amendments", "post", "201")]
     public async Task The_published_document_declares_If_Match_required_and_412_and_428(string path, string method, string status)
     {
         var operation = (await PathsAsync()).GetProperty(path).GetProperty(method);
@@ -220,6 +223,7 @@ public abstract class GuardedChangeTests(AppFixture app)
     [Theory]
     [InlineData("/patients/{id}/screening")]
     [InlineData("/rules/changes/{id}")]
+    [InlineData("/sessions/{id}")]
     public async Task The_records_these_changes_name_answer_their_ETag(string path) =>
         Assert.True((await PathsAsync()).GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("headers").TryGetProperty("ETag", out _));
 

@@ -230,6 +230,7 @@ internal static class AftercareLatency
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"sessions/{visit.Session}/sign") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", visit.PractitionerToken);
+        request.Headers.TryAddWithoutValidation("If-Match", visit.SessionETag);
         var sent = Now();
         try
         {

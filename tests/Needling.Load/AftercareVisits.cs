@@ -30,7 +30,7 @@ internal sealed class AftercareVisits(HttpClient[] instances, string adminToken)
     private const string Signature = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAASwAAABkCAYAAAA8AQ3AAAACQUlEQVR42u3dS07DAAwE0Kx7Eu5/wbKvkEo/UeyZ9ySWoNgzmGbFcQAAAAAAAAAAAAAAAAAAAAAAAAAAAACw0e32c3/2ZUsyhPElV3oZwrqSK3xWhnJkbdHP/D5kCF8p+lU/AxnCv0s64ZeGazM84+fBMbmYCi9DODYVUuFlCKuKqPAyhFUFVPacDOVIdNEdLRnCytIpvAxhTdm8VmQcDBlSUzJlz8lQjlQUTNn3702GVJVL4WUIa0rltSLjMMiQmjIpu4MFq8qk8DKEVSVS9owM5UjFEVB2BwtFv3tmGXpmlMZz24XXe5Td0ZIhim4G85sBJTGHVyoZUl6S1sLLEEX3SUOGMkQx/AKbV4YoRV3hZYhjZT6fkGWIMpjRfGZECeo+gciQqoPlOJvLrAjfzOYxM0I3d/MrkoPlYJndHGb3B0fYiiJDO5Chq67sDpYMhWwXntsuPLcl2YcMvTHI0KK6diJDGQrVblbsRoYyFCb+yagMvb4K045kaEcytKS6XclQhsJjxb5k+N6+Ju1s4jMJztFysOxMhpbUuzsZylBYrPh0KsP9O5ShJVUcLa/zMhQQK46/DPfvU4aWVHG0ZJjxh0eGih5feBlmHBEZKnr8jmWYcbRkqOjxu5bhNRl+c99n/dxRi1N0hZdhVoaxOX4yXMWCwgsvw4yjVZPjO4M+fo+iz8nvlSxkuP9wVWb4V+lf+VI3GSLD8ctSMRky42hZmOXEl96mZAgAAAAAAAAAAAAAAAAAAAAAAAAAAAAQ6BdVTb/y5hQcewAAAABJRU5ErkJggg==";
 
     /// <summary>A session recorded and waiting for its practitioner's signature; <paramref name="Instance"/> is where it is signed.</summary>
-    public sealed record Ready(int Index, Guid Session, Guid Patient, string Email, string PractitionerToken, int Instance);
+    public sealed record Ready(int Index, Guid Session, string SessionETag, Guid Patient, string Email, string PractitionerToken, int Instance);
 
     /// <summary>The clinic's time zone (an Etc/GMT zone where it is about 11:00 now) and its hours: every day, 00:00-23:59.</summary>
     public async Task<string> ClinicAsync(CancellationToken ct)
@@ -109,10 +109,12 @@ internal sealed class AftercareVisits(HttpClient[] instances, string adminToken)
                 start = first.AddMinutes(60 * v),
             }, desk, ct)).GetProperty("appointment").GetProperty("id").GetGuid();
             await SendAsync(http, HttpMethod.Post, $"appointments/{appointment}/check-in", new { }, desk, ct);
-            await SendAsync(http, HttpMethod.Post, $"patients/{patient}/screening/confirm", new { confirmedBy = "patient", reviewed = false }, desk, ct);
-            var session = Id(await SendAsync(http, HttpMethod.Post, "sessions", new { appointmentId = appointment, areas = new[] { "cheeks", "forehead" } }, doc, ct));
-            await SendAsync(http, HttpMethod.Put, $"sessions/{session}/record", new { record = PenRecord(now) }, doc, ct);
-            ready.Add(new Ready(index, session, patient, email, doc, index % instances.Length));
+            await SendAsync(http, HttpMethod.Post, $"patients/{patient}/screening/confirm", new { confirmedBy = "patient", reviewed = false }, desk, ct,
+                ifMatch: await ETagAsync(http, $"patients/{patient}/screening", desk, ct));
+            var started = await SendAsync(http, HttpMethod.Post, "sessions", new { appointmentId = appointment, areas = new[] { "cheeks", "forehead" } }, doc, ct);
+            var session = Id(started);
+            var recorded = await SendAsync(http, HttpMethod.Put, $"sessions/{session}/record", new { record = PenRecord(now) }, doc, ct, ifMatch: VersionTag(started));
+            ready.Add(new Ready(index, session, VersionTag(recorded), patient, email, doc, index % instances.Length));
         }
         return ready;
     }
@@ -147,7 +149,9 @@ internal sealed class AftercareVisits(HttpClient[] instances, string adminToken)
 
     private static Guid Id(JsonElement e) => e.GetProperty("id").GetGuid();
 
-    /// <summary>Sends and expects 2xx; returns the JSON body (an empty object for 204).</summary>
+    /// <summary>The ETag of the record shown: its version in quotes, as the answer's ETag header has it.</summary>
+    private static string VersionTag(JsonElement e) => $"\"{e.GetProperty("version").GetInt32()}\"";
+
     /// <summary>The ETag of GET /<paramref name="path"/>: what a change of it sends as If-Match.</summary>
     private static async Task<string> ETagAsync(HttpClient http, string path, string token, CancellationToken ct)
     {
@@ -158,6 +162,7 @@ internal sealed class AftercareVisits(HttpClient[] instances, string adminToken)
         return response.Headers.ETag?.Tag ?? throw new InvalidOperationException($"GET /{path} sent no ETag.");
     }
 
+    /// <summary>Sends and expects 2xx; returns the JSON body (an empty object for 204).</summary>
     private static async Task<JsonElement> SendAsync(HttpClient http, HttpMethod method, string path, object body, string token, CancellationToken ct, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, body.GetType()) };

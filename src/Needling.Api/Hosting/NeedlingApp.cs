@@ -85,6 +85,7 @@ internal static class NeedlingApp
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             JsonDates.AddTo(o.SerializerOptions);
+            o.SerializerOptions.TypeInfoResolver = JsonNoNullItems.AddTo(o.SerializerOptions.TypeInfoResolver);
         });
 
         var app = builder.Build();

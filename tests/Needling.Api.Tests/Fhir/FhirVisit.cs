@@ -26,7 +26,7 @@ internal sealed record FhirVisit(SessionSetup.Visit Visit, Guid Session, string 
         var v = await setup.CheckedInAsync(patient: patient);
         using var chair = await setup.SignedIn(v.Chair);
         var session = (await SessionSetup.StartOk(chair, v, overrides: [new { ruleId = "ci.keloid-history", reason = Reason }])).Id();
-        await (await chair.PutAsJsonAsync($"/sessions/{session}/record", new { record = SessionSetup.PenRecord(app.Clock.GetUtcNow(), adverse: "bruising") })).Json(HttpStatusCode.OK);
+        await (await chair.PutMatchingAsync($"/sessions/{session}/record", new { record = SessionSetup.PenRecord(app.Clock.GetUtcNow(), adverse: "bruising") })).Json(HttpStatusCode.OK);
         await chair.PostOk($"/sessions/{session}/sign", new { }, HttpStatusCode.OK);
 
         // Completing the appointment and writing the sheet follow the signing through the outbox.

@@ -21,7 +21,7 @@ public abstract class SessionRecordTests(AppFixture app)
     }
 
     private static Task<HttpResponseMessage> Record(HttpClient chair, Guid session, object record, object[]? overrides = null) =>
-        chair.PutAsJsonAsync($"/sessions/{session}/record", new { record, overrides = overrides ?? [] });
+        chair.PutMatchingAsync($"/sessions/{session}/record", new { record, overrides = overrides ?? [] });
 
     [Fact]
     public async Task A_depth_of_1_2_mm_around_the_eyes_is_refused_and_nothing_is_recorded()
@@ -70,7 +70,7 @@ public abstract class SessionRecordTests(AppFixture app)
         var record = new { areas = new object[] { new { area = "cheeks", depthMm = 0.75m, passes = 3 } }, painScore = 2 };
         await (await Record(chair, session, record)).Json(HttpStatusCode.OK);
 
-        var problem = await (await chair.PostAsJsonAsync($"/sessions/{session}/sign", new { })).AssertProblem(HttpStatusCode.UnprocessableEntity);
+        var problem = await (await chair.PostMatchingAsync($"/sessions/{session}/sign", new { })).AssertProblem(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("session.record-incomplete", RuleId(problem));
         Assert.Contains("sterileItem", problem.Detail());
@@ -138,6 +138,81 @@ public abstract class SessionRecordTests(AppFixture app)
         Assert.Equal(["booked", "checked-in", "completed"], history.EnumerateArray().Select(e => e.GetProperty("action").GetString()));
         Assert.Equal(["booked", "arrived", "fulfilled"], history.EnumerateArray().Select(e => e.GetProperty("toStatus").GetString()));
         Assert.Contains(session.ToString(), history.EnumerateArray().Last().GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_record_kept_open_on_a_second_device_can_neither_overwrite_nor_sign_a_newer_one()
+    {
+        var v = await _setup.CheckedInAsync();
+        using var chair = await _setup.SignedIn(v.Chair);
+        var start = await chair.PostAsJsonAsync("/sessions", SessionSetup.Start(v));
+        var session = (await start.Json(HttpStatusCode.Created)).Id();
+        var started = start.Headers.ETag?.Tag;
+        Assert.NotNull(started);
+        Assert.Equal(started, await chair.ETagAsync($"/sessions/{session}"));
+        var path = $"/sessions/{session}/record";
+
+        var missing = await (await chair.PutAsJsonAsync(path, new { record = SessionSetup.PenRecord(app.Clock.GetUtcNow()) })).AssertProblem((HttpStatusCode)428);
+        Assert.Contains("If-Match", missing.Detail(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, (await chair.GetOk($"/sessions/{session}")).GetProperty("record").ValueKind);
+
+        // The tablet writes 0.75 mm; the desktop, still showing the session as started, then tries 0.6 mm.
+        var tablet = await chair.SendMatchingAsync(HttpMethod.Put, path, new { record = SessionSetup.PenRecord(app.Clock.GetUtcNow()) }, started);
+        await tablet.Json(HttpStatusCode.OK);
+        var written = tablet.Headers.ETag?.Tag;
+        Assert.NotEqual(started, written);
+        await (await chair.SendMatchingAsync(HttpMethod.Put, path, new { record = SessionSetup.PenRecord(app.Clock.GetUtcNow(), cheeksDepth: 0.6m) }, started))
+            .AssertProblem(HttpStatusCode.PreconditionFailed);
+        await (await chair.SendMatchingAsync(HttpMethod.Post, $"/sessions/{session}/sign", new { }, started)).AssertProblem(HttpStatusCode.PreconditionFailed);
+
+        var stored = await chair.GetOk($"/sessions/{session}");
+        Assert.Equal("in-progress", stored.GetProperty("status").GetString());
+        Assert.Equal(0.75m, CheeksDepth(stored.GetProperty("record")));
+        var signed = await (await chair.SendMatchingAsync(HttpMethod.Post, $"/sessions/{session}/sign", new { }, written)).Json(HttpStatusCode.OK);
+        Assert.Equal("signed", signed.GetProperty("status").GetString());
+        Assert.Equal(0.75m, CheeksDepth(signed.GetProperty("record")));
+    }
+
+    [Fact]
+    public async Task Of_four_writes_of_a_record_from_one_version_at_once_exactly_one_is_saved()
+    {
+        var (chair, _, session) = await Started();
+        var read = await chair.ETagAsync($"/sessions/{session}");
+        decimal[] depths = [0.6m, 0.65m, 0.7m, 0.75m];
+
+        var answers = await Task.WhenAll(depths.Select(d => chair.SendMatchingAsync(HttpMethod.Put, $"/sessions/{session}/record",
+            new { record = SessionSetup.PenRecord(app.Clock.GetUtcNow(), cheeksDepth: d) }, read)));
+
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.PreconditionFailed, a.StatusCode));
+        var winner = answers.Single(a => a.StatusCode == HttpStatusCode.OK);
+        var saved = CheeksDepth((await winner.Json(HttpStatusCode.OK)).GetProperty("record"));
+        var stored = await chair.GetAsync($"/sessions/{session}");
+        Assert.Equal(winner.Headers.ETag?.Tag, stored.Headers.ETag?.Tag);
+        Assert.Equal(saved, CheeksDepth((await stored.Json(HttpStatusCode.OK)).GetProperty("record")));
+        chair.Dispose();
+    }
+
+    [Fact]
+    public async Task An_amendment_made_before_another_amendment_was_saved_is_refused_and_the_first_stands()
+    {
+        var v = await _setup.CheckedInAsync();
+        using var chair = await _setup.SignedIn(v.Chair);
+        var session = (await _setup.SignedSessionAsync(chair, v)).Id();
+        var read = await chair.ETagAsync($"/sessions/{session}");
+        var path = $"/sessions/{session}/amendments";
+        var first = new { reason = "Depth on the cheeks was 0.6 mm, not 0.75 mm: misread the dial", record = SessionSetup.PenRecord(app.Clock.GetUtcNow(), cheeksDepth: 0.6m) };
+        var second = new { reason = "Depth on the cheeks was 0.7 mm according to the paper chart", record = SessionSetup.PenRecord(app.Clock.GetUtcNow(), cheeksDepth: 0.7m) };
+
+        await (await chair.PostAsJsonAsync(path, first)).AssertProblem((HttpStatusCode)428);
+        var amended = await chair.SendMatchingAsync(HttpMethod.Post, path, first, read);
+        await amended.Json(HttpStatusCode.Created);
+        Assert.NotEqual(read, amended.Headers.ETag?.Tag);
+        await (await chair.SendMatchingAsync(HttpMethod.Post, path, second, read)).AssertProblem(HttpStatusCode.PreconditionFailed);
+
+        var stored = await chair.GetOk($"/sessions/{session}");
+        Assert.Equal(0.6m, CheeksDepth(stored.GetProperty("record")));
+        Assert.Single(stored.GetProperty("amendments").EnumerateArray());
     }
 
     private static decimal CheeksDepth(JsonElement record) =>

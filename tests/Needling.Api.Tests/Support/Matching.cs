@@ -66,6 +66,10 @@ public static partial class Matching
         {
             return await HeaderAsync(client, $"/patients/{confirmation.Groups[1].Value}/screening");
         }
+        if (SessionChange().Match(path) is { Success: true } session)
+        {
+            return await HeaderAsync(client, $"/sessions/{session.Groups[1].Value}");
+        }
         if (RuleChangeDecision().Match(path) is { Success: true } decision)
         {
             return await HeaderAsync(client, $"/rules/changes/{decision.Groups[1].Value}");
@@ -125,13 +129,16 @@ public static partial class Matching
     [GeneratedRegex("^/patients/([0-9a-f-]{36})/screening/confirm$")]
     private static partial Regex ScreeningConfirmation();
 
+    [GeneratedRegex("^/sessions/([0-9a-f-]{36})/(record|sign|amendments)$")]
+    private static partial Regex SessionChange();
+
     [GeneratedRegex("^/rules/changes/([0-9a-f-]{36})/(approve|reject)$")]
     private static partial Regex RuleChangeDecision();
 
     [GeneratedRegex("^/(rooms|devices|staff|treatments)/([^/]+)$")]
     private static partial Regex ListedChange();
 
-    [GeneratedRegex("/(cancel|reschedule|reassign|retire|remove|approve|reject)$|/screening/confirm$|^/consent/templates/[^/]+/versions$|^/appointments/[0-9a-f-]{36}/(check-in|no-show|complete)$")]
+    [GeneratedRegex("/(cancel|reschedule|reassign|retire|remove|approve|reject)$|/screening/confirm$|^/consent/templates/[^/]+/versions$|^/appointments/[0-9a-f-]{36}/(check-in|no-show|complete)$|^/sessions/[0-9a-f-]{36}/(sign|amendments)$")]
     private static partial Regex RecordChangingPost();
 
     [GeneratedRegex("^/consent/templates/([^/]+)/versions$")]

@@ -125,7 +125,7 @@ public sealed class SessionSetup(AppFixture app)
     public async Task<JsonElement> SignedSessionAsync(HttpClient chair, Visit v, string? adverse = null)
     {
         var session = (await StartOk(chair, v)).Id();
-        await (await chair.PutAsJsonAsync($"/sessions/{session}/record", new { record = PenRecord(app.Clock.GetUtcNow(), adverse: adverse) })).Json(HttpStatusCode.OK);
+        await (await chair.PutMatchingAsync($"/sessions/{session}/record", new { record = PenRecord(app.Clock.GetUtcNow(), adverse: adverse) })).Json(HttpStatusCode.OK);
         return await chair.PostOk($"/sessions/{session}/sign", new { }, HttpStatusCode.OK);
     }
 }

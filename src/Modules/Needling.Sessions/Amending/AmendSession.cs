@@ -11,13 +11,16 @@ using Needling.Sessions.Overrides;
 using Needling.Sessions.Recording;
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Data;
+using Needling.SharedKernel.Concurrency;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Sessions.Amending;
 
 /// <summary>
 /// POST /sessions/{id}/amendments: a Practitioner corrects a signed record with a written reason. The corrected
-/// whole is kept beside the original, which never changes; both stay visible in the history.
+/// whole is kept beside the original, which never changes; both stay visible in the history. The correction replaces
+/// the record as it stands, so If-Match names the version it was made from: one made before another amendment is 412.
 /// </summary>
 internal static class AmendSession
 {
@@ -27,10 +30,11 @@ internal static class AmendSession
         practitioner.MapPost("/sessions/{id:guid}/amendments", Handle)
             .WithSummary("Correct a signed session with a reason: the corrected record is kept beside the original.")
             .Produces<SessionDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequiresIfMatch(StatusCodes.Status201Created);
 
     private static async Task<IResult> Handle(
-        Guid id, Request r, SessionsDbContext db, RecordChecks checks, SessionEvents events, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
+        Guid id, Request r, HttpContext http, SessionsDbContext db, RecordChecks checks, SessionEvents events, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
     {
         var v = new Validator()
             .Require(r.Record is not null, "record", "is required.")
@@ -43,6 +47,7 @@ internal static class AmendSession
         {
             throw new ConflictException("Only a signed session is amended; a session in progress is corrected by writing its record again.");
         }
+        http.EnsureMatches(db, session, "session record");
         var now = clock.GetUtcNow().UtcDateTime;
         RecordChecks.Checked ok;
         try
@@ -62,15 +67,16 @@ internal static class AmendSession
             RuleSetVersion = ok.RuleSetVersion, By = actor.Id, AtUtc = now,
         };
         db.Amendments.Add(amendment);
+        session.Revision++;
         events.AddOverrides(session.Id, "amendment", amendment.Id, ok.RuleSetVersion, ok.Overrides, now);
         events.Add(session.AppointmentId, session.Id, "amended", null, now, $"amendment {number}");
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
         {
-            throw new ConflictException("Another amendment of this session was saved a moment ago; reload it and amend again.");
+            throw new PreconditionFailedException("session record"); // another amendment was saved a moment ago
         }
         return TypedResults.Created($"/sessions/{session.Id}", await SessionReader.LoadAsync(db, session.Id, ct));
     }

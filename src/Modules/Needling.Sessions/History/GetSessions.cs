@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Needling.Sessions.Data;
 using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Sessions.History;
 
@@ -25,6 +26,7 @@ internal static class GetSessions
             await audit.RecordAsync(db, session.PatientId, "Session", id, ct: ct);
             return TypedResults.Ok(session);
         })
-            .WithSummary("One session: the record as it stands, the original as signed, amendments and overrides.");
+            .WithSummary("One session: the record as it stands, the original as signed, amendments and overrides.")
+            .AnswersETag();
     }
 }

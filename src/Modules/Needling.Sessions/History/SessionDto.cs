@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Needling.Sessions.Domain;
+using Needling.SharedKernel.Concurrency;
 
 namespace Needling.Sessions.History;
 
@@ -11,12 +12,13 @@ internal sealed record AmendmentDto(int Number, string Reason, SessionRecord Rec
 /// A session as practitioners read it: the record as it stands (the latest amendment, or the original), the
 /// original as signed, every amendment and every override, each with who and when. CourseSessionNumber: session n of
 /// the patient's course of this treatment and indication, counting signed sessions only (null until signed).
+/// Version (the ETag): raised by every write, sign and amendment; writing the record or amending names it in If-Match.
 /// </summary>
 internal sealed record SessionDto(
     Guid Id, Guid AppointmentId, Guid PatientId, Guid PractitionerId, string TreatmentCode, string Indication, string Status,
     DateTime StartedAtUtc, string StartedBy, IReadOnlyList<string> PlannedAreas, int RuleSetVersion, string EligibilityOutcome, Guid ConsentId,
     SessionRecord? Record, SessionRecord? OriginalRecord, DateTime? SignedAtUtc, string? SignedBy, DateOnly? NextEligibleOn, int? CourseSessionNumber,
-    IReadOnlyList<OverrideDto> Overrides, IReadOnlyList<AmendmentDto> Amendments)
+    IReadOnlyList<OverrideDto> Overrides, IReadOnlyList<AmendmentDto> Amendments, int Version) : IVersionedResource
 {
     public static SessionDto From(TreatmentSession s, int courseNumber, IReadOnlyList<SessionOverride> overrides, IReadOnlyList<SessionAmendment> amendments)
     {
@@ -28,6 +30,6 @@ internal sealed record SessionDto(
             corrected.Count > 0 ? corrected[^1].Record : original, original, s.SignedAtUtc, s.SignedBy, s.NextEligibleOn, courseNumber > 0 ? courseNumber : null,
             overrides.Select(o => new OverrideDto(o.Id, o.Stage, amendments.FirstOrDefault(a => a.Id == o.AmendmentId)?.Number, o.RuleId, o.RuleVersion,
                 o.RuleSetVersion, o.Finding, o.Reason, o.By, o.AtUtc)).ToList(),
-            corrected);
+            corrected, s.Revision);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Needling.Sessions.Data;
 using Needling.Sessions.Domain;
+using Needling.SharedKernel.Concurrency;
 using Needling.SharedKernel.Errors;
 
 namespace Needling.Sessions.History;
@@ -25,6 +26,10 @@ internal static class SessionReader
         }
     }
 
+    /// <summary>
+    /// Saves under the session's Revision: a change made from a version that another write replaced in the meantime
+    /// (the If-Match passed a moment before) is refused as 412, like a stale If-Match.
+    /// </summary>
     public static async Task SaveAsync(SessionsDbContext db, CancellationToken ct)
     {
         try
@@ -33,7 +38,7 @@ internal static class SessionReader
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("The session was changed a moment ago (signed or recorded elsewhere); reload it and try again.");
+            throw new PreconditionFailedException("session");
         }
     }
 

@@ -6,13 +6,16 @@ using Needling.Sessions.Data;
 using Needling.Sessions.Domain;
 using Needling.Sessions.History;
 using Needling.Sessions.Overrides;
+using Needling.SharedKernel.Concurrency;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Sessions.Recording;
 
 /// <summary>
 /// PUT /sessions/{id}/record: the treating practitioner writes (or rewrites) the record of a session in progress.
-/// Once signed it is locked: a correction is an amendment.
+/// Once signed it is locked: a correction is an amendment. If-Match names the version written over (the start's or
+/// the last write's ETag), so that a record kept open on a second device cannot silently replace a newer one.
 /// </summary>
 internal static class SaveRecord
 {
@@ -22,7 +25,8 @@ internal static class SaveRecord
         practitioner.MapPut("/sessions/{id:guid}/record", Handle)
             .WithSummary("Write the structured record of a session in progress; depth and passes are checked against the protocol.")
             .Produces<SessionDto>().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequiresIfMatch();
 
     private static async Task<IResult> Handle(
         Guid id, Request r, HttpContext http, SessionsDbContext db, RecordChecks checks, SessionEvents events, TimeProvider clock, CancellationToken ct)
@@ -36,6 +40,7 @@ internal static class SaveRecord
             throw new ConflictException("This session is signed and locked: correct it with an amendment (POST /sessions/{id}/amendments) and a reason.");
         }
         SessionReader.EnsureTreatingPractitioner(session, http.User);
+        http.EnsureMatches(db, session, "session record");
         var now = clock.GetUtcNow().UtcDateTime;
         RecordChecks.Checked ok;
         try

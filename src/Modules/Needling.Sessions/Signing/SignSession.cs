@@ -12,7 +12,9 @@ using Needling.Sessions.History;
 using Needling.Sessions.Recording;
 using Needling.Sessions.Starting;
 using Needling.SharedKernel.Audit;
+using Needling.SharedKernel.Concurrency;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 using Needling.SharedKernel.Outbox;
 
 namespace Needling.Sessions.Signing;
@@ -20,7 +22,8 @@ namespace Needling.Sessions.Signing;
 /// <summary>
 /// POST /sessions/{id}/sign: the treating practitioner signs a complete record, which locks it. Signing
 /// raises SessionSigned through the outbox, in the same transaction: Booking completes the appointment and
-/// aftercare writes to the patient from it.
+/// aftercare writes to the patient from it. A signature vouches for the record as read: If-Match names that version,
+/// and a record written since (on another device) is refused with 412 rather than signed unseen.
 /// </summary>
 internal static class SignSession
 {
@@ -28,7 +31,8 @@ internal static class SignSession
         practitioner.MapPost("/sessions/{id:guid}/sign", Handle)
             .WithSummary("Sign the session's record: it is then locked, counts for intervals and courses, and completes the appointment.")
             .Produces<SessionDto>().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequiresIfMatch();
 
     private static async Task<IResult> Handle(
         Guid id, HttpContext http, SessionsDbContext db, IMediator mediator, SessionEvents events, ICurrentActor actor, OutboxSignal signal,
@@ -40,6 +44,7 @@ internal static class SignSession
             throw new ConflictException("This session is already signed.");
         }
         SessionReader.EnsureTreatingPractitioner(session, http.User);
+        http.EnsureMatches(db, session, "session record");
         var record = SessionReader.Record(session.RecordJson)
             ?? throw new RuleViolationException("session.record-incomplete", "There is no record to sign yet (PUT /sessions/{id}/record).", new { missing = new[] { "record" } });
         RecordValidator.EnsureComplete(record, session.TreatmentCode);

@@ -10,6 +10,7 @@ using Needling.Sessions.Recording;
 using Needling.SharedKernel.Audit;
 using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Errors;
+using Needling.SharedKernel.Hosting;
 
 namespace Needling.Sessions.Starting;
 
@@ -25,7 +26,8 @@ internal static class StartSession
         practitioner.MapPost("/sessions", Handle)
             .WithSummary("Start the session of a checked-in appointment: consent, screening, eligibility and the practitioner are checked; warnings need overrides.")
             .Produces<SessionDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .AnswersETag(StatusCodes.Status201Created);
 
     private static async Task<IResult> Handle(
         Request r, HttpContext http, SessionsDbContext db, StartChecks checks, SessionEvents events, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
