@@ -53,11 +53,9 @@ internal static class JsonNoNullItems
     private static bool ItemsMustNotBeNull(JsonPropertyInfo property)
     {
         var type = property.PropertyType;
-        if (type == typeof(string) || IsDictionary(type))
-        {
-            return false;
-        }
-        var item = type.IsArray ? type.GetElementType() : ItemType(type);
+        // Strings (chars) and dictionaries (key-value pairs) enumerate values, which are never null: left out here.
+        var item = type.GetInterfaces().Append(type)
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
         if (item is null || item.IsValueType)
         {
             return false; // not a list, or a list of values (int? items are declared nullable)
@@ -68,17 +66,7 @@ internal static class JsonNoNullItems
             FieldInfo f => new NullabilityInfoContext().Create(f),
             _ => null,
         };
-        var itemNullability = nullability is null ? null : type.IsArray ? nullability.ElementType : nullability.GenericTypeArguments.FirstOrDefault();
+        var itemNullability = type.IsArray ? nullability?.ElementType : nullability?.GenericTypeArguments.FirstOrDefault();
         return itemNullability?.ReadState != NullabilityState.Nullable;
     }
-
-    private static Type? ItemType(Type type) =>
-        (type.IsInterface && type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>) ? type : null)
-        ?.GetGenericArguments()[0]
-        ?? type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
-
-    private static bool IsDictionary(Type type) =>
-        typeof(IDictionary).IsAssignableFrom(type)
-        || type.GetInterfaces().Append(type).Any(i => i.IsGenericType
-            && (i.GetGenericTypeDefinition() == typeof(IDictionary<,>) || i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)));
 }

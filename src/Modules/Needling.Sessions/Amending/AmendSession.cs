@@ -74,9 +74,10 @@ internal static class AmendSession
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
-            throw new PreconditionFailedException("session record"); // another amendment was saved a moment ago
+            // Another amendment took this number a moment ago (a lost Revision race is 412 through ProblemHandler too).
+            throw new PreconditionFailedException("session record");
         }
         return TypedResults.Created($"/sessions/{session.Id}", await SessionReader.LoadAsync(db, session.Id, ct));
     }

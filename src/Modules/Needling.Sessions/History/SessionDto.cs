@@ -12,7 +12,7 @@ internal sealed record AmendmentDto(int Number, string Reason, SessionRecord Rec
 /// A session as practitioners read it: the record as it stands (the latest amendment, or the original), the
 /// original as signed, every amendment and every override, each with who and when. CourseSessionNumber: session n of
 /// the patient's course of this treatment and indication, counting signed sessions only (null until signed).
-/// Version (the ETag): raised by every write, sign and amendment; writing the record or amending names it in If-Match.
+/// Version (the ETag): raised by every write, sign and amendment; writing the record, signing and amending name it in If-Match.
 /// </summary>
 internal sealed record SessionDto(
     Guid Id, Guid AppointmentId, Guid PatientId, Guid PractitionerId, string TreatmentCode, string Indication, string Status,

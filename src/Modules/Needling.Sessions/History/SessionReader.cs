@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Needling.Sessions.Data;
 using Needling.Sessions.Domain;
-using Needling.SharedKernel.Concurrency;
 using Needling.SharedKernel.Errors;
 
 namespace Needling.Sessions.History;
@@ -23,22 +22,6 @@ internal static class SessionReader
         {
             throw new RuleViolationException("session.not-treating-practitioner",
                 "Only the practitioner who started the session writes and signs its record; others correct it by an amendment once it is signed.");
-        }
-    }
-
-    /// <summary>
-    /// Saves under the session's Revision: a change made from a version that another write replaced in the meantime
-    /// (the If-Match passed a moment before) is refused as 412, like a stale If-Match.
-    /// </summary>
-    public static async Task SaveAsync(SessionsDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new PreconditionFailedException("session");
         }
     }
 

@@ -59,7 +59,7 @@ internal static class SaveRecord
         session.Revision++;
         events.AddOverrides(session.Id, "record", null, ok.RuleSetVersion, ok.Overrides, now);
         events.Add(session.AppointmentId, session.Id, "recorded", null, now, $"rule set {ok.RuleSetVersion}; {ok.Overrides.Count} override(s)");
-        await SessionReader.SaveAsync(db, ct);
+        await db.SaveChangesAsync(ct); // Revision is compared in the UPDATE: a write racing this one is 412 (ProblemHandler)
         return TypedResults.Ok(await SessionReader.LoadAsync(db, session.Id, ct));
     }
 }

@@ -57,7 +57,7 @@ internal static class SignSession
         session.Revision++;
         events.Add(session.AppointmentId, session.Id, "signed", null, now);
         db.Enqueue(Fact(session, record, patient.PreferredLanguage), now);
-        await SessionReader.SaveAsync(db, ct);
+        await db.SaveChangesAsync(ct); // Revision is compared in the UPDATE: a write racing this one is 412 (ProblemHandler)
         signal.Notify();
         return TypedResults.Ok(await SessionReader.LoadAsync(db, session.Id, ct));
     }
