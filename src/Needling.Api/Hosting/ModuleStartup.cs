@@ -16,6 +16,11 @@ internal sealed class ModuleStartup(IServiceProvider services, IOptions<Database
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var demo = config.GetValue<bool>("Needling:Demo");
+        if (database.Value.Provider == DatabaseProvider.PostgreSql
+            && DbContextOptionsExtensions.AutoPrepareWarning(database.Value.Provider, database.Value.ResolveConnectionString()) is { } warning)
+        {
+            log.LogWarning("{Warning}", warning);
+        }
         if (!database.Value.MigrateOnStart && await AnyPendingAsync(cancellationToken))
         {
             // Stay up and report not-ready (/health/ready is 503) rather than crash-loop until `migrate` has run.

@@ -47,27 +47,33 @@ public static class DbContextOptionsExtensions
     }
 
     /// <summary>
-    /// Npgsql settings the service needs for throughput, unless the operator's connection string says
-    /// otherwise. Auto-prepare: the same few dozen queries run all day, and PostgreSQL otherwise parses and
-    /// plans each one every time (measured: a third of PostgreSQL's CPU per booking). No reset on close:
-    /// the service keeps no session state on its connections (no temp tables, SET, LISTEN or advisory
-    /// locks on pooled connections), so the DISCARD ALL that Npgsql sends on each reuse only costs time
-    /// and throws the prepared statements away.
+    /// Npgsql settings the service wants unless the operator's connection string says otherwise. No reset on close:
+    /// the service keeps no session state on its pooled connections (no temp tables, SET, LISTEN or session advisory
+    /// locks), so the DISCARD ALL that Npgsql sends on each reuse only costs a round of work on the server.
+    /// Auto-prepare stays off (Npgsql's default), although it saves PostgreSQL a parse and plan per query: in Npgsql
+    /// 10.0.3 a statement that fails inside a transaction on the very execution that prepares it (a 409 from an
+    /// exclusion constraint, a value too long) leaves the connection's bookkeeping wrong, and the next use of that
+    /// statement on that pooled connection reads a result of the wrong shape, or the protocol goes out of step
+    /// (npgsql/npgsql#6391, open; reproduced here, ServerConnectionSettingsTests). Seen in CI as a 500 on sign-in.
+    /// Refused writes are everyday work here, and a reader that can take one query's rows for another's has no place
+    /// near patient records. <see cref="AutoPrepareWarning"/> tells an operator who turns it back on.
     /// </summary>
     public static string WithServerDefaults(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!Mentions(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
-        {
-            builder.MaxAutoPrepare = 64;
-            builder.AutoPrepareMinUsages = 2;
-        }
         if (!Mentions(connectionString, "No Reset On Close", "NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
         }
         return builder.ConnectionString;
     }
+
+    /// <summary>A warning for the start-up log when the operator's PostgreSQL connection string turns auto-prepare on; otherwise null.</summary>
+    public static string? AutoPrepareWarning(DatabaseProvider provider, string connectionString) =>
+        provider == DatabaseProvider.PostgreSql && new Npgsql.NpgsqlConnectionStringBuilder(connectionString).MaxAutoPrepare > 0
+            ? "Database:ConnectionString sets Max Auto Prepare. Npgsql 10.0.3 can mix up prepared statements after a write fails inside a transaction " +
+              "(npgsql/npgsql#6391), which this service does routinely (a refused booking). Remove the option unless your Npgsql has the fix."
+            : null;
 
     private static bool Mentions(string connectionString, params string[] keys) =>
         keys.Any(k => connectionString.Contains(k, StringComparison.OrdinalIgnoreCase));
