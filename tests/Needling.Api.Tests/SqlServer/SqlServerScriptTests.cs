@@ -80,6 +80,7 @@ public sealed class SqlServerScriptTests
         AssertParses(string.Format(System.Globalization.CultureInfo.InvariantCulture, SqlServerSlotLocks.Batch(3), "@p0", "@p1", "@p2"));
         AssertParses("DECLARE @region nvarchar(100) = N'rules';\n" + SqlServerCacheChannel.RaiseSql);
         AssertParses(SqlServerCacheChannel.ReadSql);
+        AssertParses(string.Format(System.Globalization.CultureInfo.InvariantCulture, TransactionLock.SqlServerLock, "@p0"));
         AssertParses(SqlServerCacheTableInitializer.CreateSql);
         AssertParses(SqlServerCacheTableInitializer.MissingSql);
         Assert.Equal("needling.booking.practitioner.0123456789abcdef0123456789abcdef",

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Needling.Booking.Data;
+using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Outbox;
 
 namespace Needling.Booking.Appointments;
@@ -87,15 +88,9 @@ internal sealed class PatientLock(BookingWriteLock sqliteGate, OutboxSignal sign
         }, ct);
     }
 
-    // Deterministic on every instance (unlike string.GetHashCode): the patient id folded to 32 bits. Two patients
-    // sharing a key only wait for each other now and then; they are never wrongly allowed.
-    internal static int Key(Guid patientId)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        patientId.TryWriteBytes(bytes);
-        var ints = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(bytes);
-        return ints[0] ^ ints[1] ^ ints[2] ^ ints[3];
-    }
+    // Deterministic on every instance (unlike string.GetHashCode). Two patients sharing a key only wait for each other
+    // now and then; they are never wrongly allowed.
+    internal static int Key(Guid patientId) => TransactionLock.Key(patientId);
 
     private static void DetachAdded(ChangeTracker tracker)
     {

@@ -18,6 +18,7 @@ internal sealed class RequestConsentWhenBooked(ConsentDbContext db, IMediator me
     protected override async Task HandleOnceAsync(AppointmentBooked notification, CancellationToken ct)
     {
         var a = notification.Appointment;
+        await ConsentRequests.LockPatientAsync(Db, a.PatientId, ct);
         // Booked before an erasure that has run since: no appointment note and no request to sign for them.
         if (await mediator.Send(new IsPatientErased(a.PatientId, OccurredAtUtc), ct))
         {

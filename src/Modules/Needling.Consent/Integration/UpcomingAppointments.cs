@@ -58,20 +58,27 @@ internal sealed class ForgetCompletedAppointment(ConsentDbContext db, TimeProvid
 /// <summary>
 /// A cancelled appointment's open consent request moves to the patient's next booked appointment of the treatment,
 /// or, when no other appointment needs it, is closed (cancelled) so the patient is not chased for a session that will not happen.
+/// The next appointment is asked of Booking, not read from Consent's own notes: the fact of a booking made just before this
+/// cancellation may not have reached Consent yet (its job can run after this one), and the request would be closed and a
+/// new one opened moments later, with a second e-mail to the patient.
 /// </summary>
-internal sealed class CloseRequestWhenCancelled(ConsentDbContext db, TimeProvider clock)
+internal sealed class CloseRequestWhenCancelled(ConsentDbContext db, IMediator mediator, TimeProvider clock)
     : InboxConsumer<ConsentDbContext, AppointmentCancelled>(db, clock)
 {
     protected override async Task HandleOnceAsync(AppointmentCancelled notification, CancellationToken ct)
     {
         var a = notification.Appointment;
+        await ConsentRequests.LockPatientAsync(Db, a.PatientId, ct);
         await UpcomingAppointments.ForgetAsync(Db, a.AppointmentId, ct);
         var requests = await Db.Requests.Where(r => r.AppointmentId == a.AppointmentId && r.Status == ConsentRequestStatus.Open).ToListAsync(ct);
         if (requests.Count == 0)
         {
             return;
         }
-        var next = await ConsentRequests.NextAppointmentAsync(Db, a.PatientId, a.TreatmentCode, Clock.GetUtcNow().UtcDateTime, ct);
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var next = (await mediator.Send(new GetPatientAppointments(a.PatientId), ct))
+            .Where(x => x.Id != a.AppointmentId && x.Status == "booked" && x.TreatmentCode == a.TreatmentCode && x.StartUtc > now)
+            .MinBy(x => x.StartUtc);
         foreach (var request in requests)
         {
             if (next is null)
@@ -80,7 +87,7 @@ internal sealed class CloseRequestWhenCancelled(ConsentDbContext db, TimeProvide
             }
             else
             {
-                request.AppointmentId = next.AppointmentId;
+                request.AppointmentId = next.Id;
             }
         }
         await Db.SaveChangesAsync(ct);

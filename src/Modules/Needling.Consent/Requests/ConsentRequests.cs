@@ -2,12 +2,24 @@ using Microsoft.EntityFrameworkCore;
 using Needling.Consent.Data;
 using Needling.Consent.Domain;
 using Needling.Contracts.Consent;
+using Needling.SharedKernel.Data;
 using Needling.SharedKernel.Outbox;
 
 namespace Needling.Consent.Requests;
 
 internal static class ConsentRequests
 {
+    // The first key of a two-int advisory lock on PostgreSQL, "NC" (Needling Consent); Booking's patient lock is "NB".
+    private const int LockSpace = 0x4E43;
+
+    /// <summary>
+    /// Makes the facts about one patient's appointments take turns in Consent: a booking's handler and a cancellation's
+    /// handler that ran side by side could each see the other's request as it was before, and leave the patient with
+    /// no open request although an appointment needs one. Taken inside the inbox's transaction, first.
+    /// </summary>
+    public static Task LockPatientAsync(ConsentDbContext db, Guid patientId, CancellationToken ct) =>
+        TransactionLock.TakeAsync(db, LockSpace, "consent.patient", patientId, ct);
+
     /// <summary>The patient's open request for the treatment, or a new one: never two open at once.</summary>
     public static async Task<(ConsentRequest Request, bool Created)> OpenAsync(
         ConsentDbContext db, Guid patientId, string treatmentCode, Guid? appointmentId, DateTime now, CancellationToken ct)
