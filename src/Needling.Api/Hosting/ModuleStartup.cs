@@ -17,7 +17,7 @@ internal sealed class ModuleStartup(IServiceProvider services, IOptions<Database
     {
         var demo = config.GetValue<bool>("Needling:Demo");
         if (database.Value.Provider == DatabaseProvider.PostgreSql
-            && DbContextOptionsExtensions.AutoPrepareWarning(database.Value.Provider, database.Value.ResolveConnectionString()) is { } warning)
+            && DbContextOptionsExtensions.AutoPrepareWarning(database.Value.ResolveConnectionString()) is { } warning)
         {
             log.LogWarning("{Warning}", warning);
         }

@@ -69,8 +69,8 @@ public static class DbContextOptionsExtensions
     }
 
     /// <summary>A warning for the start-up log when the operator's PostgreSQL connection string turns auto-prepare on; otherwise null.</summary>
-    public static string? AutoPrepareWarning(DatabaseProvider provider, string connectionString) =>
-        provider == DatabaseProvider.PostgreSql && new Npgsql.NpgsqlConnectionStringBuilder(connectionString).MaxAutoPrepare > 0
+    public static string? AutoPrepareWarning(string postgresConnectionString) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(postgresConnectionString).MaxAutoPrepare > 0
             ? "Database:ConnectionString sets Max Auto Prepare. Npgsql 10.0.3 can mix up prepared statements after a write fails inside a transaction " +
               "(npgsql/npgsql#6391), which this service does routinely (a refused booking). Remove the option unless your Npgsql has the fix."
             : null;

@@ -11,10 +11,13 @@ namespace Needling.SharedKernel.Data;
 /// </summary>
 public static class TransactionLock
 {
-    /// <summary>The SQL Server batch; EF sends {0}, the lock's name, as the parameter @p0.</summary>
+    /// <summary>
+    /// The SQL Server batch; EF sends {0}, the lock's name, as the parameter @p0. The wait is below SqlClient's default
+    /// command timeout (30 s), so that a lock not granted ends with this error (51205 is run again as a deadlock victim).
+    /// </summary>
     public const string SqlServerLock = """
         DECLARE @granted int;
-        EXEC @granted = sys.sp_getapplock @Resource = {0}, @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000;
+        EXEC @granted = sys.sp_getapplock @Resource = {0}, @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 20000;
         IF @granted = -3 THROW 51205, N'Transaction lock: chosen as a deadlock victim.', 1;
         IF @granted < 0 THROW 51000, N'Transaction lock: not granted within the timeout.', 1;
         """;

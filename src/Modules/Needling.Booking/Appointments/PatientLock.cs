@@ -49,7 +49,7 @@ internal sealed class PatientLock(BookingWriteLock sqliteGate, OutboxSignal sign
                 return await work(ct);
             }
         }
-        var gate = Gates[Key(patientId) & (Gates.Length - 1)];
+        var gate = Gates[TransactionLock.Key(patientId) & (Gates.Length - 1)];
         await gate.WaitAsync(ct);
         try
         {
@@ -70,14 +70,7 @@ internal sealed class PatientLock(BookingWriteLock sqliteGate, OutboxSignal sign
             // its event, outbox message, idempotent answer) is added again by the work, not twice.
             DetachAdded(db.ChangeTracker);
             await using var tx = await db.Database.BeginTransactionAsync(token);
-            if (db.Database.IsSqlServer())
-            {
-                await SqlServerSlotLocks.LockPatientAsync(db, patientId, token);
-            }
-            else
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Space}, {Key(patientId)})", token);
-            }
+            await TransactionLock.TakeAsync(db, Space, "booking.patient", patientId, token);
             var result = await work(token);
             if (db.Database.CurrentTransaction is not null)
             {
@@ -87,10 +80,6 @@ internal sealed class PatientLock(BookingWriteLock sqliteGate, OutboxSignal sign
             return result;
         }, ct);
     }
-
-    // Deterministic on every instance (unlike string.GetHashCode). Two patients sharing a key only wait for each other
-    // now and then; they are never wrongly allowed.
-    internal static int Key(Guid patientId) => TransactionLock.Key(patientId);
 
     private static void DetachAdded(ChangeTracker tracker)
     {

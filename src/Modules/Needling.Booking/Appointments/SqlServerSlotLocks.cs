@@ -34,10 +34,6 @@ internal static class SqlServerSlotLocks
     // Below SqlClient's default command timeout (30 s), so that a lock not granted ends with our own error.
     private const int TimeoutMilliseconds = 20_000;
 
-    /// <summary>The patient's lock; inside the booking's transaction, before anything else.</summary>
-    public static Task LockPatientAsync(BookingDbContext db, Guid patientId, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync(Batch(1), [Name("patient", patientId)], ct);
-
     /// <summary>The practitioner's, room's and device's locks, in that order; after the patient's, before the clash check.</summary>
     public static Task LockResourcesAsync(BookingDbContext db, Appointment candidate, CancellationToken ct)
     {
